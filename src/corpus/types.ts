@@ -1,0 +1,44 @@
+/** What we know about an article, from its front matter or its file name. */
+export interface ArticleMeta {
+  /** The file name without its extension; unique within a corpus. */
+  readonly id: string;
+  /** From front matter, else derived from the first sentence. */
+  readonly title: string;
+  /** ISO date `YYYY-MM-DD`, or null when the article does not say. */
+  readonly date: string | null;
+  readonly url: string | null;
+  /** Publisher or outlet, when the front matter names one. */
+  readonly source: string | null;
+  /** Path of the file the article was read from, as given to the loader. */
+  readonly file: string;
+}
+
+/** One sentence of an article, with everything needed to cite it. */
+export interface Sentence {
+  readonly articleId: string;
+  /** 1-based paragraph number within the article. */
+  readonly paragraph: number;
+  /** 1-based sentence number within the whole article. */
+  readonly sentence: number;
+  readonly text: string;
+}
+
+export interface Article extends ArticleMeta {
+  /** Paragraph texts, in order; `paragraphs[0]` is paragraph 1. */
+  readonly paragraphs: readonly string[];
+  /** Sentences in reading order, across all paragraphs. */
+  readonly sentences: readonly Sentence[];
+}
+
+/** A file that could not be loaded, or a part of one that was suspicious. */
+export interface CorpusProblem {
+  readonly file: string;
+  /** 1-based line the problem was found on, when it has one. */
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export interface Corpus {
+  readonly articles: readonly Article[];
+  readonly problems: readonly CorpusProblem[];
+}
