@@ -1,3 +1,5 @@
+import type { AliasGroup } from './alias-file.js';
+
 /** What we know about an article, from its front matter or its file name. */
 export interface ArticleMeta {
   /** The file name without its extension; unique within a corpus. */
@@ -30,8 +32,9 @@ export interface Article extends ArticleMeta {
   readonly sentences: readonly Sentence[];
 }
 
-/** A file that could not be loaded, or a part of one that was suspicious. */
+/** A file that could not be loaded (`error`), or that loaded with something ignored (`warning`). */
 export interface CorpusProblem {
+  readonly severity: 'error' | 'warning';
   readonly file: string;
   /** 1-based line the problem was found on, when it has one. */
   readonly line: number | null;
@@ -40,5 +43,7 @@ export interface CorpusProblem {
 
 export interface Corpus {
   readonly articles: readonly Article[];
+  /** Alias groups from the corpus's own alias file, added to the engine's defaults. */
+  readonly aliasGroups: readonly AliasGroup[];
   readonly problems: readonly CorpusProblem[];
 }

@@ -1,0 +1,110 @@
+import { stemmer } from 'stemmer';
+import type { AliasGroup } from '../corpus/alias-file.js';
+import { fold } from './fold.js';
+import { IRREGULAR_FORMS } from './irregular-forms.js';
+import { QUESTION_FRAME_WORDS, STOP_WORDS } from './stop-words.js';
+import { tokenize } from './tokenize.js';
+
+/** One index term and the stretch of text it came from. */
+export interface Term {
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface WordForm {
+  /** Folded word with possessive and apostrophes removed: what stop words are checked on. */
+  readonly word: string;
+  /** The word's index term: lemma of an irregular form, then Porter stem. */
+  readonly term: string;
+  readonly stop: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface AliasPhrase {
+  readonly terms: readonly string[];
+  readonly group: string;
+}
+
+/**
+ * Turns text into index terms: Unicode words, folded for case and accents, possessives
+ * dropped, irregular verbs lemmatised, Porter-stemmed, stop words removed, and alias group
+ * terms added. Sentences and questions go through the same analysis so that they meet.
+ */
+export class Analyzer {
+  readonly #phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
+
+  constructor(aliasGroups: readonly AliasGroup[] = []) {
+    for (const group of aliasGroups) {
+      const term = groupTerm(group.canonical);
+      for (const name of group.names) {
+        const forms = wordForms(name);
+        const [first] = forms;
+        // A one-word name that is also a stop word ("us") would fire on every pronoun.
+        if (first === undefined || (forms.length === 1 && first.stop)) continue;
+        const phrases = this.#phrasesByFirstTerm.get(first.term) ?? [];
+        phrases.push({ terms: forms.map((form) => form.term), group: term });
+        this.#phrasesByFirstTerm.set(first.term, phrases);
+      }
+    }
+  }
+
+  /** Index terms of a sentence (or any document text), in order. */
+  analyze(text: string): Term[] {
+    return this.#analyze(text, false);
+  }
+
+  /** Terms of a question: like `analyze`, also dropping words that only frame the question. */
+  analyzeQuestion(text: string): Term[] {
+    return this.#analyze(text, true);
+  }
+
+  #analyze(text: string, question: boolean): Term[] {
+    const forms = wordForms(text);
+    const terms: Term[] = [];
+    forms.forEach((form, index) => {
+      const keep = !form.stop && !(question && QUESTION_FRAME_WORDS.has(form.word));
+      if (keep) terms.push({ term: form.term, start: form.start, end: form.end });
+      for (const group of this.#groupsStartingAt(forms, index)) terms.push(group);
+    });
+    return terms;
+  }
+
+  #groupsStartingAt(forms: readonly WordForm[], index: number): Term[] {
+    const first = forms[index];
+    if (first === undefined) return [];
+    const phrases = this.#phrasesByFirstTerm.get(first.term);
+    if (phrases === undefined) return [];
+    const found = new Map<string, Term>();
+    for (const phrase of phrases) {
+      if (phrase.terms.length === 1 && first.stop) continue;
+      const last = forms[index + phrase.terms.length - 1];
+      if (last === undefined || found.has(phrase.group)) continue;
+      const matches = phrase.terms.every((term, offset) => forms[index + offset]?.term === term);
+      if (matches) found.set(phrase.group, { term: phrase.group, start: first.start, end: last.end });
+    }
+    return [...found.values()];
+  }
+}
+
+/** The term that stands for a whole alias group; no analysed word can look like it. */
+function groupTerm(canonical: string): string {
+  return `=${fold(canonical).replace(/[^\p{L}\p{N}]+/gu, '_')}`;
+}
+
+function wordForms(text: string): WordForm[] {
+  return tokenize(text).map((token) => {
+    const word = fold(token.surface)
+      .replace(/['’\u02BC]s$/u, '')
+      .replace(/['’\u02BC]|(?<!\p{N})\.|\.(?!\p{N})/gu, '')
+      .replace(/(?<=\p{N}),(?=\p{N})/gu, '');
+    const stop = !token.acronym && STOP_WORDS.has(word);
+    return { word, term: termOf(word), stop, start: token.start, end: token.end };
+  });
+}
+
+function termOf(word: string): string {
+  if (/^\p{N}/u.test(word)) return word;
+  return stemmer(IRREGULAR_FORMS.get(word) ?? word);
+}
