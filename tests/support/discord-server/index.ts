@@ -1,0 +1,31 @@
+/**
+ * A Discord-compatible REST + gateway server for end-to-end tests of a real discord.js Client.
+ * See /work/shared/notes/discord-test-server.md for the facts it is built on.
+ */
+export { DiscordServer, startDiscordServer, type DiscordServerOptions, type SessionInfo } from './server.js';
+export { testClientOptions } from './client-options.js';
+export type { FailNextOptions, FaultHandle, IncomingRequest, RequestMatcher } from './faults.js';
+export type { GuildFixture } from './fixtures.js';
+export { ALL_PERMISSIONS, Permission } from './fixtures.js';
+export type { GatewayLogEntry, GatewayLogKind, ShardFilter } from './gateway.js';
+export { GatewayOp, Intent } from './gateway.js';
+export type { RecordedFile } from './http-body.js';
+export type {
+  AutocompleteOptions,
+  ButtonOptions,
+  MessageCommandOptions,
+  SentInteraction,
+  SlashCommandOptions,
+} from './interaction-dispatch.js';
+export { CallbackType, InteractionType } from './interaction-registry.js';
+export { OptionType, type OptionsInput } from './interaction-payloads.js';
+export type { InteractionReply, InteractionRequest, InteractionRequestKind } from './interaction-replies.js';
+export type { SendMessageOptions, SentMessage } from './message-dispatch.js';
+export { MessageLimits } from './message-limits.js';
+export { MessageFlag, MessageType, type MessageBody } from './message-store.js';
+export type { ApiApplicationCommand, ApiChannel, ApiCommandOption, ApiInteraction, ApiMember, ApiMessage, ApiRole, ApiUser } from './payloads.js';
+export type { RecordedRequest } from './request-log.js';
+export { Route } from './rest-routes.js';
+export type { SceneOptions } from './scene.js';
+export { shardForGuild } from './snowflake.js';
+export { ApiErrorCode } from './api-errors.js';
