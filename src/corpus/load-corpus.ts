@@ -11,7 +11,7 @@ const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'md', '.txt': 
  * Loads every article below `dir` (`.md` and `.txt`, in sub-folders too). A file that cannot
  * be loaded is reported in `problems` with its path, line and what to do; every other file
  * still loads. Names starting with `.` or `_` are not articles (`_aliases.txt` holds aliases).
- * Throws only when `dir` itself cannot be read.
+ * Throws `CorpusFolderError` only when `dir` itself cannot be read.
  */
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
@@ -35,8 +35,21 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   return { articles, aliasGroups, problems };
 }
 
+/** The corpus folder itself cannot be read, so there is nothing to load. */
+export class CorpusFolderError extends Error {
+  constructor(readonly dir: string, reason: string) {
+    super(`the corpus folder "${dir}" cannot be read (${reason}); point CORPUS_DIR or --corpus at a folder of .md or .txt articles`);
+    this.name = 'CorpusFolderError';
+  }
+}
+
 async function listFiles(dir: string, problems: CorpusProblem[]): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    throw new CorpusFolderError(dir, isFsError(error) && error.code === 'ENOENT' ? 'it does not exist' : describeFsError(error));
+  }
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
