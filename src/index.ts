@@ -1,0 +1,17 @@
+/**
+ * article-qa-bot's core, free of Discord: load a corpus of articles, build an engine over
+ * it, ask it questions.
+ *
+ * ```ts
+ * const corpus = await loadCorpus('corpus');
+ * for (const problem of corpus.problems) console.error(`${problem.file}:${problem.line ?? ''} ${problem.message}`);
+ * const engine = createEngine(corpus);
+ * const answers = engine.ask('How many times have Trump and Putin spoken?', { limit: 3 });
+ * ```
+ */
+export { CorpusFolderError, loadCorpus } from './corpus/load-corpus.js';
+export { parseAliasFile, type AliasGroup } from './corpus/alias-file.js';
+export type { Article, ArticleMeta, Corpus, CorpusProblem, Sentence } from './corpus/types.js';
+export { createEngine, MAX_QUESTION_LENGTH, type EngineOptions } from './search/engine.js';
+export { DEFAULT_WEIGHTS, type RankingWeights } from './search/rank.js';
+export type { Answer, ArticleSummary, AskOptions, Engine, SourceRef } from './search/types.js';

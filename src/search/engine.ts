@@ -1,0 +1,136 @@
+import type { AliasGroup } from '../corpus/alias-file.js';
+import type { Article, Corpus } from '../corpus/types.js';
+import { Analyzer } from './analyzer.js';
+import { builtInAliasGroups } from './built-in-aliases.js';
+import { passageRange, passageText, type PassageRange } from './passage.js';
+import { analyzeQuestion } from './question.js';
+import { DEFAULT_WEIGHTS, hitFeatures, rankHits, type RankedSentence, type RankingWeights } from './rank.js';
+import { SentenceIndex } from './sentence-index.js';
+import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
+
+export interface EngineOptions {
+  /** Passages returned when `ask` is given no `limit`. Default 3. */
+  readonly defaultLimit?: number;
+  /** Alias groups added to the built-in ones and the corpus's own. Default none. */
+  readonly aliasGroups?: readonly AliasGroup[];
+  /** Use the built-in alias groups (`src/search/data/aliases.txt`). Default true. */
+  readonly builtInAliases?: boolean;
+  /**
+   * The least share of a question's concepts (weighted by rarity) that the best sentence and
+   * its neighbours must cover; below it `ask` returns nothing rather than a random sentence.
+   * Default 0.5, calibrated with `npm run eval`.
+   */
+  readonly minCoverage?: number;
+  /** How many BM25 hits are re-ranked for each question. Default 100. */
+  readonly candidates?: number;
+  /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
+  readonly weights?: Partial<RankingWeights>;
+}
+
+/** Questions are cut to this many characters: no real question is longer, and it bounds the work. */
+export const MAX_QUESTION_LENGTH = 1000;
+const DEFAULT_LIMIT = 3;
+const MAX_LIMIT = 50;
+
+/** Builds an engine over a loaded corpus. The corpus is not changed. */
+export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
+  const aliasGroups = [...(options.builtInAliases === false ? [] : builtInAliasGroups()), ...corpus.aliasGroups, ...(options.aliasGroups ?? [])];
+  const analyzer = new Analyzer(aliasGroups);
+  const weights: RankingWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const index = new SentenceIndex(corpus.articles, analyzer);
+  const minCoverage = options.minCoverage ?? 0.5;
+  const candidates = options.candidates ?? 100;
+  const defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;
+  const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
+
+  const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
+    const limit = clampCount(askOptions.limit ?? defaultLimit, MAX_LIMIT);
+    const offset = clampCount(askOptions.offset ?? 0, Number.MAX_SAFE_INTEGER);
+    if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
+
+    const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), analyzer, index);
+    const queryTerms = new Map<string, number>();
+    for (const concept of analyzed.concepts) {
+      for (const [term, weight] of concept.terms) queryTerms.set(term, Math.max(weight, queryTerms.get(term) ?? 0));
+    }
+    const hits = index.search(queryTerms, { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
+    const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
+    const best = ranked[0];
+    if (best === undefined || best.contextCoverage < minCoverage) return [];
+
+    const answers: Answer[] = [];
+    const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
+    for (const hit of ranked) {
+      if (answers.length >= offset + limit) break;
+      const range = passageRange(index.sentences, hit.id);
+      const sentence = index.sentences[hit.id];
+      if (sentence === undefined) continue;
+      const passage = passageText(index.sentences, range);
+      const repeat = shown.some((earlier) => (earlier.articleId === sentence.articleId && overlaps(earlier.range, range)) || nearDuplicate(earlier.text, passage));
+      if (repeat) continue;
+      shown.push({ articleId: sentence.articleId, range, text: passage });
+      answers.push(toAnswer(hit, sentence.text, passage, articlesById.get(sentence.articleId), sentence, analyzer));
+    }
+    return answers.slice(offset);
+  };
+
+  const articles = [...corpus.articles].sort(byDateThenId).map(summarise);
+  return {
+    ask,
+    articles,
+    paragraph: (articleId, paragraph) => articlesById.get(articleId)?.paragraphs[paragraph - 1],
+  };
+}
+
+function toAnswer(hit: RankedSentence, text: string, passage: string, article: Article | undefined, sentence: { articleId: string; paragraph: number; sentence: number }, analyzer: Analyzer): Answer {
+  const terms = new Set<string>();
+  for (const term of analyzer.analyze(passage)) if (hit.matchedTerms.has(term.term)) terms.add(passage.slice(term.start, term.end));
+  return {
+    text,
+    passage,
+    score: Math.round(hit.score * 1000) / 1000,
+    terms: [...terms],
+    source: {
+      article: sentence.articleId,
+      title: article?.title ?? sentence.articleId,
+      date: article?.date ?? null,
+      url: article?.url ?? null,
+      paragraph: sentence.paragraph,
+      sentence: sentence.sentence,
+    },
+  };
+}
+
+function overlaps(a: PassageRange, b: PassageRange): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/** Two passages that say the same thing in (almost) the same words, e.g. one story syndicated twice. */
+function nearDuplicate(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const [left, right] = [words(a), words(b)];
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  const union = left.size + right.size - shared;
+  return union > 0 && shared / union >= 0.8;
+}
+
+function clampCount(value: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(0, Math.floor(value))) : 0;
+}
+
+function byDateThenId(a: Article, b: Article): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+}
+
+function summarise(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    date: article.date,
+    url: article.url,
+    source: article.source,
+    paragraphs: article.paragraphs.length,
+    sentences: article.sentences.length,
+  };
+}

@@ -1,0 +1,126 @@
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Article, Sentence } from '../corpus/types.js';
+import type { Analyzer, Term } from './analyzer.js';
+
+/** A sentence as MiniSearch stores it: fields hold analysed terms joined by spaces. */
+interface SentenceDocument {
+  readonly id: number;
+  /** Terms of the sentence itself. */
+  readonly text: string;
+  /** Terms of the sentences just before and after, so "He said ..." can match on who "he" is. */
+  readonly context: string;
+  readonly articleId: string;
+}
+
+export interface IndexedSentence extends Sentence {
+  /** Position in `SentenceIndex.sentences`; also the MiniSearch document id. */
+  readonly id: number;
+}
+
+export interface IndexHit {
+  readonly id: number;
+  readonly score: number;
+}
+
+const TERM_CACHE_SIZE = 50_000;
+const splitOnSpace = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+/**
+ * MiniSearch over every sentence of a corpus, with the vocabulary (term -> how many sentences
+ * hold it) that ranking and typo tolerance need. Knows nothing about questions.
+ */
+export class SentenceIndex {
+  readonly sentences: readonly IndexedSentence[];
+  readonly #search: MiniSearch<SentenceDocument>;
+  readonly #analyzer: Analyzer;
+  // Terms of sentences that ranking has looked at; filled on demand and bounded in size.
+  readonly #termCache = new Map<number, readonly Term[]>();
+  readonly #documentFrequency: SearchableMap<number>;
+
+  constructor(articles: readonly Article[], analyzer: Analyzer) {
+    const sentences: IndexedSentence[] = [];
+    for (const article of articles) for (const sentence of article.sentences) sentences.push({ ...sentence, id: sentences.length });
+    this.sentences = sentences;
+    this.#analyzer = analyzer;
+
+    const termsOf = sentences.map((sentence) => analyzer.analyze(sentence.text).map((term) => term.term));
+    this.#documentFrequency = new SearchableMap<number>();
+    for (const terms of termsOf) {
+      for (const term of new Set(terms)) this.#documentFrequency.update(term, (count = 0) => count + 1);
+    }
+
+    this.#search = new MiniSearch<SentenceDocument>({
+      fields: ['text', 'context'],
+      storeFields: [],
+      tokenize: splitOnSpace,
+      processTerm: (term) => term,
+    });
+    const neighbourTerms = (index: number): string[] => {
+      const sentence = sentences[index];
+      const neighbour = (offset: number) => {
+        const other = sentences[index + offset];
+        return other !== undefined && other.articleId === sentence?.articleId ? (termsOf[index + offset] ?? []) : [];
+      };
+      return [...neighbour(-1), ...neighbour(1)];
+    };
+    this.#search.addAll(
+      sentences.map((sentence, index) => ({
+        id: index,
+        text: (termsOf[index] ?? []).join(' '),
+        context: neighbourTerms(index).join(' '),
+        articleId: sentence.articleId,
+      })),
+    );
+  }
+
+  get size(): number {
+    return this.sentences.length;
+  }
+
+  /** The analysed terms of one sentence, with where they stand in its text. */
+  termsOf(id: number): readonly Term[] {
+    const cached = this.#termCache.get(id);
+    if (cached !== undefined) return cached;
+    const terms = this.#analyzer.analyze(this.sentences[id]?.text ?? '');
+    if (this.#termCache.size >= TERM_CACHE_SIZE) this.#termCache.clear();
+    this.#termCache.set(id, terms);
+    return terms;
+  }
+
+  /** In how many sentences `term` occurs (0 when it is unknown). */
+  documentFrequency(term: string): number {
+    return this.#documentFrequency.get(term) ?? 0;
+  }
+
+  /** Inverse document frequency, BM25's form: rare terms weigh more; unknown ones most. */
+  idf(term: string): number {
+    const frequency = this.documentFrequency(term);
+    return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** Known terms within `maxDistance` edits of `term`, nearest first. */
+  similarTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }> {
+    const found = [...this.#documentFrequency.fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => ({ term: known, distance }));
+    return found.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+  }
+
+  /**
+   * BM25 hits for a bag of weighted terms, best first. `contextBoost` weighs the
+   * neighbouring sentences against the sentence itself (1).
+   */
+  search(terms: ReadonlyMap<string, number>, options: { contextBoost: number; articleId?: string | undefined; limit: number; bm25?: { k: number; b: number; d: number } }): IndexHit[] {
+    if (terms.size === 0) return [];
+    const { articleId } = options;
+    const results = this.#search.search([...terms.keys()].join(' '), {
+      boost: { text: 1, context: options.contextBoost },
+      boostTerm: (term) => terms.get(term) ?? 1,
+      combineWith: 'OR',
+      ...(options.bm25 === undefined ? {} : { bm25: options.bm25 }),
+      prefix: false,
+      fuzzy: false,
+      ...(articleId === undefined ? {} : { filter: (result) => this.sentences[Number(result.id)]?.articleId === articleId }),
+    });
+    return results.slice(0, options.limit).map((result) => ({ id: Number(result.id), score: result.score }));
+  }
+}
