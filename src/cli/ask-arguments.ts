@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+
+export interface AskArguments {
+  readonly corpus: string;
+  readonly article: string | undefined;
+  readonly limit: number;
+  readonly json: boolean;
+  /** The question given on the command line, or null to read questions from standard input. */
+  readonly question: string | null;
+  readonly help: boolean;
+}
+
+export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--article ID] [--limit N] [--json] [QUESTION...]
+
+Answers a question from the articles in DIR (default corpus/). With no QUESTION, reads
+standard input: one question per line, or a JSON object {"question": "...", "article": "..."}
+on a line that starts with "{".
+
+  --corpus DIR   folder of .md / .txt articles (default: corpus/)
+  --article ID   answer only from the article with this id (its file name without extension)
+  --limit N      passages per question, 1-50 (default: 3)
+  --json         one JSON object per question and line on standard output
+  -h, --help     show this help`;
+
+/** A command line we cannot act on, with the reason to show next to the usage. */
+export class AskUsageError extends Error {
+  override name = 'AskUsageError';
+}
+
+export function parseAskArguments(argv: readonly string[]): AskArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        corpus: { type: 'string', default: 'corpus' },
+        article: { type: 'string' },
+        limit: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new AskUsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+    throw new AskUsageError(`--limit must be a whole number from 1 to 50 (got "${values.limit}")`);
+  }
+  const question = positionals.join(' ').trim();
+  return {
+    corpus: values.corpus,
+    article: values.article,
+    limit,
+    json: values.json,
+    question: positionals.length === 0 ? null : question,
+    help: values.help,
+  };
+}

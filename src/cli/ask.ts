@@ -1,0 +1,70 @@
+/** `npm run ask`: the terminal front end over the answer engine. */
+import { createInterface } from 'node:readline';
+import { CorpusFolderError, loadCorpus } from '../corpus/load-corpus.js';
+import { createEngine } from '../search/engine.js';
+import type { Engine } from '../search/types.js';
+import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
+import { parseBatchLine } from './batch-line.js';
+import { answersToJson, answersToText } from './format-answers.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: AskArguments;
+  try {
+    args = parseAskArguments(argv);
+  } catch (error) {
+    if (!(error instanceof AskUsageError)) throw error;
+    process.stderr.write(`ask: ${error.message}\n\n${ASK_USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${ASK_USAGE}\n`);
+    return 0;
+  }
+
+  const corpus = await loadCorpus(args.corpus);
+  for (const problem of corpus.problems) {
+    process.stderr.write(`${problem.severity}: ${problem.file}${problem.line === null ? '' : ` line ${problem.line}`}: ${problem.message}\n`);
+  }
+  const engine = createEngine(corpus);
+  if (args.article !== undefined && !engine.articles.some((article) => article.id === args.article)) {
+    process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${engine.articles.map((article) => article.id).join(', ')}\n`);
+    return 2;
+  }
+
+  if (args.question !== null) {
+    write(answer(engine, args, args.question, args.article, undefined));
+    return 0;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const { question, article, error } = parseBatchLine(line);
+    const unknownArticle = article !== undefined && !engine.articles.some((entry) => entry.id === article) ? `there is no article "${article}"` : undefined;
+    write(answer(engine, args, question, article ?? args.article, error ?? unknownArticle));
+  }
+  return 0;
+}
+
+function answer(engine: Engine, args: AskArguments, question: string, article: string | undefined, error: string | undefined): string {
+  const answers = error === undefined ? engine.ask(question, { limit: args.limit, article }) : [];
+  if (args.json) return `${answersToJson(question, answers, error)}\n`;
+  return error === undefined ? answersToText(question, answers) : `Q: ${question}\n   (skipped: ${error})\n`;
+}
+
+function write(text: string): void {
+  process.stdout.write(text);
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`ask: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

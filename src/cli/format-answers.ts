@@ -1,0 +1,22 @@
+import type { Answer } from '../search/types.js';
+
+/** The `--json` output line for one question; `error` only when the line could not be read as asked. */
+export function answersToJson(question: string, answers: readonly Answer[], error?: string): string {
+  return JSON.stringify({
+    question,
+    answers: answers.map((answer) => ({ text: answer.text, passage: answer.passage, score: answer.score, source: answer.source })),
+    ...(error === undefined ? {} : { error }),
+  });
+}
+
+/** Answers as a person reads them in a terminal, each with where it came from. */
+export function answersToText(question: string, answers: readonly Answer[]): string {
+  const lines = [`Q: ${question}`];
+  if (answers.length === 0) lines.push('   Nothing relevant in the articles.');
+  answers.forEach((answer, index) => {
+    const { title, date, paragraph, sentence, url, article } = answer.source;
+    lines.push(`${index + 1}. ${answer.passage}`);
+    lines.push(`   — ${title}${date === null ? '' : ` (${date})`}, paragraph ${paragraph}, sentence ${sentence} [${article}]${url === null ? '' : ` ${url}`}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
