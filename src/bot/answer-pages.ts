@@ -1,0 +1,27 @@
+import type { Answer, Engine } from '../search/types.js';
+import type { AnswerState } from './bot-context.js';
+import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE } from './replies/answer-reply.js';
+import type { ReplyPayload } from './replies/reply-payload.js';
+
+/** The passages of one page (1-based), and whether another page follows. */
+export function answersOnPage(engine: Engine, state: AnswerState, page: number): { answers: Answer[]; hasMore: boolean } {
+  // One passage beyond the page tells whether "More results" has anything to show.
+  const found = engine.ask(state.question, {
+    limit: PASSAGES_PER_PAGE + 1,
+    offset: (page - 1) * PASSAGES_PER_PAGE,
+    ...(state.article === null ? {} : { article: state.article.id }),
+  });
+  return { answers: found.slice(0, PASSAGES_PER_PAGE), hasMore: found.length > PASSAGES_PER_PAGE };
+}
+
+/** The first passage shown on a page: what "Show context" expands and what a vote is about. */
+export function topAnswerOnPage(engine: Engine, state: AnswerState, page: number): Answer | undefined {
+  return answersOnPage(engine, state, page).answers[0];
+}
+
+/** The reply for a new question: the first page, or a plain "nothing found". */
+export function firstAnswerReply(engine: Engine, state: AnswerState): ReplyPayload {
+  const { answers, hasMore } = answersOnPage(engine, state, 1);
+  if (answers.length === 0) return buildNoAnswerReply(state.question, state.article);
+  return buildAnswerReply({ ...state, page: 1, answers, hasMore });
+}

@@ -1,0 +1,26 @@
+import type { RateLimitConfig } from '../config.js';
+import type { EngineHolder } from './engine-holder.js';
+import type { ExpiringLruCache } from './expiring-lru-cache.js';
+import type { FeedbackLog } from './feedback-log.js';
+import type { Logger } from './logger.js';
+import type { SlidingWindowRateLimiter } from './rate-limiter.js';
+import type { ArticleFilter } from './replies/answer-reply.js';
+
+/** What an answer message's buttons need beyond their custom id. */
+export interface AnswerState {
+  readonly question: string;
+  readonly article: ArticleFilter | null;
+}
+
+/** Everything handlers use, created once per running bot. */
+export interface BotContext {
+  readonly engines: EngineHolder;
+  readonly rateLimiter: SlidingWindowRateLimiter;
+  readonly rateLimit: RateLimitConfig;
+  /** Keyed by the id of the message the answer was sent as. */
+  readonly answerStates: ExpiringLruCache<string, AnswerState>;
+  readonly feedback: FeedbackLog;
+  readonly logger: Logger;
+  /** Epoch milliseconds. */
+  readonly now: () => number;
+}

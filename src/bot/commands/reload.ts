@@ -1,0 +1,19 @@
+import {
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/** The permission `/reload` needs; Discord hides the command from others, and the handler checks again. */
+export const RELOAD_PERMISSION = PermissionFlagsBits.ManageGuild;
+
+/** `/reload`: rebuild the index from the corpus folder without a restart. */
+export const reloadCommand = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'reload',
+  description: 'Reload the articles from the corpus folder (Manage Server only)',
+  default_member_permissions: RELOAD_PERMISSION.toString(),
+  dm_permission: false,
+  contexts: [InteractionContextType.Guild],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

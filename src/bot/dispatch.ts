@@ -1,0 +1,117 @@
+import type { Interaction, Message } from 'discord.js';
+import type { BotContext } from './bot-context.js';
+import { askCommand } from './commands/ask.js';
+import { findInArticlesCommand } from './commands/find-in-articles.js';
+import { helpCommand } from './commands/help.js';
+import { reloadCommand } from './commands/reload.js';
+import { sourcesCommand } from './commands/sources.js';
+import { parseButtonCustomId } from './custom-ids.js';
+import { handleArticleAutocomplete } from './handlers/article-autocomplete.js';
+import { handleAskCommand } from './handlers/ask-command.js';
+import { handleFeedbackButton } from './handlers/feedback-button.js';
+import { handleFindInArticlesCommand } from './handlers/find-in-articles-command.js';
+import { handleHelpCommand } from './handlers/help-command.js';
+import { handleMentionMessage } from './handlers/mention-message.js';
+import { handleMoreResultsButton } from './handlers/more-results-button.js';
+import { handleReloadCommand } from './handlers/reload-command.js';
+import { replyPrivately } from './handlers/reply-to-interaction.js';
+import { handleShowContextButton } from './handlers/show-context-button.js';
+import { handleSourcesCommand, handleSourcesPageButton } from './handlers/sources-command.js';
+import { buttonsExpiredNotice, handlerFailedNotice, unknownCommandNotice } from './replies/notices.js';
+
+export interface Dispatcher {
+  /** Routes one interaction to its handler. Never rejects: failures are logged and answered privately. */
+  onInteraction(interaction: Interaction): Promise<void>;
+  /** Handles one message (mentions and DMs). Never rejects. */
+  onMessage(message: Message): Promise<void>;
+}
+
+export function createDispatcher(ctx: BotContext): Dispatcher {
+  return {
+    async onInteraction(interaction) {
+      const route = routeName(interaction);
+      const log = ctx.logger.child({ route, interaction: interaction.id, user: interaction.user.id, guild: interaction.guildId });
+      const started = ctx.now();
+      try {
+        await routeInteraction(interaction, ctx);
+        log.debug({ ms: ctx.now() - started }, 'interaction handled');
+      } catch (error) {
+        log.error({ err: error, ms: ctx.now() - started }, 'interaction handler failed');
+        await answerFailure(interaction).catch((replyError: unknown) => {
+          log.warn({ err: replyError }, 'could not tell the user about the failure');
+        });
+      }
+    },
+
+    async onMessage(message) {
+      try {
+        await handleMentionMessage(message, ctx);
+      } catch (error) {
+        const log = ctx.logger.child({ route: 'mention', message: message.id, user: message.author.id, guild: message.guildId });
+        log.error({ err: error }, 'mention handler failed');
+        await message.reply(handlerFailedNotice()).catch((replyError: unknown) => {
+          log.warn({ err: replyError }, 'could not tell the user about the failure');
+        });
+      }
+    },
+  };
+}
+
+async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (interaction.commandName === askCommand.name) await handleArticleAutocomplete(interaction, ctx);
+    else await interaction.respond([]);
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    switch (interaction.commandName) {
+      case askCommand.name:
+        return handleAskCommand(interaction, ctx);
+      case sourcesCommand.name:
+        return handleSourcesCommand(interaction, ctx);
+      case helpCommand.name:
+        return handleHelpCommand(interaction, ctx);
+      case reloadCommand.name:
+        return handleReloadCommand(interaction, ctx);
+      default:
+        return replyPrivately(interaction, unknownCommandNotice());
+    }
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    if (interaction.commandName === findInArticlesCommand.name) return handleFindInArticlesCommand(interaction, ctx);
+    return replyPrivately(interaction, unknownCommandNotice());
+  }
+  if (interaction.isButton()) {
+    const action = parseButtonCustomId(interaction.customId);
+    switch (action?.kind) {
+      case 'more':
+        return handleMoreResultsButton(interaction, action.page, ctx);
+      case 'context':
+        return handleShowContextButton(interaction, action.page, ctx);
+      case 'feedback':
+        return handleFeedbackButton(interaction, action.vote, action.page, ctx);
+      case 'sources':
+        return handleSourcesPageButton(interaction, action.page, ctx);
+      case undefined:
+        // Buttons from an older version of the bot, whose ids we no longer understand.
+        return replyPrivately(interaction, buttonsExpiredNotice());
+    }
+  }
+  if (interaction.isRepliable()) await replyPrivately(interaction, unknownCommandNotice());
+}
+
+/** A short name for logs: `command:ask`, `autocomplete:ask`, `button:more:2`. */
+function routeName(interaction: Interaction): string {
+  if (interaction.isAutocomplete()) return `autocomplete:${interaction.commandName}`;
+  if (interaction.isCommand()) return `command:${interaction.commandName}`;
+  if (interaction.isMessageComponent()) return `component:${interaction.customId}`;
+  return `interaction:${interaction.type}`;
+}
+
+async function answerFailure(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (interaction.isRepliable()) await replyPrivately(interaction, handlerFailedNotice());
+}

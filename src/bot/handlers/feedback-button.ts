@@ -1,0 +1,35 @@
+import type { ButtonInteraction } from 'discord.js';
+import { topAnswerOnPage } from '../answer-pages.js';
+import { recoverAnswerState } from '../answer-state.js';
+import type { BotContext } from '../bot-context.js';
+import { buttonsExpiredNotice, feedbackThanksNotice } from '../replies/notices.js';
+import { answerEmbedText } from './answer-message.js';
+import { replyPrivately } from './reply-to-interaction.js';
+
+/** 👍 / 👎: one line in the feedback file with the question and the passage voted on. */
+export async function handleFeedbackButton(
+  interaction: ButtonInteraction,
+  vote: 'up' | 'down',
+  page: number,
+  ctx: BotContext,
+): Promise<void> {
+  const engine = ctx.engines.current;
+  const state = recoverAnswerState(interaction.message.id, answerEmbedText(interaction.message), ctx.answerStates, engine);
+  const top = state === null ? undefined : topAnswerOnPage(engine, state, page);
+  if (state === null || top === undefined) {
+    await replyPrivately(interaction, buttonsExpiredNotice());
+    return;
+  }
+  await ctx.feedback.append({
+    time: new Date(ctx.now()).toISOString(),
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    question: state.question,
+    article: top.source.article,
+    paragraph: top.source.paragraph,
+    sentence: top.source.sentence,
+    passage: top.passage,
+    vote,
+  });
+  await replyPrivately(interaction, feedbackThanksNotice(vote));
+}

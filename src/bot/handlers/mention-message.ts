@@ -1,0 +1,34 @@
+import type { Message } from 'discord.js';
+import { firstAnswerReply } from '../answer-pages.js';
+import type { BotContext } from '../bot-context.js';
+import { MAX_QUESTION_LENGTH } from '../commands/ask.js';
+import { emptyQuestionNotice, questionTooLongNotice, rateLimitedNotice } from '../replies/notices.js';
+import { checkQuestion, questionFromMention } from '../question-text.js';
+
+/**
+ * `@bot what did Zelensky say?` in a channel, or any DM: answered as a reply to the message.
+ * Messages from bots (ourselves included) and messages that do not mention the bot are ignored.
+ */
+export async function handleMentionMessage(message: Message, ctx: BotContext): Promise<void> {
+  if (message.author.bot || message.system || message.webhookId !== null) return;
+  const botId = message.client.user.id;
+  const text = questionFromMention(message.content, botId, !message.inGuild());
+  if (text === null) return;
+
+  const checked = checkQuestion(text);
+  if (!checked.ok) {
+    await message.reply(
+      checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_QUESTION_LENGTH),
+    );
+    return;
+  }
+  const decision = ctx.rateLimiter.take(message.author.id);
+  if (!decision.allowed) {
+    // A message cannot be answered privately; the notice is short and names no one.
+    await message.reply(rateLimitedNotice(decision.retryAt));
+    return;
+  }
+  const state = { question: checked.question, article: null };
+  const sent = await message.reply(firstAnswerReply(ctx.engines.current, state));
+  ctx.answerStates.set(sent.id, state);
+}

@@ -1,0 +1,41 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../bot-context.js';
+import { RELOAD_PERMISSION } from '../commands/reload.js';
+import { missingPermissionNotice, reloadNeedsGuildNotice } from '../replies/notices.js';
+import { buildReloadFailedReply, buildReloadReply } from '../replies/reload-reply.js';
+import { replyPrivately } from './reply-to-interaction.js';
+
+/**
+ * `/reload`: rebuilds the index from the corpus folder. Discord hides the command from members
+ * without Manage Server, but that can be overridden per server, so the permission is checked here too.
+ */
+export async function handleReloadCommand(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (!interaction.inGuild()) {
+    await replyPrivately(interaction, reloadNeedsGuildNotice());
+    return;
+  }
+  if (interaction.memberPermissions?.has(RELOAD_PERMISSION) !== true) {
+    await replyPrivately(interaction, missingPermissionNotice());
+    return;
+  }
+
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const log = ctx.logger.child({ command: 'reload', user: interaction.user.id, guild: interaction.guildId });
+  log.info('reloading corpus');
+  try {
+    const summary = await ctx.engines.reload();
+    log.info(
+      { articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length },
+      'corpus reloaded',
+    );
+    await interaction.editReply(buildReloadReply(summary));
+  } catch (error) {
+    log.error({ err: error }, 'corpus reload failed; the previous index is still in use');
+    await interaction.editReply(buildReloadFailedReply(reloadFailureReason(error)));
+  }
+}
+
+function reloadFailureReason(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The corpus folder could not be read: ${detail}`;
+}

@@ -1,0 +1,69 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from '../config.js';
+
+export type { Logger } from 'pino';
+
+const REDACTED = '[redacted]';
+
+/** Shorter values are not treated as secrets: scrubbing them would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 8;
+
+export interface CreateLoggerOptions {
+  readonly level: LogLevel;
+  /** Values that must never appear in a log line, such as the bot token. */
+  readonly secrets?: readonly (string | null | undefined)[];
+  /** Human-readable lines via pino-pretty. Default: stdout is a terminal and NODE_ENV is not "production". */
+  readonly pretty?: boolean;
+  /** Where JSON lines go (tests collect them). Default: stdout. Ignored when `pretty`. */
+  readonly destination?: DestinationStream;
+}
+
+/**
+ * The bot's logger. The token is kept out twice over: known fields are redacted by path, and every
+ * finished line (messages, error messages, stacks, anything) has each secret replaced by
+ * `[redacted]` before it is written.
+ */
+export function createLogger(options: CreateLoggerOptions): Logger {
+  const secrets = (options.secrets ?? []).filter(
+    (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
+  );
+  const pretty = options.pretty ?? (process.stdout.isTTY === true && process.env.NODE_ENV !== 'production');
+  const target: DestinationStream = pretty
+    ? pino.transport({
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+      })
+    : (options.destination ?? pino.destination(1));
+  const scrubErr = (err: Error): unknown => scrubValue(pino.stdSerializers.err(err), secrets);
+
+  return pino(
+    {
+      level: options.level,
+      base: { name: 'article-qa-bot' },
+      redact: {
+        paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'DISCORD_TOKEN'],
+        censor: REDACTED,
+      },
+      serializers: { err: scrubErr, error: scrubErr },
+    },
+    secrets.length === 0 ? target : { write: (line: string) => target.write(scrubSecrets(line, secrets)) },
+  );
+}
+
+/** The text with every occurrence of every secret replaced by `[redacted]`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_LENGTH) scrubbed = scrubbed.replaceAll(secret, REDACTED);
+  }
+  return scrubbed;
+}
+
+function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value, secrets);
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubValue(item, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]: [string, unknown]) => [key, scrubValue(item, secrets, depth + 1)]),
+  );
+}

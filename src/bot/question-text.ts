@@ -1,0 +1,38 @@
+import { MAX_QUESTION_LENGTH } from './commands/ask.js';
+import { truncateAtWord } from './format/truncate.js';
+
+export type QuestionCheck =
+  | { readonly ok: true; readonly question: string }
+  | { readonly ok: false; readonly reason: 'empty' }
+  | { readonly ok: false; readonly reason: 'too-long'; readonly length: number };
+
+/** One line, single spaces: how the question is asked, shown and stored. */
+export function normalizeQuestion(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A typed question (slash option or mention), held to the same maximum as the `question` option. */
+export function checkQuestion(text: string): QuestionCheck {
+  const question = normalizeQuestion(text);
+  if (question === '') return { ok: false, reason: 'empty' };
+  if (question.length > MAX_QUESTION_LENGTH) return { ok: false, reason: 'too-long', length: question.length };
+  return { ok: true, question };
+}
+
+/** A message someone wants checked: usually longer than a question, so shortened rather than refused. */
+export function questionFromMessageText(text: string): string | null {
+  const question = normalizeQuestion(text);
+  return question === '' ? null : truncateAtWord(question, MAX_QUESTION_LENGTH);
+}
+
+/**
+ * The question in a message to the bot, or null when the message is not for the bot.
+ * In a server the bot must be mentioned directly (`<@id>`); @everyone, @here and role
+ * mentions do not count. In a DM every message is for the bot. The bot's mention is removed.
+ */
+export function questionFromMention(content: string, botId: string, inDm: boolean): string | null {
+  if (!/^\d+$/.test(botId)) return null;
+  const mentionsBot = new RegExp(`<@!?${botId}>`).test(content);
+  if (!inDm && !mentionsBot) return null;
+  return normalizeQuestion(content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' '));
+}

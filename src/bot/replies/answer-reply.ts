@@ -1,0 +1,127 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { Answer } from '../../search/types.js';
+import { buttonCustomId } from '../custom-ids.js';
+import { DISCORD_LIMITS } from '../format/discord-limits.js';
+import { escapeTextWithin } from '../format/escape.js';
+import { highlightTerms } from '../format/highlight.js';
+import { formatSourceLine } from '../format/source-line.js';
+import { truncateAtWord } from '../format/truncate.js';
+import { payload, type ReplyPayload } from './reply-payload.js';
+
+/** How many passages one page of an answer shows. */
+export const PASSAGES_PER_PAGE = 3;
+
+export const ANSWER_COLOR = 0x5865f2;
+export const NO_ANSWER_COLOR = 0x99aab5;
+
+/** The article an answer was limited to, by id (what the engine needs) and title (what people read). */
+export interface ArticleFilter {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface AnswerPage {
+  readonly question: string;
+  readonly article: ArticleFilter | null;
+  /** 1-based. */
+  readonly page: number;
+  /** The passages of this page, best first. */
+  readonly answers: readonly Answer[];
+  readonly hasMore: boolean;
+}
+
+/** The footer names the article filter so that an answer can be rebuilt from the message alone. */
+const FOOTER_ARTICLE_PREFIX = ' · article: ';
+
+/** The embed and buttons for one page of passages. */
+export function buildAnswerReply(page: AnswerPage): ReplyPayload {
+  const first = (page.page - 1) * PASSAGES_PER_PAGE + 1;
+  const last = first + page.answers.length - 1;
+  const embed = new EmbedBuilder()
+    .setColor(ANSWER_COLOR)
+    .setTitle(questionTitle(page.question))
+    .setDescription(passagesDescription(page.answers, first))
+    .setFooter({
+      text: footerText(page.answers.length === 1 ? `Passage ${first}` : `Passages ${first}–${last}`, page.article),
+    });
+
+  const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(buttonCustomId({ kind: 'more', page: page.page + 1 }))
+      .setLabel('More results')
+      .setStyle(ButtonStyle.Primary)
+      .setDisabled(!page.hasMore),
+    new ButtonBuilder()
+      .setCustomId(buttonCustomId({ kind: 'context', page: page.page }))
+      .setLabel('Show context')
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(page.answers.length === 0),
+    new ButtonBuilder()
+      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'up', page: page.page }))
+      .setEmoji({ name: '👍' })
+      .setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'down', page: page.page }))
+      .setEmoji({ name: '👎' })
+      .setStyle(ButtonStyle.Secondary),
+  );
+  return payload({ embeds: [embed.toJSON()], components: [buttons.toJSON()] });
+}
+
+/** Said plainly when nothing in the corpus is relevant, pointing at `/sources`. */
+export function buildNoAnswerReply(question: string, article: ArticleFilter | null): ReplyPayload {
+  const where = article === null ? 'the articles' : `the article **${escapeTextWithin(article.title, 200)}**`;
+  const embed = new EmbedBuilder()
+    .setColor(NO_ANSWER_COLOR)
+    .setTitle(questionTitle(question))
+    .setDescription(
+      `I found nothing in ${where} that answers this.\n` +
+        'Try other words (names, places, what happened), or use `/sources` to see which articles I know.',
+    )
+    .setFooter({ text: footerText('No passages', article) });
+  return payload({ embeds: [embed.toJSON()] });
+}
+
+/** The question as the embed's title: escaped, so that it shows exactly what was typed and nothing more. */
+export function questionTitle(question: string): string {
+  return escapeTextWithin(question, DISCORD_LIMITS.embedTitle);
+}
+
+function footerText(summary: string, article: ArticleFilter | null): string {
+  const text = article === null ? summary : `${summary}${FOOTER_ARTICLE_PREFIX}${article.id}`;
+  return truncateAtWord(text, DISCORD_LIMITS.embedFooterText);
+}
+
+/** The article id a footer written by `buildAnswerReply` names, or null. */
+export function articleIdFromFooter(footer: string | null | undefined): string | null {
+  if (footer === null || footer === undefined) return null;
+  const index = footer.indexOf(FOOTER_ARTICLE_PREFIX);
+  return index === -1 ? null : footer.slice(index + FOOTER_ARTICLE_PREFIX.length);
+}
+
+const BLOCK_SEPARATOR = '\n\n';
+/** Past this, a citation's link is dropped so that an absurd url cannot crowd out the passage. */
+const MAX_SOURCE_LINE = 400;
+
+function passagesDescription(answers: readonly Answer[], firstNumber: number): string {
+  if (answers.length === 0) return 'No more passages.';
+  // Each passage gets an equal share, so the last one is never cut away entirely.
+  const share = Math.floor(
+    (DISCORD_LIMITS.embedDescription - BLOCK_SEPARATOR.length * (answers.length - 1)) / answers.length,
+  );
+  return answers.map((answer, index) => passageBlock(answer, firstNumber + index, share)).join(BLOCK_SEPARATOR);
+}
+
+function passageBlock(answer: Answer, number: number, budget: number): string {
+  let source = formatSourceLine(answer.source);
+  if (source.length > MAX_SOURCE_LINE) source = formatSourceLine({ ...answer.source, url: null });
+  const header = `**${number}.** ${source}`;
+  const quotePrefix = '\n> ';
+  const passage = highlightTerms(oneLine(answer.passage), answer.terms, Math.max(1, budget - header.length - quotePrefix.length));
+  return `${header}${quotePrefix}${passage}`;
+}
+
+/** A blockquote ends at a newline; passages are shown as one quoted line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,188 @@
+import { stat } from 'node:fs/promises';
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { ConfigError, type RunnableConfig } from '../config.js';
+import type { AnswerState, BotContext } from './bot-context.js';
+import { corpusEngineLoader } from './corpus-engine-loader.js';
+import { createDispatcher } from './dispatch.js';
+import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
+import { ExpiringLruCache } from './expiring-lru-cache.js';
+import { FeedbackLog } from './feedback-log.js';
+import { InFlightWork } from './in-flight.js';
+import { createLogger, scrubSecrets, type Logger } from './logger.js';
+import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { noMentions } from './replies/reply-payload.js';
+
+export interface StartBotOptions {
+  /** Default: a pino logger at `config.logLevel` that never writes the token. */
+  readonly logger?: Logger;
+  /** Builds the engine (at start and on `/reload`). Default: `loadCorpus(config.corpusDir)` + `createEngine`. */
+  readonly loadEngine?: EngineLoader;
+  /** Epoch milliseconds, for rate limits, button state expiry and feedback times. Default `Date.now`. */
+  readonly now?: () => number;
+  /** How long to wait for Discord's READY after logging in. Default 30 s. */
+  readonly readyTimeoutMs?: number;
+  /** How long `stop()` lets in-flight replies finish before disconnecting anyway. Default 10 s. */
+  readonly shutdownTimeoutMs?: number;
+  /** How long the buttons of an answer remember its question without reading the message. Default 15 min. */
+  readonly answerStateTtlMs?: number;
+}
+
+export interface RunningBot {
+  /** The logged-in, ready discord.js client. */
+  readonly client: Client<true>;
+  /** The engine in use; `engines.reload()` is what `/reload` calls. */
+  readonly engines: EngineHolder;
+  readonly feedback: FeedbackLog;
+  readonly logger: Logger;
+  /** How many handlers are running right now. */
+  readonly inFlight: () => number;
+  /** Stops taking new events, lets running replies finish, flushes feedback, disconnects. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+const DEFAULT_ANSWER_STATE_TTL_MS = 15 * 60_000;
+const MAX_REMEMBERED_ANSWERS = 5_000;
+
+/**
+ * Loads the corpus, connects to Discord (or to `config.apiUrl`), and resolves once the client is
+ * ready and handling events. Rejects, after cleaning up, when the corpus folder cannot be read,
+ * the token is refused, or READY does not arrive in time.
+ */
+export async function startBot(config: RunnableConfig, options: StartBotOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
+  const now = options.now ?? Date.now;
+
+  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir));
+  const engines = await EngineHolder.create(loadEngine);
+  logCorpus(logger, engines, config.corpusDir);
+
+  const feedback = new FeedbackLog(config.feedbackFile);
+  const ctx: BotContext = {
+    engines,
+    rateLimiter: new SlidingWindowRateLimiter({
+      limit: config.rateLimit.questions,
+      windowMs: config.rateLimit.windowSeconds * 1000,
+      now,
+    }),
+    rateLimit: config.rateLimit,
+    answerStates: new ExpiringLruCache<string, AnswerState>({
+      maxEntries: MAX_REMEMBERED_ANSWERS,
+      ttlMs: options.answerStateTtlMs ?? DEFAULT_ANSWER_STATE_TTL_MS,
+      now,
+    }),
+    feedback,
+    logger,
+    now,
+  };
+
+  const client = new Client({
+    // No privileged intents: mentions and DMs carry their content without MessageContent.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached before their first message arrives.
+    partials: [Partials.Channel],
+    allowedMentions: noMentions(),
+    ...(config.apiUrl === null ? {} : { rest: { api: config.apiUrl } }),
+  });
+
+  const dispatcher = createDispatcher(ctx);
+  const inFlight = new InFlightWork();
+  let stopping = false;
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!stopping) void inFlight.track(dispatcher.onInteraction(interaction));
+  });
+  client.on(Events.MessageCreate, (message: Message) => {
+    if (!stopping) void inFlight.track(dispatcher.onMessage(message));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
+  // While stopping, disconnects are ours and not worth a warning.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!stopping) logger.warn({ shard, code: event.code }, 'gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping) logger.info({ shard }, 'gateway reconnecting');
+  });
+
+  const ready = await loginAndWaitForReady(client, config.token, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS).catch(
+    async (error: unknown) => {
+      await client.destroy();
+      throw startupError(error, config.token);
+    },
+  );
+  logger.info(
+    { user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size, api: config.apiUrl ?? 'discord' },
+    'bot ready',
+  );
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      stopping = true;
+      logger.info({ inFlight: inFlight.count }, 'stopping: finishing in-flight replies');
+      const finished = await inFlight.drain(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
+      if (!finished) logger.warn({ inFlight: inFlight.count }, 'stopping without waiting for replies that are still running');
+      await feedback.flush();
+      await client.destroy();
+      logger.info('bot stopped');
+    })();
+    return stopped;
+  };
+
+  return { client: ready, engines, feedback, logger, inFlight: () => inFlight.count, stop };
+}
+
+/** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
+async function realCorpusLoader(corpusDir: string): Promise<EngineLoader> {
+  const info = await stat(corpusDir).catch(() => null);
+  if (info === null || !info.isDirectory()) {
+    throw new ConfigError([
+      {
+        variable: 'CORPUS_DIR',
+        message: `CORPUS_DIR must be a folder of article files that exists (got "${corpusDir}", which ${info === null ? 'does not exist' : 'is not a folder'})`,
+      },
+    ]);
+  }
+  return corpusEngineLoader(corpusDir);
+}
+
+function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string): void {
+  const counts = corpusCounts(engines.current);
+  logger.info({ corpusDir, ...counts, problems: engines.problems.length }, 'corpus loaded');
+  for (const problem of engines.problems) {
+    logger.warn({ file: problem.file, line: problem.line, severity: problem.severity }, problem.message);
+  }
+  if (counts.articles === 0) logger.warn({ corpusDir }, 'the corpus has no articles; every question will find nothing');
+}
+
+async function loginAndWaitForReady(client: Client, token: string, timeoutMs: number): Promise<Client<true>> {
+  // `login()` resolves once the gateway connection starts; the client is usable only after READY.
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no READY from the gateway within ${Math.round(timeoutMs / 1000)} s`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([client.login(token).then(() => ready), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An error for the person starting the bot: what failed and what to do, never the token. */
+function startupError(error: unknown, token: string): Error {
+  const detail = scrubSecrets(error instanceof Error ? error.message : String(error), [token]);
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code === 'TokenInvalid' || /401|invalid token/i.test(detail)) {
+    return new Error(
+      'Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal ' +
+        '(your application > Bot > Reset Token) into .env.',
+      { cause: error },
+    );
+  }
+  return new Error(`Could not connect to Discord: ${detail}`, { cause: error });
+}

@@ -1,0 +1,206 @@
+/**
+ * The one place that reads the environment. Everything else receives a validated `Config`.
+ * Every variable is documented in `.env.example` at the repository root.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface RateLimitConfig {
+  /** How many questions one user may ask per window. `RATE_LIMIT_QUESTIONS`, default 5. */
+  readonly questions: number;
+  /** Length of the sliding window in seconds. `RATE_LIMIT_WINDOW_SECONDS`, default 30. */
+  readonly windowSeconds: number;
+}
+
+export interface Config {
+  /** `DISCORD_TOKEN`: the bot token; null when not configured (the bot cannot run, `npm run ask` can). */
+  readonly token: string | null;
+  /** `DISCORD_CLIENT_ID`: the application id, needed to register commands and build the invite URL. */
+  readonly clientId: string | null;
+  /** `DISCORD_GUILD_ID`: when set, commands are registered in this one guild (instant, for development). */
+  readonly guildId: string | null;
+  /** `CORPUS_DIR`: the folder of article files. Default `corpus/`. */
+  readonly corpusDir: string;
+  /** `LOG_LEVEL`: pino level. Default `info`. */
+  readonly logLevel: LogLevel;
+  readonly rateLimit: RateLimitConfig;
+  /** `DISCORD_API_URL`: REST base such as `http://127.0.0.1:PORT/api`; null means Discord's own. */
+  readonly apiUrl: string | null;
+  /** `FEEDBACK_FILE`: where 👍/👎 votes are appended, one JSON object a line. Default `data/feedback.jsonl`. */
+  readonly feedbackFile: string;
+}
+
+/** A config whose token is known to be present: what the bot needs to run. */
+export type RunnableConfig = Config & { readonly token: string };
+
+export interface ConfigProblem {
+  readonly variable: string;
+  /** A full sentence naming the variable, what is expected and what was given. */
+  readonly message: string;
+}
+
+/** One or more environment variables have values the bot cannot use. */
+export class ConfigError extends Error {
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(problems.map((problem) => problem.message).join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** The problems as a bulleted list, for printing at start-up. */
+export function describeConfigProblems(error: ConfigError): string {
+  return error.problems.map((problem) => `  - ${problem.message}`).join('\n');
+}
+
+export const CONFIG_DEFAULTS = {
+  corpusDir: 'corpus/',
+  logLevel: 'info',
+  rateLimitQuestions: 5,
+  rateLimitWindowSeconds: 30,
+  feedbackFile: 'data/feedback.jsonl',
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the environment; throws one `ConfigError` listing every invalid variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: ConfigProblem[] = [];
+  const config: Config = {
+    token: parseToken(env, problems),
+    clientId: parseSnowflake(env, 'DISCORD_CLIENT_ID', problems),
+    guildId: parseSnowflake(env, 'DISCORD_GUILD_ID', problems),
+    corpusDir: parsePath(env, 'CORPUS_DIR', CONFIG_DEFAULTS.corpusDir, problems),
+    logLevel: parseLogLevel(env, problems),
+    rateLimit: {
+      questions: parseWholeNumber(
+        env,
+        'RATE_LIMIT_QUESTIONS',
+        { min: 1, max: 1000, fallback: CONFIG_DEFAULTS.rateLimitQuestions },
+        problems,
+      ),
+      windowSeconds: parseWholeNumber(
+        env,
+        'RATE_LIMIT_WINDOW_SECONDS',
+        { min: 1, max: 86_400, fallback: CONFIG_DEFAULTS.rateLimitWindowSeconds },
+        problems,
+      ),
+    },
+    apiUrl: parseApiUrl(env, problems),
+    feedbackFile: parsePath(env, 'FEEDBACK_FILE', CONFIG_DEFAULTS.feedbackFile, problems),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** An unset variable and one set to only whitespace both mean "use the default" (as `.env.example` leaves them). */
+function valueOf(env: Env, variable: string): string | undefined {
+  const raw = env[variable];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** How a bad value is quoted in a message; long values are shortened. (The token is never passed here.) */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+function parseToken(env: Env, problems: ConfigProblem[]): string | null {
+  const value = valueOf(env, 'DISCORD_TOKEN');
+  if (value === undefined) return null;
+  // Some people paste the token with the HTTP scheme word in front; discord.js wants the bare token.
+  const bare = value.replace(/^Bot\s+/i, '');
+  if (/\s/.test(bare) || /^["']|["']$/.test(bare)) {
+    problems.push({
+      variable: 'DISCORD_TOKEN',
+      message:
+        'DISCORD_TOKEN must be the bot token exactly as copied from the Developer Portal (Bot > Reset Token), ' +
+        'without spaces or quotes (the value given contains spaces or quotes; it is not shown here)',
+    });
+    return null;
+  }
+  return bare;
+}
+
+function parseSnowflake(env: Env, variable: string, problems: ConfigProblem[]): string | null {
+  const value = valueOf(env, variable);
+  if (value === undefined) return null;
+  if (!/^\d{17,20}$/.test(value)) {
+    problems.push({
+      variable,
+      message: `${variable} must be a Discord ID: 17 to 20 digits, e.g. 123456789012345678 (got ${shown(value)})`,
+    });
+    return null;
+  }
+  return value;
+}
+
+function parsePath(env: Env, variable: string, fallback: string, problems: ConfigProblem[]): string {
+  const value = valueOf(env, variable);
+  if (value === undefined) return fallback;
+  if (value.includes('\0')) {
+    problems.push({ variable, message: `${variable} must be a file system path, without NUL characters` });
+    return fallback;
+  }
+  return value;
+}
+
+function parseLogLevel(env: Env, problems: ConfigProblem[]): LogLevel {
+  const value = valueOf(env, 'LOG_LEVEL');
+  if (value === undefined) return CONFIG_DEFAULTS.logLevel;
+  const level = LOG_LEVELS.find((candidate) => candidate === value.toLowerCase());
+  if (level === undefined) {
+    problems.push({
+      variable: 'LOG_LEVEL',
+      message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(value)})`,
+    });
+    return CONFIG_DEFAULTS.logLevel;
+  }
+  return level;
+}
+
+interface WholeNumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly fallback: number;
+}
+
+function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, problems: ConfigProblem[]): number {
+  const value = valueOf(env, variable);
+  if (value === undefined) return rule.fallback;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < rule.min || number > rule.max) {
+    problems.push({
+      variable,
+      message: `${variable} must be a whole number from ${rule.min} to ${rule.max} (got ${shown(value)})`,
+    });
+    return rule.fallback;
+  }
+  return number;
+}
+
+function parseApiUrl(env: Env, problems: ConfigProblem[]): string | null {
+  const value = valueOf(env, 'DISCORD_API_URL');
+  if (value === undefined) return null;
+  const expected =
+    'DISCORD_API_URL must be an http(s) URL of a Discord REST base without query or fragment, ' +
+    `e.g. http://127.0.0.1:3000/api, or unset for Discord's own (got ${shown(value)})`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push({ variable: 'DISCORD_API_URL', message: expected });
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') {
+    problems.push({ variable: 'DISCORD_API_URL', message: expected });
+    return null;
+  }
+  // discord.js appends `/v10/...` itself; a trailing slash would make `//v10`.
+  return value.replace(/\/+$/, '');
+}

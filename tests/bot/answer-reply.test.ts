@@ -1,0 +1,178 @@
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
+import { embedLength } from '../../src/bot/format/fit-embed.js';
+import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source-line.js';
+import {
+  articleIdFromFooter,
+  buildAnswerReply,
+  buildNoAnswerReply,
+  questionTitle,
+} from '../../src/bot/replies/answer-reply.js';
+import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
+import { answer } from './fake-engine.js';
+
+function onlyEmbed(reply: ReplyPayload): APIEmbed {
+  expect(reply.embeds).toHaveLength(1);
+  const [embed] = reply.embeds;
+  if (embed === undefined) throw new Error('no embed');
+  return embed;
+}
+
+function expectWithinDiscordLimits(embed: APIEmbed): void {
+  expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
+  expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
+  expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(2048);
+  expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(25);
+  for (const field of embed.fields ?? []) {
+    expect(field.name.length).toBeLessThanOrEqual(256);
+    expect(field.value.length).toBeLessThanOrEqual(1024);
+  }
+  expect(embedLength(embed)).toBeLessThanOrEqual(6000);
+}
+
+const longWords = (count: number, word = 'Putin'): string => Array.from({ length: count }, () => word).join(' ');
+
+describe('buildAnswerReply', () => {
+  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true };
+
+  it('shows each passage with matched words in bold and its source', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer()] }));
+    expect(embed.title).toBe('What did Putin say?');
+    expect(embed.description).toBe(
+      '**1.** [Trump says no progress with Putin](https://kyivindependent.com/trump-putin-call) · Jul 3, 2025 · ¶ 5\n' +
+        '> **Putin** said Russia will pursue its **goals**.',
+    );
+    expect(embed.footer?.text).toBe('Passage 1');
+  });
+
+  it('disables every kind of mention, including the reply ping', () => {
+    const reply = buildAnswerReply({ ...page, answers: [answer()] });
+    expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it('offers More results, Show context and 👍 / 👎 with custom ids that carry the page', () => {
+    const reply = buildAnswerReply({ ...page, page: 2, answers: [answer()] });
+    const buttons = reply.components[0]?.components ?? [];
+    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : null))).toEqual([
+      'more:3',
+      'context:2',
+      'fb:up:2',
+      'fb:down:2',
+    ]);
+  });
+
+  it('disables More results on the last page', () => {
+    const reply = buildAnswerReply({ ...page, hasMore: false, answers: [answer()] });
+    const more = reply.components[0]?.components[0];
+    expect(more !== undefined && 'disabled' in more ? more.disabled : undefined).toBe(true);
+  });
+
+  it('numbers passages across pages', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, page: 2, answers: [answer(), answer()] }));
+    expect(embed.description).toMatch(/^\*\*4\.\*\*/);
+    expect(embed.description).toContain('\n\n**5.**');
+    expect(embed.footer?.text).toBe('Passages 4–5');
+  });
+
+  it('escapes the question in the title: no pings, no formatting, no links', () => {
+    const embed = onlyEmbed(
+      buildAnswerReply({ ...page, question: '@everyone <@123> <@&456> **bold** ||x|| [a](http://evil)', answers: [answer()] }),
+    );
+    expect(embed.title).not.toContain('@everyone');
+    expect(embed.title).not.toContain('<@123>');
+    expect(embed.title).not.toContain('<@&456>');
+    expect(embed.title).toContain('\\*\\*bold\\*\\*');
+    expect(embed.title).toContain('\\|\\|x\\|\\|');
+    expect(embed.title).toContain('\\[a](http://evil)');
+  });
+
+  it('escapes article titles and passages that contain markdown or mentions', () => {
+    const hostile = answer(
+      { passage: '@here ||leak|| `code` Putin', terms: ['Putin'] },
+      { title: 'A [fake](http://evil) **title**', url: 'https://example.com/a' },
+    );
+    const description = onlyEmbed(buildAnswerReply({ ...page, answers: [hostile] })).description ?? '';
+    expect(description).toContain('[A \\[fake\\](http://evil) \\*\\*title\\*\\*](https://example.com/a)');
+    expect(description).toContain('@\u200bhere \\|\\|leak\\|\\| \\`code\\` **Putin**');
+  });
+
+  it('stays within every Discord limit with huge passages, titles, urls and questions', () => {
+    const huge = answer(
+      { passage: longWords(3000), terms: ['Putin'] },
+      { title: longWords(500, 'Title'), url: `https://example.com/${'x'.repeat(3000)}` },
+    );
+    const reply = buildAnswerReply({ ...page, question: longWords(300, 'Why'), answers: [huge, huge, huge] });
+    const embed = onlyEmbed(reply);
+    expectWithinDiscordLimits(embed);
+    expect(firstUnclosedMarkup(embed.description ?? '')).toBe(-1);
+    expect(embed.title?.endsWith('…')).toBe(true);
+    // Every passage keeps a share of the space: the third is still there.
+    expect(embed.description).toContain('**3.**');
+  });
+
+  it('cuts long passages at word boundaries, never inside a bold word', () => {
+    const passage = Array.from({ length: 1500 }, (_, index) => (index % 3 === 0 ? 'Putin' : `word${index}`)).join(' ');
+    const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer({ passage, terms: ['Putin'] })] }));
+    const quoted = (embed.description ?? '').split('\n> ')[1] ?? '';
+    expect(quoted.endsWith('…')).toBe(true);
+    const lastWord = quoted.slice(0, -1).split(' ').at(-1) ?? '';
+    expect(lastWord === '**Putin**' || /^word\d+$/.test(lastWord)).toBe(true);
+    expect((quoted.match(/\*\*/g) ?? []).length % 2).toBe(0);
+  });
+
+  it('names the article filter in the footer so the answer can be rebuilt from the message', () => {
+    const reply = buildAnswerReply({ ...page, article: { id: 'trump-putin-call', title: 'Trump' }, answers: [answer()] });
+    const footer = onlyEmbed(reply).footer?.text;
+    expect(articleIdFromFooter(footer)).toBe('trump-putin-call');
+  });
+});
+
+describe('buildNoAnswerReply', () => {
+  it('says plainly that nothing was found and suggests /sources', () => {
+    const embed = onlyEmbed(buildNoAnswerReply('Who won the 1930 World Cup?', null));
+    expect(embed.description).toContain('I found nothing in the articles');
+    expect(embed.description).toContain('/sources');
+    expect(embed.title).toBe('Who won the 1930 World Cup?');
+  });
+
+  it('names the article when the search was limited to one', () => {
+    const embed = onlyEmbed(buildNoAnswerReply('Who?', { id: 'a', title: 'The *one* article' }));
+    expect(embed.description).toContain('the article **The \\*one\\* article**');
+  });
+
+  it('has no buttons and no mentions', () => {
+    const reply = buildNoAnswerReply('@everyone', null);
+    expect(reply.components).toEqual([]);
+    expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+});
+
+describe('questionTitle', () => {
+  it('keeps the whole escaped question when it fits', () => {
+    expect(questionTitle('What is **this**?')).toBe('What is \\*\\*this\\*\\*?');
+  });
+});
+
+describe('source line', () => {
+  it('links the title, formats the date and gives the paragraph', () => {
+    expect(formatSourceLine(answer().source)).toBe(
+      '[Trump says no progress with Putin](https://kyivindependent.com/trump-putin-call) · Jul 3, 2025 · ¶ 5',
+    );
+  });
+
+  it('shows a bold title without a link, and leaves out a missing date', () => {
+    expect(formatSourceLine(answer({}, { url: null, date: null }).source)).toBe('**Trump says no progress with Putin** · ¶ 5');
+  });
+
+  it('does not link a url that is not http(s)', () => {
+    expect(formatSourceLine(answer({}, { url: 'javascript:alert(1)' }).source)).not.toContain('javascript');
+  });
+
+  it('formats dates in UTC, medium style, and shows non-dates as written', () => {
+    expect(formatArticleDate('2025-12-31')).toBe('Dec 31, 2025');
+    expect(formatArticleDate('2025-02-31')).toBe('2025-02-31');
+    expect(formatArticleDate('summer *2025*')).toBe('summer \\*2025\\*');
+    expect(formatArticleDate(null)).toBeNull();
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function problemsFor(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.message);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      token: null,
+      clientId: null,
+      guildId: null,
+      corpusDir: 'corpus/',
+      logLevel: 'info',
+      rateLimit: { questions: 5, windowSeconds: 30 },
+      apiUrl: null,
+      feedbackFile: 'data/feedback.jsonl',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'abc.def.ghi',
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '876543210987654321',
+      CORPUS_DIR: 'articles/',
+      LOG_LEVEL: 'DEBUG',
+      RATE_LIMIT_QUESTIONS: '10',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      DISCORD_API_URL: 'http://127.0.0.1:3000/api/',
+      FEEDBACK_FILE: '/tmp/feedback.jsonl',
+    });
+    expect(config).toEqual({
+      token: 'abc.def.ghi',
+      clientId: '123456789012345678',
+      guildId: '876543210987654321',
+      corpusDir: 'articles/',
+      logLevel: 'debug',
+      rateLimit: { questions: 10, windowSeconds: 60 },
+      apiUrl: 'http://127.0.0.1:3000/api',
+      feedbackFile: '/tmp/feedback.jsonl',
+    });
+  });
+
+  it('treats empty values (as copied from .env.example) as unset', () => {
+    const config = loadConfig({
+      DISCORD_CLIENT_ID: '',
+      DISCORD_GUILD_ID: ' ',
+      CORPUS_DIR: '',
+      LOG_LEVEL: '',
+      RATE_LIMIT_QUESTIONS: '',
+      RATE_LIMIT_WINDOW_SECONDS: '',
+      DISCORD_API_URL: '',
+      FEEDBACK_FILE: '',
+    });
+    expect(config).toEqual(loadConfig({}));
+  });
+
+  it('treats an empty token as no token, not an error', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '' }).token).toBeNull();
+    expect(loadConfig({ DISCORD_TOKEN: '   ' }).token).toBeNull();
+  });
+
+  it('strips a "Bot " prefix pasted in front of the token', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 'Bot abc.def.ghi' }).token).toBe('abc.def.ghi');
+  });
+
+  it.each([
+    ['RATE_LIMIT_QUESTIONS', 'abc', 'RATE_LIMIT_QUESTIONS must be a whole number from 1 to 1000 (got "abc")'],
+    ['RATE_LIMIT_QUESTIONS', '0', 'RATE_LIMIT_QUESTIONS must be a whole number from 1 to 1000 (got "0")'],
+    ['RATE_LIMIT_QUESTIONS', '2.5', 'RATE_LIMIT_QUESTIONS must be a whole number from 1 to 1000 (got "2.5")'],
+    ['RATE_LIMIT_QUESTIONS', '1001', 'RATE_LIMIT_QUESTIONS must be a whole number from 1 to 1000 (got "1001")'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '-5', 'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400 (got "-5")'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
+    ['DISCORD_CLIENT_ID', 'my-bot', 'DISCORD_CLIENT_ID must be a Discord ID: 17 to 20 digits'],
+    ['DISCORD_GUILD_ID', '12345', 'DISCORD_GUILD_ID must be a Discord ID: 17 to 20 digits'],
+    ['DISCORD_API_URL', 'localhost:3000', 'DISCORD_API_URL must be an http(s) URL'],
+    ['DISCORD_API_URL', 'ftp://127.0.0.1/api', 'DISCORD_API_URL must be an http(s) URL'],
+    ['DISCORD_API_URL', 'http://127.0.0.1/api?v=10', 'DISCORD_API_URL must be an http(s) URL'],
+    ['CORPUS_DIR', 'corpus\0', 'CORPUS_DIR must be a file system path'],
+    ['FEEDBACK_FILE', 'data/\0.jsonl', 'FEEDBACK_FILE must be a file system path'],
+    ['DISCORD_TOKEN', 'abc def', 'DISCORD_TOKEN must be the bot token exactly as copied'],
+  ])('rejects %s=%j with a message naming the variable and what is expected', (variable, value, expected) => {
+    const problems = problemsFor({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+    expect(problems[0]?.startsWith(variable)).toBe(true);
+  });
+
+  it('reports every invalid variable at once, each on its own line', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ RATE_LIMIT_QUESTIONS: 'x', LOG_LEVEL: 'loud', DISCORD_GUILD_ID: 'guild' });
+    } catch (error) {
+      caught = error;
+    }
+    if (!(caught instanceof ConfigError)) throw new Error('expected a ConfigError');
+    expect(caught.problems.map((problem) => problem.variable).sort()).toEqual([
+      'DISCORD_GUILD_ID',
+      'LOG_LEVEL',
+      'RATE_LIMIT_QUESTIONS',
+    ]);
+    expect(caught.message.split('\n')).toHaveLength(3);
+  });
+
+  it('never echoes a malformed token in its message', () => {
+    const problems = problemsFor({ DISCORD_TOKEN: 'secret-token with-space' });
+    expect(problems[0]).not.toContain('secret-token');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuestion, questionFromMention, questionFromMessageText } from '../../src/bot/question-text.js';
+
+const BOT = '111111111111111111';
+
+describe('questionFromMention', () => {
+  it('answers when the bot is mentioned directly, without the mention', () => {
+    expect(questionFromMention(`<@${BOT}> what did Zelensky say?`, BOT, false)).toBe('what did Zelensky say?');
+    expect(questionFromMention(`what did <@!${BOT}> say?`, BOT, false)).toBe('what did say?');
+  });
+
+  it('ignores @everyone, @here, role mentions and mentions of others', () => {
+    expect(questionFromMention('@everyone what happened?', BOT, false)).toBeNull();
+    expect(questionFromMention('@here what happened?', BOT, false)).toBeNull();
+    expect(questionFromMention('<@&222222222222222222> what happened?', BOT, false)).toBeNull();
+    expect(questionFromMention('<@333333333333333333> what happened?', BOT, false)).toBeNull();
+  });
+
+  it('answers every DM, with or without a mention', () => {
+    expect(questionFromMention('what happened in Kyiv?', BOT, true)).toBe('what happened in Kyiv?');
+    expect(questionFromMention(`<@${BOT}> hi`, BOT, true)).toBe('hi');
+  });
+
+  it('gives an empty question for a bare mention, so the bot can explain how to ask', () => {
+    expect(questionFromMention(`<@${BOT}>`, BOT, false)).toBe('');
+  });
+});
+
+describe('checkQuestion', () => {
+  it('collapses whitespace and refuses empty questions', () => {
+    expect(checkQuestion('  what\n\nhappened?  ')).toEqual({ ok: true, question: 'what happened?' });
+    expect(checkQuestion(' \n ')).toEqual({ ok: false, reason: 'empty' });
+  });
+});
+
+describe('questionFromMessageText', () => {
+  it('shortens a long message to the question limit at a word boundary', () => {
+    const question = questionFromMessageText('claim '.repeat(200));
+    expect(question?.length).toBeLessThanOrEqual(300);
+    expect(question?.endsWith('claim…')).toBe(true);
+  });
+
+  it('returns null for a message without text', () => {
+    expect(questionFromMessageText('   ')).toBeNull();
+  });
+});
