@@ -18,9 +18,24 @@ export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retrie
     engine.ask(question, { limit }).map((answer) => ({ articleId: answer.source.article, paragraph: answer.source.paragraph, text: answer.text }));
 }
 
-/** MiniSearch exactly as a newcomer would use it: default options, one `text` field. */
+/** MiniSearch exactly as a newcomer would use it: default options, one `text` field, over our sentences. */
 export function plainMiniSearchRetriever(articles: readonly Article[]): Retriever {
-  const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ articleId: article.id, paragraph: sentence.paragraph, text: sentence.text })));
+  return plainMiniSearchOver(articles.flatMap((article) => article.sentences.map((sentence) => ({ articleId: article.id, paragraph: sentence.paragraph, text: sentence.text }))));
+}
+
+/** The reference set-up of `shared/eval-data/README.md`: plain MiniSearch over `Intl.Segmenter` sentences. */
+export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]): Retriever {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  return plainMiniSearchOver(
+    articles.flatMap((article) =>
+      article.paragraphs.flatMap((paragraph, index) =>
+        [...segmenter.segment(paragraph)].map((segment) => ({ articleId: article.id, paragraph: index + 1, text: segment.segment.trim() })).filter((sentence) => sentence.text !== ''),
+      ),
+    ),
+  );
+}
+
+function plainMiniSearchOver(sentences: readonly Retrieved[]): Retriever {
   const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text })));
   return (question, limit) =>

@@ -7,10 +7,11 @@ import type { Article, Corpus } from '../src/corpus/types.js';
 import { evaluateOwnSet, evaluateSquad } from './evaluate.js';
 import type { Quality } from './metrics.js';
 import { loadOwnQuestions } from './own-questions.js';
-import { engineRetriever, plainMiniSearchRetriever } from './retriever.js';
+import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetriever } from './retriever.js';
 import { loadSquad } from './squad.js';
 
 const SQUAD_PATH = process.env.SQUAD_FILE ?? '../shared/eval-data/squad-v1.1-dev-public.json';
+const started = performance.now();
 const figure = (value: number) => value.toFixed(3);
 const row = (name: string, quality: Quality) => `| ${name} | ${figure(quality.precisionAt1)} | ${figure(quality.meanReciprocalRank)} | ${figure(quality.recallAt3)} | ${figure(quality.answeredWithNothing)} |`;
 const asCorpus = (articles: readonly Article[]): Corpus => ({ articles, aliasGroups: [], problems: [] });
@@ -31,11 +32,12 @@ const squad = await loadSquad(SQUAD_PATH);
 process.stderr.write(`SQuAD: ${squad.articles.length} articles, ${squad.questions.length} questions\n`);
 const squadOurs = evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever(asCorpus(articles)));
 const squadPlain = evaluateSquad(squad.articles, squad.questions, plainMiniSearchRetriever);
+const squadReference = evaluateSquad(squad.articles, squad.questions, plainMiniSearchSegmenterRetriever);
 
 console.log(`\n## SQuAD v1.1 dev, public half (${squad.articles.length} articles, ${squad.questions.length} questions)\n`);
 console.log('| engine | scope | P@1 | MRR | R@3 | answered with nothing |');
 console.log('|---|---|---|---|---|---|');
-for (const [name, result] of [['article-qa-bot', squadOurs], ['plain MiniSearch', squadPlain]] as const) {
+for (const [name, result] of [['article-qa-bot', squadOurs], ['plain MiniSearch, our sentences', squadPlain], ['plain MiniSearch, Intl.Segmenter sentences (reference)', squadReference]] as const) {
   console.log(row(`${name} | per article`, result.perArticle));
   console.log(row(`${name} | per article, mean of articles`, result.perArticleMacro));
   console.log(row(`${name} | pooled`, result.pooled));
@@ -46,3 +48,5 @@ squadOurs.byArticle.forEach((entry, index) => {
   const baseline = squadPlain.byArticle[index]?.quality;
   console.log(`| ${entry.article} | ${entry.quality.questions} | ${figure(entry.quality.precisionAt1)} | ${figure(baseline?.precisionAt1 ?? 0)} | ${figure(entry.quality.meanReciprocalRank)} | ${figure(baseline?.meanReciprocalRank ?? 0)} |`);
 });
+
+console.log(`\nEvaluated in ${((performance.now() - started) / 1000).toFixed(0)} s on Node ${process.version}.`);

@@ -3,6 +3,7 @@ import { answerNounOf, answerTypeOf, type AnswerType } from './answer-type.js';
 import { fold } from './fold.js';
 import type { SentenceIndex } from './sentence-index.js';
 import { tokenize } from './tokenize.js';
+import type { Thesaurus } from './wordnet.js';
 
 /**
  * One thing a question asks about: a word, with its alias group and, when the word is not in
@@ -31,17 +32,29 @@ const ANSWER_NOUN_WEIGHT = 0.3;
 
 const scaleWeights = (terms: ReadonlyMap<string, number>, factor: number) => new Map([...terms].map(([term, weight]) => [term, weight * factor]));
 
-export function analyzeQuestion(question: string, analyzer: Analyzer, index: SentenceIndex): AnalyzedQuestion {
+/** What question analysis needs besides the question: how to analyse text, the index, and a thesaurus. */
+export interface QuestionContext {
+  readonly analyzer: Analyzer;
+  readonly index: SentenceIndex;
+  readonly thesaurus: Thesaurus | null;
+  /** How much a related word counts, against 1 for the word itself, when the corpus has the word. */
+  readonly relatedWordWeight: number;
+}
+
+export function analyzeQuestion(question: string, context: QuestionContext): AnalyzedQuestion {
+  const { analyzer } = context;
   const terms = analyzer.analyzeQuestion(question);
   // Terms whose spans overlap (a name and its alias group term) form one concept.
-  const groups: Array<{ end: number; terms: Set<string> }> = [];
+  const groups: Array<{ end: number; terms: Set<string>; words: Set<string> }> = [];
   for (const term of terms) {
+    const word = fold(question.slice(term.start, term.end)).replace(/['’]s$|['’]/gu, '');
     const last = groups.at(-1);
     if (last !== undefined && term.start < last.end) {
       last.terms.add(term.term);
+      last.words.add(word);
       last.end = Math.max(last.end, term.end);
     } else {
-      groups.push({ end: term.end, terms: new Set([term.term]) });
+      groups.push({ end: term.end, terms: new Set([term.term]), words: new Set([word]) });
     }
   }
 
@@ -53,7 +66,7 @@ export function analyzeQuestion(question: string, analyzer: Analyzer, index: Sen
     const key = [...group.terms].sort().join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    const concept = conceptOf(group.terms, index);
+    const concept = conceptOf(group, context);
     const namesAnswerKind = [...group.terms].every((term) => answerNounTerms.has(term));
     concepts.push(namesAnswerKind ? { ...concept, terms: scaleWeights(concept.terms, ANSWER_NOUN_WEIGHT), weight: concept.weight * ANSWER_NOUN_WEIGHT } : concept);
   }
@@ -61,21 +74,43 @@ export function analyzeQuestion(question: string, analyzer: Analyzer, index: Sen
   return { concepts, answerType: answerTypeOf(question), words };
 }
 
-function conceptOf(questionTerms: ReadonlySet<string>, index: SentenceIndex): Concept {
+/**
+ * The index terms for one group of question terms. A dictionary word also brings in related
+ * words from the thesaurus: at full closeness when the corpus lacks the word itself
+ * ("journalists" finds "reporters"), at `relatedWordWeight` of it when the corpus has it.
+ * A word that is neither in the corpus nor in the dictionary is a typo or a name, and is
+ * matched to near spellings instead ("Zelenksy" finds "Zelensky").
+ */
+function conceptOf(group: { terms: ReadonlySet<string>; words: ReadonlySet<string> }, { analyzer, index, thesaurus, relatedWordWeight }: QuestionContext): Concept {
   const terms = new Map<string, number>();
-  for (const term of questionTerms) {
-    if (index.documentFrequency(term) > 0) {
-      terms.set(term, 1);
-      continue;
-    }
-    if (term.startsWith('=') || /^\p{N}/u.test(term)) continue;
-    const maxEdits = maxEditsFor(term.length);
-    if (maxEdits === 0) continue;
-    for (const similar of index.similarTerms(term, maxEdits)) {
-      const weight = 1 - FUZZY_WEIGHT_PER_EDIT * similar.distance;
-      if ((terms.get(similar.term) ?? 0) < weight) terms.set(similar.term, weight);
+  const add = (term: string, weight: number) => {
+    if (index.documentFrequency(term) > 0 && (terms.get(term) ?? 0) < weight) terms.set(term, weight);
+  };
+  for (const term of group.terms) add(term, 1);
+  const inCorpus = terms.size > 0;
+  const ownWeight = withWeight(terms, index).weight;
+
+  for (const word of group.words) {
+    if (/^\p{N}/u.test(word)) continue;
+    if (thesaurus?.isWord(word) === true) {
+      const factor = inCorpus ? relatedWordWeight : 1;
+      if (factor === 0) continue;
+      for (const related of thesaurus.related(word)) {
+        const [term, ...more] = analyzer.analyze(related.word);
+        if (term !== undefined && more.length === 0) add(term.term, related.closeness * factor);
+      }
+    } else if (!inCorpus) {
+      const [term] = analyzer.analyze(word);
+      const maxEdits = maxEditsFor(term?.term.length ?? 0);
+      if (term === undefined || maxEdits === 0) continue;
+      for (const similar of index.similarTerms(term.term, maxEdits)) add(similar.term, 1 - FUZZY_WEIGHT_PER_EDIT * similar.distance);
     }
   }
+  // Related words widen what matches, not how much the question's own word weighs.
+  return inCorpus ? { terms, weight: ownWeight, known: true } : withWeight(terms, index);
+}
+
+function withWeight(terms: ReadonlyMap<string, number>, index: SentenceIndex): Concept {
   const known = terms.size > 0;
   const weight = known ? Math.max(...[...terms.keys()].map((term) => index.idf(term))) : index.idf('');
   return { terms, weight, known };

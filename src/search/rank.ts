@@ -18,10 +18,10 @@ export interface RankingWeights {
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
   contextBoost: 0.3,
-  coverage: 0.5,
-  contextCoverage: 0.2,
-  proximity: 0.2,
-  answerType: 0.15,
+  coverage: 3,
+  contextCoverage: 0.4,
+  proximity: 0.3,
+  answerType: 0.3,
 };
 
 /** What ranking knows about one BM25 hit, before weighting. */

