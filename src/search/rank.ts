@@ -1,4 +1,5 @@
 import { hasAnswerOfType } from './answer-type.js';
+import type { Term } from './analyzer.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 import type { IndexHit, SentenceIndex } from './sentence-index.js';
 
@@ -10,18 +11,18 @@ export interface RankingWeights {
   readonly coverage: number;
   /** The same share counting the neighbouring sentences too. */
   readonly contextCoverage: number;
-  /** Matched words close together. */
-  readonly proximity: number;
   /** The sentence holds the kind of thing asked for (a number for "how many", ...). */
   readonly answerType: number;
+  /** Neighbouring words of the question stand side by side in the sentence too. */
+  readonly phrase: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
   contextBoost: 0.3,
-  coverage: 3,
+  coverage: 4,
   contextCoverage: 0.4,
-  proximity: 0.3,
-  answerType: 0.3,
+  answerType: 0.5,
+  phrase: 1.2,
 };
 
 /** What ranking knows about one BM25 hit, before weighting. */
@@ -33,10 +34,10 @@ export interface HitFeatures {
   readonly coverage: number;
   /** The same share counting the neighbouring sentences too (0-1). */
   readonly contextCoverage: number;
-  /** 1 when the matched concepts stand side by side, towards 0 as they spread out. */
-  readonly proximity: number;
   /** 1 when the sentence holds the kind of thing asked for. */
   readonly answerType: number;
+  /** Share of neighbouring question concepts that are neighbours in the sentence too (0-1). */
+  readonly phrase: number;
   /** Index terms of the question found in the sentence, for highlighting. */
   readonly matchedTerms: ReadonlySet<string>;
 }
@@ -47,7 +48,7 @@ export interface RankedSentence extends HitFeatures {
 
 /**
  * Measures what BM25 cannot see about each hit: how much of the question a sentence covers
- * (alone and with its neighbours), how close together its matches are, and whether it holds
+ * (alone and with its neighbours), whether neighbouring question words stand together, and whether it holds
  * the kind of answer asked for.
  */
 export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestion, index: SentenceIndex): HitFeatures[] {
@@ -57,20 +58,19 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
   return hits.map((hit): HitFeatures => {
     const text = index.sentences[hit.id]?.text ?? '';
     const terms = index.termsOf(hit.id);
+    const wordTerms = terms.filter((term) => !term.term.startsWith('='));
     const termSet = new Set(terms.map((term) => term.term));
     const contextTerms = new Set([...termsOfNeighbour(index, hit.id, -1), ...termsOfNeighbour(index, hit.id, 1)]);
 
     let covered = 0;
     let coveredWithContext = 0;
     const matchedTerms = new Set<string>();
-    const positions: number[][] = [];
     for (const concept of question.concepts) {
       const inSentence = strengthIn(concept, termSet);
       covered += concept.weight * inSentence;
       coveredWithContext += concept.weight * Math.max(inSentence, strengthIn(concept, contextTerms));
       if (inSentence > 0) {
         for (const term of concept.terms.keys()) if (termSet.has(term)) matchedTerms.add(term);
-        positions.push(terms.flatMap((term, position) => (concept.terms.has(term.term) ? [position] : [])));
       }
     }
     return {
@@ -78,8 +78,8 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
       bm25: hit.score / topScore,
       coverage: totalWeight > 0 ? covered / totalWeight : 0,
       contextCoverage: totalWeight > 0 ? coveredWithContext / totalWeight : 0,
-      proximity: proximity(positions),
       answerType: hasAnswerOfType(question.answerType, text, question.words) ? 1 : 0,
+      phrase: phraseShare(question.concepts, wordTerms),
       matchedTerms,
     };
   });
@@ -93,10 +93,22 @@ export function rankHits(features: readonly HitFeatures[], weights: RankingWeigh
       hit.bm25 +
       weights.coverage * hit.coverage +
       weights.contextCoverage * hit.contextCoverage +
-      weights.proximity * hit.proximity +
-      weights.answerType * hit.answerType,
+      weights.answerType * hit.answerType +
+      weights.phrase * hit.phrase,
   }));
   return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** Share of consecutive question concepts whose words also stand side by side in the sentence. */
+function phraseShare(concepts: readonly Concept[], words: readonly Term[]): number {
+  if (concepts.length < 2) return 0;
+  let adjacent = 0;
+  for (let index = 0; index + 1 < concepts.length; index += 1) {
+    const [left, right] = [concepts[index], concepts[index + 1]];
+    if (left === undefined || right === undefined) continue;
+    if (words.some((word, position) => left.terms.has(word.term) && right.terms.has(words[position + 1]?.term ?? ''))) adjacent += 1;
+  }
+  return adjacent / (concepts.length - 1);
 }
 
 function strengthIn(concept: Concept, terms: ReadonlySet<string>): number {
@@ -109,29 +121,4 @@ function termsOfNeighbour(index: SentenceIndex, id: number, offset: number): str
   const sentence = index.sentences[id];
   const neighbour = index.sentences[id + offset];
   return neighbour !== undefined && neighbour.articleId === sentence?.articleId ? index.termsOf(id + offset).map((term) => term.term) : [];
-}
-
-/**
- * 1 when the matched concepts stand side by side, falling towards 0 as they spread out; 0
- * with fewer than two concepts matched. Uses the smallest window holding one position of each.
- */
-function proximity(positionsPerConcept: readonly number[][]): number {
-  const lists = positionsPerConcept.filter((positions) => positions.length > 0);
-  if (lists.length < 2) return 0;
-  const events = lists.flatMap((positions, concept) => positions.map((position) => ({ position, concept }))).sort((a, b) => a.position - b.position);
-  const counts = new Array<number>(lists.length).fill(0);
-  let distinct = 0;
-  let best = Number.POSITIVE_INFINITY;
-  let left = 0;
-  for (const event of events) {
-    if ((counts[event.concept] = (counts[event.concept] ?? 0) + 1) === 1) distinct += 1;
-    while (distinct === lists.length) {
-      const start = events[left];
-      if (start === undefined) break;
-      best = Math.min(best, event.position - start.position + 1);
-      if ((counts[start.concept] = (counts[start.concept] ?? 0) - 1) === 0) distinct -= 1;
-      left += 1;
-    }
-  }
-  return Number.isFinite(best) ? lists.length / best : 0;
 }
