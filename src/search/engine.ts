@@ -78,6 +78,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
     for (const hit of ranked) {
       if (answers.length >= offset + limit) break;
+      // Every passage shown must be relevant on its own, not just ride on the best one.
+      if (hit.contextCoverage < minCoverage || hit.matchedTerms.size === 0) continue;
       const range = passageRange(index.sentences, hit.id);
       const sentence = index.sentences[hit.id];
       if (sentence === undefined) continue;

