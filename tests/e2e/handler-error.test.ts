@@ -1,0 +1,149 @@
+/**
+ * A handler that throws (here: an engine whose `ask` fails, injected through startBot's
+ * `loadEngine`): the person gets a private apology, the error is logged, the bot carries on.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { corpusEngineLoader } from '../../src/bot/corpus-engine-loader.js';
+import type { EngineLoader } from '../../src/bot/engine-holder.js';
+import type { Engine } from '../../src/search/types.js';
+import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
+import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
+import { ask, callbackOf, messageAndReply, passageBlocks } from './support/interact.js';
+import { contentOf, EPHEMERAL, expectNoRejectedRequests, flagsOf, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+
+const QUESTION = 'Who makes decisions in Russia?';
+const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
+const ENGINE_FAILURE = 'engine exploded on purpose (e2e test)';
+
+let failing = false;
+
+/** The real engine, except that `ask` throws while `failing` is set. */
+function flakyLoader(corpusDir: string): EngineLoader {
+  const load = corpusEngineLoader(corpusDir);
+  return async () => {
+    const loaded = await load();
+    const real = loaded.engine;
+    const engine: Engine = {
+      articles: real.articles,
+      paragraph: (article, paragraph) => real.paragraph(article, paragraph),
+      ask: (question, options) => {
+        if (failing) throw new Error(ENGINE_FAILURE);
+        return real.ask(question, options);
+      },
+    };
+    return { engine, problems: loaded.problems };
+  };
+}
+
+let e2e: E2E;
+let server: DiscordServer;
+const guard = new OutgoingMessageGuard(() => server);
+
+beforeAll(async () => {
+  e2e = await startE2E({ loadEngine: flakyLoader, env: { RATE_LIMIT_QUESTIONS: '1000' } });
+  server = e2e.server;
+});
+
+afterEach(async () => {
+  failing = false;
+  if (e2e !== undefined) await settled(e2e.bot);
+  guard.checkNew();
+});
+
+afterAll(async () => {
+  try {
+    if (e2e === undefined) return;
+    guard.checkAll();
+    expectNoRejectedRequests(server);
+  } finally {
+    await e2e?.close();
+  }
+});
+
+function failureLogs(): { msg: unknown; message: unknown }[] {
+  return logsAtOrAbove(e2e.logs, LogLevel.error).map((line) => {
+    const err = line.err;
+    return { msg: line.msg, message: typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined };
+  });
+}
+
+describe('a handler that throws', () => {
+  it('/ask: the public "thinking…" is removed, the asker gets a private apology, and the next question is answered', async () => {
+    failing = true;
+    const sent = server.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
+    const apology = await server.waitForInteractionReply(sent.id);
+    expect(apology.kind).toBe('followup');
+    expect(flagsOf(apology.body)).toBe(EPHEMERAL);
+    expect(apology.content).toBe(APOLOGY);
+    expect(await callbackOf(server, sent.id)).toEqual({ type: CallbackType.DeferredChannelMessageWithSource, flags: 0 });
+    // The deferred public message was deleted rather than left "thinking" for everyone.
+    expect(server.interactionRequests(sent.id).map((request) => request.kind)).toEqual(['callback', 'delete', 'followup']);
+
+    await settled(e2e.bot);
+    expect(failureLogs()).toContainEqual({ msg: 'interaction handler failed', message: ENGINE_FAILURE });
+
+    failing = false;
+    const { embed } = await ask(server, QUESTION);
+    expect(passageBlocks(embed.description)[0]?.source).toContain('¶ 14');
+    expect(plainText(embed.description ?? '')).toContain('only Putin makes decisions in Russia');
+    expect(e2e.bot.client.isReady()).toBe(true);
+  });
+
+  it('/ask private: the private "thinking…" becomes the apology', async () => {
+    failing = true;
+    const sent = server.sendSlashCommand({ name: 'ask', options: { question: QUESTION, private: true } });
+    const apology = await server.waitForInteractionReply(sent.id);
+    expect(apology.kind).toBe('edit');
+    expect(apology.content).toBe(APOLOGY);
+    expect(flagsOf(apology.message) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('a button: the clicker gets a private apology and the answer stays as it was', async () => {
+    const { reply, embed } = await ask(server, QUESTION);
+    const message = reply.message;
+    if (message === null) throw new Error('the answer was not stored');
+    failing = true;
+    const click = server.sendButton({ customId: 'more:2', message });
+    const apology = await server.waitForInteractionReply(click.id);
+    expect(apology.callbackType).toBe(CallbackType.ChannelMessageWithSource);
+    expect(flagsOf(apology.body)).toBe(EPHEMERAL);
+    expect(apology.content).toBe(APOLOGY);
+    const stored = server.getMessage(message.id);
+    expect(stored?.embeds).toEqual(reply.message?.embeds);
+    expect(embed.footer).toBe('Passages 1–3');
+  });
+
+  it('a mention: the reply apologises, and the next mention is answered', async () => {
+    failing = true;
+    const failed = await messageAndReply(server, { content: QUESTION, mentionsBot: true });
+    expect(contentOf(failed.reply.body)).toBe(APOLOGY);
+    await settled(e2e.bot);
+    expect(failureLogs()).toContainEqual({ msg: 'mention handler failed', message: ENGINE_FAILURE });
+
+    failing = false;
+    const answered = await messageAndReply(server, { content: QUESTION, mentionsBot: true });
+    expect(answered.reply.route).toBe(Route.ChannelMessages);
+    expect(plainText(onlyEmbed(answered.reply.body).description ?? '')).toContain('only Putin makes decisions in Russia');
+  });
+});
+
+describe('stopping', () => {
+  it('stop() lets a reply that is still on its way finish before disconnecting', async () => {
+    // Hold the answer back: Discord rate-limits its edit once, for half a second.
+    const fault = server.failNext({ route: 'PATCH /webhooks/:applicationId/:token/messages/:messageId', status: 429, retryAfter: 0.5 });
+    const sent = server.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
+    await server.waitForRequest((request) => request.fault && request.params.token === sent.token);
+    expect(e2e.bot.inFlight()).toBe(1);
+
+    const stopped = e2e.bot.stop();
+    const reply = await server.waitForInteractionReply(sent.id);
+    await stopped;
+
+    expect(fault.hits).toBe(1);
+    expect(plainText(onlyEmbed(reply.body).description ?? '')).toContain('only Putin makes decisions in Russia');
+    const closed = server.gatewayLog.find((entry) => entry.kind === 'close');
+    expect(closed, 'the gateway connection was closed').toBeDefined();
+    expect(reply.request.at).toBeLessThanOrEqual(closed?.at ?? 0);
+    expect(e2e.bot.inFlight()).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+/** RATE_LIMIT_QUESTIONS / RATE_LIMIT_WINDOW_SECONDS, end to end: per user, privately, with a time to retry. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
+import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
+import { ask, messageAndReply, passageBlocks, textReply } from './support/interact.js';
+import { contentOf, EPHEMERAL, expectNoRejectedRequests, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+
+const QUESTION = 'Who makes decisions in Russia?';
+const WINDOW_SECONDS = 30;
+
+let e2e: E2E;
+let server: DiscordServer;
+const guard = new OutgoingMessageGuard(() => server);
+
+beforeAll(async () => {
+  e2e = await startE2E({ env: { RATE_LIMIT_QUESTIONS: '2', RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) } });
+  server = e2e.server;
+});
+
+afterEach(() => {
+  guard.checkNew();
+});
+
+afterAll(async () => {
+  try {
+    if (e2e === undefined) return;
+    guard.checkAll();
+    expectNoRejectedRequests(server);
+    expect(logsAtOrAbove(e2e.logs, LogLevel.error)).toEqual([]);
+  } finally {
+    await e2e?.close();
+  }
+});
+
+/** The epoch second in `<t:SECONDS:R>`, or null. */
+function relativeTimestamp(text: string): number | null {
+  const match = /<t:(\d+):R>/.exec(text);
+  return match === null ? null : Number(match[1]);
+}
+
+describe('per-user rate limit (RATE_LIMIT_QUESTIONS=2)', () => {
+  it('refuses the third question within the window privately with "try again <t:…:R>", while another user is still answered', async () => {
+    const firstAskedAt = Date.now();
+    for (let i = 0; i < 2; i += 1) {
+      const { embed } = await ask(server, QUESTION);
+      expect(plainText(embed.description ?? '')).toContain('only Putin makes decisions in Russia');
+    }
+
+    const third = server.sendSlashCommand({ name: 'ask', options: { question: QUESTION } });
+    const refused = await textReply(server, third);
+    // Refused before deferring: a private reply, not a public "thinking…".
+    expect(refused.callbackType).toBe(CallbackType.ChannelMessageWithSource);
+    expect(flagsOf(refused.body)).toBe(EPHEMERAL);
+    expect(refused.content).toMatch(/^You're asking questions faster than I can keep up with; try again <t:\d+:R>\.$/);
+    const retryAt = relativeTimestamp(refused.content) ?? 0;
+    // The first question leaves the window 30 s after it was asked (rounded up to a whole second).
+    expect(retryAt).toBeGreaterThanOrEqual(Math.floor(firstAskedAt / 1000) + WINDOW_SECONDS);
+    expect(retryAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + WINDOW_SECONDS);
+
+    // Someone else is not held up by it.
+    const other = await ask(server, QUESTION, { user: 'admin' });
+    expect(passageBlocks(other.embed.description)[0]?.source).toContain('¶ 14');
+  });
+
+  it('holds a mention to the same limit, without naming anyone', async () => {
+    const { reply } = await messageAndReply(server, { content: QUESTION, mentionsBot: true });
+    expect(contentOf(reply.body)).toMatch(/try again <t:\d+:R>\.$/);
+    expect(contentOf(reply.body)).not.toContain(server.memberUser.id);
+  });
+
+  it('answers again once the window has passed', async () => {
+    await settled(e2e.bot);
+    e2e.advanceClock((WINDOW_SECONDS + 1) * 1000);
+    const { embed } = await ask(server, QUESTION);
+    expect(plainText(embed.description ?? '')).toContain('only Putin makes decisions in Russia');
+  });
+});
