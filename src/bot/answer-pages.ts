@@ -2,11 +2,12 @@ import type { Answer, Engine } from '../search/types.js';
 import type { AnswerState } from './bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE } from './replies/answer-reply.js';
 import type { ReplyPayload } from './replies/reply-payload.js';
+import { searchableQuestion } from './question-text.js';
 
 /** The passages of one page (1-based), and whether another page follows. */
 export function answersOnPage(engine: Engine, state: AnswerState, page: number): { answers: Answer[]; hasMore: boolean } {
   // One passage beyond the page tells whether "More results" has anything to show.
-  const found = engine.ask(state.question, {
+  const found = engine.ask(searchableQuestion(state.question), {
     limit: PASSAGES_PER_PAGE + 1,
     offset: (page - 1) * PASSAGES_PER_PAGE,
     ...(state.article === null ? {} : { article: state.article.id }),

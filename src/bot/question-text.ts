@@ -36,3 +36,17 @@ export function questionFromMention(content: string, botId: string, inDm: boolea
   if (!inDm && !mentionsBot) return null;
   return normalizeQuestion(content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' '));
 }
+
+/**
+ * The words of a question as the engine should read them: Discord's mention and emoji tokens
+ * (`<@id>`, `<@&id>`, `<#id>`, `@everyone`, `<:name:id>`) are not words anyone asked about, and
+ * would only make the question look less like any sentence. The question shown stays as typed.
+ */
+export function searchableQuestion(question: string): string {
+  return normalizeQuestion(
+    question
+      .replace(/<a?:(\w+):\d+>/g, ' $1 ')
+      .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+      .replace(/@(?:everyone|here)\b/g, ' '),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, questionFromMention, questionFromMessageText } from '../../src/bot/question-text.js';
+import { checkQuestion, questionFromMention, questionFromMessageText, searchableQuestion } from '../../src/bot/question-text.js';
 
 const BOT = '111111111111111111';
 
@@ -42,5 +42,13 @@ describe('questionFromMessageText', () => {
 
   it('returns null for a message without text', () => {
     expect(questionFromMessageText('   ')).toBeNull();
+  });
+});
+
+describe('searchableQuestion', () => {
+  it('drops mention, channel and everyone tokens and keeps emoji names, so they do not count as words', () => {
+    expect(searchableQuestion('What did **Ushakov** say @everyone <@123456789012345678> <@&234567890123456789> <#345678901234567890> <:kremlin:456789012345678901>?')).toBe(
+      'What did **Ushakov** say kremlin ?',
+    );
   });
 });
