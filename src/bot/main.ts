@@ -8,6 +8,8 @@ import { createLogger, scrubSecrets } from './logger.js';
 import { missingTokenHelp } from './setup-help.js';
 import { startBot } from './start.js';
 
+const DUPLICATE_SIGNAL_WINDOW_MS = 1000;
+
 async function main(): Promise<number> {
   dotenv.config({ quiet: true });
 
@@ -26,6 +28,36 @@ async function main(): Promise<number> {
   }
 
   const logger = createLogger({ level: config.logLevel, secrets: [token] });
+  // A stray rejection must not take the bot down; it is logged so that it gets fixed.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  // Listen for signals before starting, so that one arriving during start-up (or just after
+  // "bot ready" is logged) still stops the bot cleanly instead of killing it mid-reply.
+  let resolveStopRequest: (signal: NodeJS.Signals) => void = () => {};
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+    resolveStopRequest = resolve;
+  });
+  let forceExit: (code: number) => void = () => {};
+  const forced = new Promise<number>((resolve) => {
+    forceExit = resolve;
+  });
+  let signalledAt: number | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (signalledAt === null) {
+      signalledAt = Date.now();
+      logger.info({ signal }, 'shutting down');
+      resolveStopRequest(signal);
+      return;
+    }
+    // `npm start` passes a terminal's signal on while the process group gets it too: the same
+    // request, twice. Only a signal sent later means "stop now, do not wait".
+    if (Date.now() - signalledAt < DUPLICATE_SIGNAL_WINDOW_MS) return;
+    logger.warn({ signal }, 'second signal: exiting without waiting');
+    forceExit(1);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot({ ...config, token }, { logger });
@@ -37,34 +69,22 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // A stray rejection must not take the bot down; it is logged so that it gets fixed.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-
-  return new Promise<number>((resolve) => {
-    let signalled = false;
-    const shutDown = (signal: NodeJS.Signals): void => {
-      if (signalled) {
-        logger.warn({ signal }, 'second signal: exiting without waiting');
-        resolve(1);
-        return;
-      }
-      signalled = true;
-      logger.info({ signal }, 'shutting down');
-      bot.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'error while shutting down');
-          resolve(1);
-        },
-      );
-    };
-    process.on('SIGINT', shutDown);
-    process.on('SIGTERM', shutDown);
-  });
+  await stopRequested;
+  const stopped = bot.stop().then(
+    () => 0,
+    (error: unknown) => {
+      logger.error({ err: error }, 'error while shutting down');
+      return 1;
+    },
+  );
+  return Promise.race([stopped, forced]);
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    // Let the last log lines reach stdout before the process ends.
+    process.stdout.write('', () => process.exit(code));
+  },
   (error: unknown) => {
     console.error(error);
     process.exit(1);
