@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** Runs `npm run --silent ask -- ...args` as a user would, with `input` on standard input. */
+function ask(args: readonly string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const jsonLines = (stdout: string): unknown[] => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ask-cli-'));
+  await writeFile(join(dir, 'rockets.md'), '---\ntitle: Rocket launch\ndate: 2024-05-05\nurl: https://example.com/rockets\n---\n\nThe rocket launch was delayed by strong winds.\n');
+  await writeFile(join(dir, 'harvest.txt'), 'date 2025-09-01 The apple harvest in Normandy doubled this year.\n');
+  await writeFile(join(dir, 'broken.md'), '---\ntitle: never closed\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run ask', () => {
+  it('prints the right passage with its source for "How many times have Trump and Putin spoken?"', async () => {
+    const { code, stdout } = await ask(['How many times have Trump and Putin spoken?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1. The call marks the sixth conversation between the two men since Trump took office in January.');
+    expect(stdout).toContain('(2025-07-03), paragraph 4, sentence 7 [2025-07-03-trump-putin-call]');
+  }, 30_000);
+
+  it('prints exactly the specified JSON, one object per question, and nothing else on standard output', async () => {
+    const { code, stdout, stderr } = await ask(['--corpus', dir, '--json', '--limit', '2', 'why', 'was', 'the', 'rocket', 'launch', 'delayed?']);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)).toEqual([
+      {
+        question: 'why was the rocket launch delayed?',
+        answers: [
+          {
+            text: 'The rocket launch was delayed by strong winds.',
+            passage: 'The rocket launch was delayed by strong winds.',
+            score: expect.any(Number),
+            source: { article: 'rockets', title: 'Rocket launch', date: '2024-05-05', url: 'https://example.com/rockets', paragraph: 1, sentence: 1 },
+          },
+        ],
+      },
+    ]);
+    expect(stderr).toContain(`error: ${join(dir, 'broken.md')} line 1: front matter starts with`);
+  }, 30_000);
+
+  it('answers every line of standard input in order, however odd, with [] when nothing is relevant', async () => {
+    const input = ['apple harvest Normandy', '{"question": "rocket launch", "article": "harvest"}', '{broken', '', 'What is the capital of France?', '{"question": "x", "article": "nope"}', '\u0000\u202e🙂'].join('\n');
+    const { code, stdout } = await ask(['--corpus', dir, '--json'], `${input}\n`);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout) as Array<{ question: string; answers: unknown[]; error?: string }>;
+    expect(lines.map((line) => line.question)).toEqual(['apple harvest Normandy', 'rocket launch', '{broken', '', 'What is the capital of France?', 'x', '\u0000\u202e🙂']);
+    expect(lines[0]?.answers).toHaveLength(1);
+    expect(lines[1]).toEqual({ question: 'rocket launch', answers: [] });
+    expect(lines[2]).toMatchObject({ answers: [], error: expect.stringMatching(/^not valid JSON/u) });
+    expect(lines[4]).toEqual({ question: 'What is the capital of France?', answers: [] });
+    expect(lines[5]).toEqual({ question: 'x', answers: [], error: 'there is no article "nope"' });
+  }, 30_000);
+
+  it('handles a batch of thousands of questions in one run', async () => {
+    const input = Array.from({ length: 3000 }, (_, index) => (index % 2 === 0 ? `rocket launch ${index}` : `{"question": "apple harvest ${index}"}`)).join('\n');
+    const { code, stdout } = await ask(['--corpus', dir, '--json', '--limit', '1'], input);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)).toHaveLength(3000);
+  }, 60_000);
+
+  it('explains a bad command line and an unknown article, with a non-zero exit', async () => {
+    const usage = await ask(['--limit', 'x', 'q']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--limit must be a whole number from 1 to 50 (got "x")');
+    expect(usage.stderr).toContain('usage: npm run --silent ask --');
+    const unknown = await ask(['--corpus', dir, '--article', 'nope', 'q']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no article "nope"');
+    const missing = await ask(['--corpus', join(dir, 'missing'), 'q']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot be read (it does not exist)');
+  }, 60_000);
+});
