@@ -1,10 +1,15 @@
-import { createEngine, loadCorpus } from '../index.js';
+import { loadEngine } from '../search/load-engine.js';
 import type { EngineLoader } from './engine-holder.js';
 
-/** The real loader: read the corpus folder, index it. Used unless a test injects its own. */
-export function corpusEngineLoader(corpusDir: string): EngineLoader {
+/**
+ * The real loader: the corpus folder's index snapshot when it matches the files, else the
+ * files themselves. Used unless a test injects its own. `onSnapshotSkipped` hears why a
+ * snapshot that exists was not used.
+ */
+export function corpusEngineLoader(corpusDir: string, onSnapshotSkipped: (reason: string) => void = () => {}): EngineLoader {
   return async () => {
-    const corpus = await loadCorpus(corpusDir);
-    return { engine: createEngine(corpus), problems: corpus.problems };
+    const { engine, problems, snapshotSkipped } = await loadEngine(corpusDir);
+    if (snapshotSkipped !== null) onSnapshotSkipped(snapshotSkipped);
+    return { engine, problems };
   };
 }

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { ConfigError, type RunnableConfig } from '../config.js';
 import type { AnswerState, BotContext } from './bot-context.js';
+import { NO_SNAPSHOT } from '../search/index-snapshot.js';
 import { corpusEngineLoader } from './corpus-engine-loader.js';
 import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
@@ -25,6 +26,12 @@ export interface StartBotOptions {
   readonly shutdownTimeoutMs?: number;
   /** How long the buttons of an answer remember its question without reading the message. Default 15 min. */
   readonly answerStateTtlMs?: number;
+  /**
+   * Test seam: discord.js gateway options merged into the client's, e.g. a no-op
+   * `buildIdentifyThrottler` so that re-identifying after a fault does not wait out Discord's
+   * 5 s identify spacing. Never set by `npm start`.
+   */
+  readonly gatewayOptions?: ClientOptions['ws'];
 }
 
 export interface RunningBot {
@@ -54,7 +61,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
   const now = options.now ?? Date.now;
 
-  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir));
+  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir, logger));
   const engines = await EngineHolder.create(loadEngine);
   logCorpus(logger, engines, config.corpusDir);
 
@@ -84,6 +91,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
     ...(config.apiUrl === null ? {} : { rest: { api: config.apiUrl } }),
+    ...(options.gatewayOptions === undefined ? {} : { ws: options.gatewayOptions }),
   });
 
   const dispatcher = createDispatcher(ctx);
@@ -134,7 +142,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
 }
 
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
-async function realCorpusLoader(corpusDir: string): Promise<EngineLoader> {
+async function realCorpusLoader(corpusDir: string, logger: Logger): Promise<EngineLoader> {
   const info = await stat(corpusDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
     throw new ConfigError([
@@ -144,7 +152,9 @@ async function realCorpusLoader(corpusDir: string): Promise<EngineLoader> {
       },
     ]);
   }
-  return corpusEngineLoader(corpusDir);
+  return corpusEngineLoader(corpusDir, (reason) => {
+    if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
+  });
 }
 
 function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string): void {

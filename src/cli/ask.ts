@@ -1,7 +1,8 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
 import { createInterface } from 'node:readline';
-import { CorpusFolderError, loadCorpus } from '../corpus/load-corpus.js';
-import { createEngine } from '../search/engine.js';
+import { CorpusFolderError } from '../corpus/load-corpus.js';
+import { NO_SNAPSHOT } from '../search/index-snapshot.js';
+import { loadEngine } from '../search/load-engine.js';
 import type { Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { parseBatchLine } from './batch-line.js';
@@ -21,11 +22,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const corpus = await loadCorpus(args.corpus);
-  for (const problem of corpus.problems) {
+  const { engine, problems, snapshotSkipped } = await loadEngine(args.corpus);
+  for (const problem of problems) {
     process.stderr.write(`${problem.severity}: ${problem.file}${problem.line === null ? '' : ` line ${problem.line}`}: ${problem.message}\n`);
   }
-  const engine = createEngine(corpus);
+  if (snapshotSkipped !== null && snapshotSkipped !== NO_SNAPSHOT) process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
   if (args.article !== undefined && !engine.articles.some((article) => article.id === args.article)) {
     process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${engine.articles.map((article) => article.id).join(', ')}\n`);
     return 2;

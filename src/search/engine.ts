@@ -46,12 +46,35 @@ export const MAX_QUESTION_LENGTH = 1000;
 const DEFAULT_LIMIT = 3;
 const MAX_LIMIT = 50;
 
+/** A corpus with its sentence index: what building an engine costs, and what a snapshot saves. */
+export interface IndexedCorpus {
+  readonly corpus: Corpus;
+  readonly analyzer: Analyzer;
+  readonly index: SentenceIndex;
+}
+
+/** The options that change how text is analysed, and so what an index holds. */
+export type AnalysisOptions = Pick<EngineOptions, 'aliasGroups' | 'builtInAliases'>;
+
+/** The analyzer for a corpus: built-in alias groups, the corpus's own, and any given. */
+export function analyzerFor(corpus: Corpus, options: AnalysisOptions = {}): Analyzer {
+  return new Analyzer([...(options.builtInAliases === false ? [] : builtInAliasGroups()), ...corpus.aliasGroups, ...(options.aliasGroups ?? [])]);
+}
+
+/** Analyses and indexes every sentence of a corpus: the slow part of building an engine. */
+export function indexCorpus(corpus: Corpus, options: AnalysisOptions = {}): IndexedCorpus {
+  const analyzer = analyzerFor(corpus, options);
+  return { corpus, analyzer, index: SentenceIndex.build(corpus.articles, analyzer) };
+}
+
 /** Builds an engine over a loaded corpus. The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
-  const aliasGroups = [...(options.builtInAliases === false ? [] : builtInAliasGroups()), ...corpus.aliasGroups, ...(options.aliasGroups ?? [])];
-  const analyzer = new Analyzer(aliasGroups);
+  return engineOver(indexCorpus(corpus, options), options);
+}
+
+/** An engine over a corpus already indexed (freshly, or restored from a snapshot). */
+export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: EngineOptions = {}): Engine {
   const weights: RankingWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const index = new SentenceIndex(corpus.articles, analyzer);
   const minCoverage = options.minCoverage ?? 0.3;
   const candidates = options.candidates ?? 100;
   const defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;

@@ -24,7 +24,24 @@ export interface IndexHit {
 }
 
 const TERM_CACHE_SIZE = 50_000;
-const splitOnSpace = (text: string): string[] => (text === '' ? [] : text.split(' '));
+const MINISEARCH_OPTIONS = {
+  fields: ['text', 'context'],
+  storeFields: [],
+  tokenize: (text: string): string[] => (text === '' ? [] : text.split(' ')),
+  processTerm: (term: string): string => term,
+};
+
+/** A `SentenceIndex` as data: MiniSearch's own JSON and the vocabulary. */
+export interface SerializedSentenceIndex {
+  readonly miniSearch: string;
+  readonly documentFrequency: ReadonlyArray<readonly [string, number]>;
+}
+
+function numberSentences(articles: readonly Article[]): IndexedSentence[] {
+  const sentences: IndexedSentence[] = [];
+  for (const article of articles) for (const sentence of article.sentences) sentences.push({ ...sentence, id: sentences.length });
+  return sentences;
+}
 
 /**
  * MiniSearch over every sentence of a corpus, with the vocabulary (term -> how many sentences
@@ -38,24 +55,23 @@ export class SentenceIndex {
   readonly #termCache = new Map<number, readonly Term[]>();
   readonly #documentFrequency: SearchableMap<number>;
 
-  constructor(articles: readonly Article[], analyzer: Analyzer) {
-    const sentences: IndexedSentence[] = [];
-    for (const article of articles) for (const sentence of article.sentences) sentences.push({ ...sentence, id: sentences.length });
+  private constructor(sentences: readonly IndexedSentence[], analyzer: Analyzer, search: MiniSearch<SentenceDocument>, documentFrequency: SearchableMap<number>) {
     this.sentences = sentences;
     this.#analyzer = analyzer;
+    this.#search = search;
+    this.#documentFrequency = documentFrequency;
+  }
 
+  /** Analyses and indexes every sentence of `articles`. */
+  static build(articles: readonly Article[], analyzer: Analyzer): SentenceIndex {
+    const sentences = numberSentences(articles);
     const termsOf = sentences.map((sentence) => analyzer.analyze(sentence.text).map((term) => term.term));
-    this.#documentFrequency = new SearchableMap<number>();
+    const documentFrequency = new SearchableMap<number>();
     for (const terms of termsOf) {
-      for (const term of new Set(terms)) this.#documentFrequency.update(term, (count = 0) => count + 1);
+      for (const term of new Set(terms)) documentFrequency.update(term, (count = 0) => count + 1);
     }
 
-    this.#search = new MiniSearch<SentenceDocument>({
-      fields: ['text', 'context'],
-      storeFields: [],
-      tokenize: splitOnSpace,
-      processTerm: (term) => term,
-    });
+    const search = new MiniSearch<SentenceDocument>(MINISEARCH_OPTIONS);
     const neighbourTerms = (index: number): string[] => {
       const sentence = sentences[index];
       const neighbour = (offset: number) => {
@@ -64,7 +80,7 @@ export class SentenceIndex {
       };
       return [...neighbour(-1), ...neighbour(1)];
     };
-    this.#search.addAll(
+    search.addAll(
       sentences.map((sentence, index) => ({
         id: index,
         text: (termsOf[index] ?? []).join(' '),
@@ -72,6 +88,22 @@ export class SentenceIndex {
         articleId: sentence.articleId,
       })),
     );
+    return new SentenceIndex(sentences, analyzer, search, documentFrequency);
+  }
+
+  /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
+  static restore(articles: readonly Article[], analyzer: Analyzer, saved: SerializedSentenceIndex): SentenceIndex {
+    const sentences = numberSentences(articles);
+    const search = MiniSearch.loadJSON<SentenceDocument>(saved.miniSearch, MINISEARCH_OPTIONS);
+    if (search.documentCount !== sentences.length) {
+      throw new Error(`the saved index holds ${search.documentCount} sentences, the articles ${sentences.length}`);
+    }
+    return new SentenceIndex(sentences, analyzer, search, SearchableMap.from(saved.documentFrequency.map(([term, count]): [string, number] => [term, count])));
+  }
+
+  /** Everything needed to `restore` this index without analysing the sentences again. */
+  serialize(): SerializedSentenceIndex {
+    return { miniSearch: JSON.stringify(this.#search), documentFrequency: [...this.#documentFrequency] };
   }
 
   get size(): number {

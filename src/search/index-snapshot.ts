@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Corpus } from '../corpus/types.js';
+import { analyzerFor, type AnalysisOptions, type IndexedCorpus } from './engine.js';
+import { SentenceIndex } from './sentence-index.js';
+
+/** Where `npm run build-index` saves the index, beside the articles (a dot file: not an article). */
+export const SNAPSHOT_FILE = '.index-snapshot';
+const FORMAT = 'article-qa-bot index snapshot';
+const VERSION = 1;
+/** The reason given when a folder simply has no snapshot: normal, not worth a warning. */
+export const NO_SNAPSHOT = 'there is no index snapshot';
+
+const header = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  /** Digest of the corpus files and of the analysis that built the index. */
+  fingerprint: z.string(),
+  /** SHA-256 of everything after the header line. */
+  checksum: z.string(),
+});
+
+const corpusData = z.object({
+  corpus: z.object({
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        date: z.string().nullable(),
+        url: z.string().nullable(),
+        source: z.string().nullable(),
+        file: z.string(),
+        paragraphs: z.array(z.string()),
+        sentences: z.array(z.object({ articleId: z.string(), paragraph: z.number().int().positive(), sentence: z.number().int().positive(), text: z.string() })),
+      }),
+    ),
+    aliasGroups: z.array(z.object({ canonical: z.string(), names: z.array(z.string()) })),
+    problems: z.array(z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().nullable(), message: z.string() })),
+  }),
+  documentFrequency: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+});
+
+export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Saves an indexed corpus as three lines: a JSON header (format, version, fingerprint,
+ * checksum), the corpus and vocabulary, and MiniSearch's own JSON. Written to a temporary file
+ * and renamed, so a crash never leaves half a snapshot in place.
+ */
+export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerprint: string): Promise<{ file: string; bytes: number }> {
+  const serialized = indexed.index.serialize();
+  const body = `${JSON.stringify({ corpus: indexed.corpus, documentFrequency: serialized.documentFrequency })}\n${serialized.miniSearch}`;
+  const checksum = createHash('sha256').update(body).digest('hex');
+  const file = join(dir, SNAPSHOT_FILE);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum })}\n${body}`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file).catch(async (error: unknown) => {
+    await rm(temporary, { force: true });
+    throw error;
+  });
+  return { file, bytes: Buffer.byteLength(body) };
+}
+
+/**
+ * Reads the snapshot of `dir` if it was built from exactly these files with this analysis.
+ * Anything else (missing, foreign, out of date, damaged) is a reason, never an exception and
+ * never trusted: the caller builds the index from the files instead.
+ */
+export async function readSnapshot(dir: string, fingerprint: string, options: AnalysisOptions = {}): Promise<SnapshotRead> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, SNAPSHOT_FILE), 'utf8');
+  } catch {
+    return { ok: false, reason: NO_SNAPSHOT };
+  }
+  const firstBreak = text.indexOf('\n');
+  const parsedHeader = header.safeParse(parseJson(firstBreak === -1 ? text : text.slice(0, firstBreak)));
+  if (!parsedHeader.success) return { ok: false, reason: 'the index snapshot is not one this bot wrote; ignored' };
+  if (parsedHeader.data.fingerprint !== fingerprint) return { ok: false, reason: 'the index snapshot is out of date (the articles or the analysis changed since `npm run build-index`)' };
+
+  const body = text.slice(firstBreak + 1);
+  if (createHash('sha256').update(body).digest('hex') !== parsedHeader.data.checksum) return { ok: false, reason: 'the index snapshot is damaged (its checksum does not match); ignored' };
+  const secondBreak = body.indexOf('\n');
+  const data = corpusData.safeParse(parseJson(body.slice(0, secondBreak)));
+  if (secondBreak === -1 || !data.success) return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
+  const corpus: Corpus = data.data.corpus;
+  try {
+    const analyzer = analyzerFor(corpus, options);
+    const index = SentenceIndex.restore(corpus.articles, analyzer, { miniSearch: body.slice(secondBreak + 1), documentFrequency: data.data.documentFrequency });
+    return { ok: true, indexed: { corpus, analyzer, index } };
+  } catch (error) {
+    return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
