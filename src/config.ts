@@ -29,6 +29,11 @@ export interface Config {
   readonly apiUrl: string | null;
   /** `FEEDBACK_FILE`: where 👍/👎 votes are appended, one JSON object a line. Default `data/feedback.jsonl`. */
   readonly feedbackFile: string;
+  /**
+   * `SHARD_COUNT`: run this many shards, one process each, under discord.js's ShardingManager;
+   * `auto` asks the REST API's `/gateway/bot`. Unset: one process, no sharding.
+   */
+  readonly shardCount: number | 'auto' | null;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -91,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     apiUrl: parseApiUrl(env, problems),
     feedbackFile: parsePath(env, 'FEEDBACK_FILE', CONFIG_DEFAULTS.feedbackFile, problems),
+    shardCount: parseShardCount(env, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -170,18 +176,27 @@ interface WholeNumberRule {
   readonly fallback: number;
 }
 
-function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, problems: ConfigProblem[]): number {
+function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, problems: ConfigProblem[], alternatives = ''): number {
   const value = valueOf(env, variable);
   if (value === undefined) return rule.fallback;
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < rule.min || number > rule.max) {
     problems.push({
       variable,
-      message: `${variable} must be a whole number from ${rule.min} to ${rule.max} (got ${shown(value)})`,
+      message: `${variable} must be a whole number from ${rule.min} to ${rule.max}${alternatives} (got ${shown(value)})`,
     });
     return rule.fallback;
   }
   return number;
+}
+
+function parseShardCount(env: Env, problems: ConfigProblem[]): number | 'auto' | null {
+  // A shard process started by the ShardingManager gets SHARD_COUNT from discord.js; it is not a request to shard again.
+  if (valueOf(env, 'SHARDING_MANAGER') !== undefined) return null;
+  const value = valueOf(env, 'SHARD_COUNT');
+  if (value === undefined) return null;
+  if (value.toLowerCase() === 'auto') return 'auto';
+  return parseWholeNumber(env, 'SHARD_COUNT', { min: 1, max: 10_000, fallback: 1 }, problems, ' or auto');
 }
 
 function parseApiUrl(env: Env, problems: ConfigProblem[]): string | null {

@@ -5,6 +5,7 @@
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig, type Config } from '../config.js';
 import { createLogger, scrubSecrets } from './logger.js';
+import { startShards } from './sharding.js';
 import { missingTokenHelp } from './setup-help.js';
 import { startBot } from './start.js';
 
@@ -58,9 +59,10 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  let bot: { stop(): Promise<void> };
   try {
-    bot = await startBot({ ...config, token }, { logger });
+    const { shardCount } = config;
+    bot = shardCount === null ? await startBot({ ...config, token }, { logger }) : await startShards({ ...config, token, shardCount }, logger);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, 'the bot could not start');

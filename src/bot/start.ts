@@ -4,6 +4,7 @@ import { ConfigError, type RunnableConfig } from '../config.js';
 import type { AnswerState, BotContext } from './bot-context.js';
 import { NO_SNAPSHOT } from '../search/index-snapshot.js';
 import { corpusEngineLoader } from './corpus-engine-loader.js';
+import { isReloadOrder } from './shard-messages.js';
 import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
@@ -103,6 +104,15 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   client.on(Events.MessageCreate, (message: Message) => {
     if (!stopping) void inFlight.track(dispatcher.onMessage(message));
   });
+  // Under a ShardingManager, a /reload run on another shard reaches this one from the manager.
+  const onManagerMessage = (message: unknown): void => {
+    if (!isReloadOrder(message)) return;
+    engines.reload().then(
+      (summary) => logger.info({ articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length }, 'corpus reloaded at another shard\'s request'),
+      (error: unknown) => logger.error({ err: error }, 'corpus reload asked by another shard failed; the previous index is still in use'),
+    );
+  };
+  if (process.env.SHARDING_MANAGER !== undefined) process.on('message', onManagerMessage);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
   // While stopping, disconnects are ours and not worth a warning.
@@ -128,6 +138,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       stopping = true;
+      process.off('message', onManagerMessage);
       logger.info({ inFlight: inFlight.count }, 'stopping: finishing in-flight replies');
       const finished = await inFlight.drain(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
       if (!finished) logger.warn({ inFlight: inFlight.count }, 'stopping without waiting for replies that are still running');

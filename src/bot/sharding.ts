@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
+import type { Logger } from 'pino';
+import type { RunnableConfig } from '../config.js';
+import { buildSnapshot, loadEngine } from '../search/load-engine.js';
+import { NO_SNAPSHOT } from '../search/index-snapshot.js';
+import { isReloadRequest, reloadOrder } from './shard-messages.js';
+
+export interface RunningShards {
+  readonly manager: ShardingManager;
+  /** Stops every shard (each finishes its replies in flight) and resolves when all have exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the bot as `count` shards, one process each (this same entry point, which sees it is a
+ * shard by discord.js's SHARDING_MANAGER variable). The index snapshot is brought up to date
+ * first, so that every shard loads it instead of indexing the articles itself.
+ */
+export async function startShards(config: RunnableConfig & { shardCount: number | 'auto' }, logger: Logger): Promise<RunningShards> {
+  await ensureSnapshot(config.corpusDir, logger);
+  const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
+  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+    totalShards,
+    token: config.token,
+    mode: 'process',
+    respawn: true,
+    execArgv: ['--import', 'tsx'],
+  });
+  manager.on('shardCreate', (shard: Shard) => {
+    logger.info({ shard: shard.id, totalShards }, 'shard started');
+    shard.on('message', (message: unknown) => {
+      if (!isReloadRequest(message)) return;
+      for (const other of manager.shards.values()) {
+        if (!message.reloadedShards.includes(other.id)) other.send(reloadOrder()).catch((error: unknown) => logger.error({ err: error, shard: other.id }, 'could not pass /reload on to a shard'));
+      }
+    });
+  });
+  logger.info({ totalShards }, 'starting shards');
+  await manager.spawn({ amount: totalShards, timeout: 120_000 });
+  logger.info({ totalShards }, 'all shards ready');
+
+  return {
+    manager,
+    async stop() {
+      manager.respawn = false;
+      await Promise.all(
+        [...manager.shards.values()].map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              const child = shard.process;
+              if (child === null || child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** The shard count Discord recommends, asked through the configured REST base (discord.js's own helper ignores it). */
+async function recommendedShardCount(config: RunnableConfig): Promise<number> {
+  const rest = new REST({ version: '10', ...(config.apiUrl === null ? {} : { api: config.apiUrl }) }).setToken(config.token);
+  const answer = (await rest.get(Routes.gatewayBot())) as { shards?: unknown };
+  if (typeof answer.shards !== 'number' || !Number.isInteger(answer.shards) || answer.shards < 1) {
+    throw new Error('GET /gateway/bot did not say how many shards to run; set SHARD_COUNT to a number');
+  }
+  return answer.shards;
+}
+
+async function ensureSnapshot(corpusDir: string, logger: Logger): Promise<void> {
+  const { from, snapshotSkipped } = await loadEngine(corpusDir);
+  if (from === 'snapshot') return;
+  if (snapshotSkipped !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshotSkipped }, 'index snapshot not used');
+  const { file } = await buildSnapshot(corpusDir);
+  logger.info({ file }, 'built the index snapshot the shards will load');
+}
