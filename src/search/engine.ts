@@ -3,7 +3,7 @@ import type { Article, Corpus } from '../corpus/types.js';
 import { Analyzer } from './analyzer.js';
 import { builtInAliasGroups } from './built-in-aliases.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
-import { analyzeQuestion } from './question.js';
+import { analyzeQuestion, type Concept } from './question.js';
 import { DEFAULT_WEIGHTS, hitFeatures, rankHits, type RankedSentence, type RankingWeights } from './rank.js';
 import { SentenceIndex } from './sentence-index.js';
 import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
@@ -37,6 +37,11 @@ export interface EngineOptions {
    * matches (measured with `npm run eval`).
    */
   readonly relatedWordWeight?: number;
+  /**
+   * A question term found in more sentences than this does not look sentences up; it only
+   * re-ranks what rarer terms found. Keeps questions fast on large corpora. Default 2,000.
+   */
+  readonly maxRetrievalFrequency?: number;
   /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
   readonly weights?: Partial<RankingWeights>;
 }
@@ -45,6 +50,9 @@ export interface EngineOptions {
 export const MAX_QUESTION_LENGTH = 1000;
 const DEFAULT_LIMIT = 3;
 const MAX_LIMIT = 50;
+const ALWAYS_RETRIEVED_CONCEPTS = 2;
+const STRONG_TERM_WEIGHT = 0.5;
+const WEAK_TERM_FREQUENCY_DIVISOR = 10;
 
 /** A corpus with its sentence index: what building an engine costs, and what a snapshot saves. */
 export interface IndexedCorpus {
@@ -80,6 +88,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
   const defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;
   const thesaurus = options.thesaurus === undefined ? new WordNet(IRREGULAR_FORMS) : options.thesaurus;
   const relatedWordWeight = options.relatedWordWeight ?? 0.3;
+  const maxRetrievalFrequency = options.maxRetrievalFrequency ?? 2000;
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
@@ -88,11 +97,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
     const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), { analyzer, index, thesaurus, relatedWordWeight });
-    const queryTerms = new Map<string, number>();
-    for (const concept of analyzed.concepts) {
-      for (const [term, weight] of concept.terms) queryTerms.set(term, Math.max(weight, queryTerms.get(term) ?? 0));
-    }
-    const hits = index.search(queryTerms, { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
+    const hits = index.search(retrievalTerms(analyzed.concepts, index, maxRetrievalFrequency), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
     const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
     const best = ranked[0];
     if (best === undefined || best.contextCoverage < minCoverage) return [];
@@ -140,6 +145,27 @@ function toAnswer(hit: RankedSentence, text: string, passage: string, article: A
       sentence: sentence.sentence,
     },
   };
+}
+
+/**
+ * The terms to look sentences up by. A term found in very many sentences would make MiniSearch
+ * score all of them for a sliver of BM25 (the cost that makes plain MiniSearch slow on large
+ * corpora), so such terms only re-rank the candidates that rarer terms find; the rarest two
+ * concepts are always looked up, so a question of common words still finds sentences.
+ */
+function retrievalTerms(concepts: readonly Concept[], index: SentenceIndex, maxFrequency: number): Map<string, number> {
+  const terms = new Map<string, number>();
+  const byRarity = concepts
+    .map((concept) => ({ concept, frequency: Math.min(...[...concept.terms.keys()].map((term) => index.documentFrequency(term))) }))
+    .sort((a, b) => a.frequency - b.frequency);
+  byRarity.forEach(({ concept }, rank) => {
+    for (const [term, weight] of concept.terms) {
+      // Weakly related words (a thesaurus neighbour of a word the corpus has) look up only where they are rare.
+      const limit = weight < STRONG_TERM_WEIGHT ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
+      if ((rank < ALWAYS_RETRIEVED_CONCEPTS && weight >= STRONG_TERM_WEIGHT) || index.documentFrequency(term) <= limit) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+    }
+  });
+  return terms;
 }
 
 function overlaps(a: PassageRange, b: PassageRange): boolean {
