@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       rateLimit: { questions: 5, windowSeconds: 30 },
       apiUrl: null,
       feedbackFile: 'data/feedback.jsonl',
+      shardCount: null,
     });
   });
 
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_SECONDS: '60',
       DISCORD_API_URL: 'http://127.0.0.1:3000/api/',
       FEEDBACK_FILE: '/tmp/feedback.jsonl',
+      SHARD_COUNT: '3',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       rateLimit: { questions: 10, windowSeconds: 60 },
       apiUrl: 'http://127.0.0.1:3000/api',
       feedbackFile: '/tmp/feedback.jsonl',
+      shardCount: 3,
     });
   });
 
