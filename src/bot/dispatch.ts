@@ -1,4 +1,4 @@
-import type { Interaction, Message } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type Message } from 'discord.js';
 import type { BotContext } from './bot-context.js';
 import { askCommand } from './commands/ask.js';
 import { findInArticlesCommand } from './commands/find-in-articles.js';
@@ -36,6 +36,13 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
         await routeInteraction(interaction, ctx);
         log.debug({ ms: ctx.now() - started }, 'interaction handled');
       } catch (error) {
+        if (isExpiredInteraction(error)) {
+          // Discord no longer knows the interaction (its 3 s to acknowledge passed, e.g. while the
+          // process was busy or the gateway lagged): nothing can be sent for it any more, not even
+          // an apology. Worth a warning, not an error report.
+          log.warn({ err: error, ms: ctx.now() - started }, 'interaction expired before it was answered');
+          return;
+        }
         log.error({ err: error, ms: ctx.now() - started }, 'interaction handler failed');
         await answerFailure(interaction).catch((replyError: unknown) => {
           log.warn({ err: replyError }, 'could not tell the user about the failure');
@@ -106,6 +113,11 @@ function routeName(interaction: Interaction): string {
   if (interaction.isCommand()) return `command:${interaction.commandName}`;
   if (interaction.isMessageComponent()) return `component:${interaction.customId}`;
   return `interaction:${interaction.type}`;
+}
+
+/** Discord's 10062 "Unknown interaction": the interaction expired or was never valid. */
+function isExpiredInteraction(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
 async function answerFailure(interaction: Interaction): Promise<void> {

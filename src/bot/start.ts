@@ -12,6 +12,7 @@ import { FeedbackLog } from './feedback-log.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, scrubSecrets, type Logger } from './logger.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { SeenIds } from './seen-ids.js';
 import { noMentions } from './replies/reply-payload.js';
 
 export interface StartBotOptions {
@@ -52,6 +53,9 @@ const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_ANSWER_STATE_TTL_MS = 15 * 60_000;
 const MAX_REMEMBERED_ANSWERS = 5_000;
+/** An interaction can be answered for 15 minutes; a repeat of it is remembered that long. */
+const INTERACTION_LIFETIME_MS = 15 * 60_000;
+const MAX_REMEMBERED_INTERACTIONS = 10_000;
 
 /**
  * Loads the corpus, connects to Discord (or to `config.apiUrl`), and resolves once the client is
@@ -98,10 +102,18 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const dispatcher = createDispatcher(ctx);
   const inFlight = new InFlightWork();
   let stopping = false;
+  // The gateway replays events after a RESUME, so an interaction can arrive twice; it is handled once.
+  const seenInteractions = new SeenIds({ maxEntries: MAX_REMEMBERED_INTERACTIONS, ttlMs: INTERACTION_LIFETIME_MS, now });
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!stopping) void inFlight.track(dispatcher.onInteraction(interaction));
+    if (stopping) return;
+    if (!seenInteractions.firstTime(interaction.id)) {
+      logger.info({ interaction: interaction.id }, 'ignored an interaction the gateway delivered twice');
+      return;
+    }
+    void inFlight.track(dispatcher.onInteraction(interaction));
   });
   client.on(Events.MessageCreate, (message: Message) => {
+    // A repeated MESSAGE_CREATE is dropped by discord.js itself (the message is already cached).
     if (!stopping) void inFlight.track(dispatcher.onMessage(message));
   });
   // Under a ShardingManager, a /reload run on another shard reaches this one from the manager.

@@ -103,6 +103,9 @@ export interface ShardFilter {
 
 const HISTORY_LIMIT = 2_000;
 
+/** Close codes after which Discord says "reconnect and start a new session". */
+const SESSION_ENDING_CLOSE_CODES: ReadonlySet<number> = new Set([4007, 4009]);
+
 /** The Discord gateway v10 (JSON encoding, no compression) over a `ws` WebSocketServer. */
 export class Gateway {
   readonly log = new WaitableLog<GatewayLogEntry>(summarizeGatewayEntry);
@@ -148,10 +151,16 @@ export class Gateway {
     );
   }
 
+  /**
+   * Closes sockets with `code`. Like Discord, 4007 (invalid seq) and 4009 (session timed out) end
+   * the session: a RESUME after them is refused with a non-resumable op 9, so the client must
+   * IDENTIFY again. Other codes (e.g. 4000) leave it resumable; 1000/1001 end it once echoed.
+   */
   closeSockets(code: number, filter: ShardFilter = {}): number {
     const targets = this.#connectionsMatching(filter);
     for (const connection of targets) {
       this.#logEntry('close', connection, { code, detail: 'server closed' });
+      if (SESSION_ENDING_CLOSE_CODES.has(code) && connection.session) connection.session.invalidated = true;
       connection.socket.close(code);
     }
     return targets.length;
@@ -329,7 +338,10 @@ export class Gateway {
   #onResume(connection: GatewayConnection, d: unknown): void {
     const sessionId = isRecord(d) && typeof d.session_id === 'string' ? d.session_id : null;
     const session = sessionId !== null ? this.#sessions.get(sessionId) : undefined;
-    this.#logEntry('resume', connection, { payload: redactToken(d), detail: session ? 'known session' : 'unknown session' });
+    this.#logEntry('resume', connection, {
+      payload: redactToken(d),
+      detail: session === undefined ? 'unknown session' : session.invalidated ? 'invalidated session' : 'known session',
+    });
     if (!isRecord(d) || typeof d.token !== 'string') {
       connection.socket.close(4002);
       return;
@@ -340,7 +352,7 @@ export class Gateway {
     }
     if (!session || session.invalidated) {
       // Discord answers a RESUME of a dead session with a non-resumable op 9.
-      this.#logEntry('invalid_session', connection, { detail: 'resumable=false (resume of unknown session)' });
+      this.#logEntry('invalid_session', connection, { detail: 'resumable=false (resume of unknown or invalidated session)' });
       this.#send(connection, { op: GatewayOp.InvalidSession, d: false, s: null, t: null });
       return;
     }

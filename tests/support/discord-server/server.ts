@@ -244,7 +244,10 @@ export class DiscordServer {
     this.#gateway.ackHeartbeats = value;
   }
 
-  /** Closes gateway sockets with a close code (4000 = unknown error: the client resumes). */
+  /**
+   * Closes gateway sockets with a close code (4000 = unknown error: the client resumes; 4007 and
+   * 4009 end the session as on Discord, so a RESUME is refused and the client identifies again).
+   */
   closeGatewaySockets(code = 4000, filter: ShardFilter = {}): number {
     return this.#gateway.closeSockets(code, filter);
   }
