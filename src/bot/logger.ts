@@ -51,8 +51,12 @@ export function createLogger(options: CreateLoggerOptions): Logger {
 }
 
 /** The text with every occurrence of every secret replaced by `[redacted]`. */
+const INTERACTION_TOKEN_IN_URL = /(\/(?:interactions|webhooks)\/\d+\/)[\w.-]{20,}/g;
+
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text;
+  // An interaction's token (in callback and webhook URLs of REST errors) lets anyone answer in
+  // its name for 15 minutes: not a log's business either.
+  let scrubbed = text.replace(INTERACTION_TOKEN_IN_URL, `$1${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= MIN_SECRET_LENGTH) scrubbed = scrubbed.replaceAll(secret, REDACTED);
   }

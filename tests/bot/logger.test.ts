@@ -51,3 +51,14 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets('a b c', ['a'])).toBe('a b c');
   });
 });
+
+describe('scrubSecrets and interaction tokens', () => {
+  it('hides the interaction token in callback and webhook URLs that REST errors carry', async () => {
+    const { scrubSecrets } = await import('../../src/bot/logger.js');
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
+    const text = `POST /api/v10/interactions/123456789012345678/${token}/callback and PATCH /webhooks/987654321098765432/${token}/messages/@original`;
+    const scrubbed = scrubSecrets(text, []);
+    expect(scrubbed).not.toContain(token);
+    expect(scrubbed).toContain('/interactions/123456789012345678/[redacted]/callback');
+  });
+});
