@@ -13,9 +13,9 @@ import { loadSquad } from '../../eval/squad.js';
 
 const MARGIN = 0.02;
 const REACHED = {
-  own: { precisionAt1: 0.785, meanReciprocalRank: 0.826, unanswerableRejected: 0.45, answerableRejected: 0.031 },
-  squadPerArticle: { precisionAt1: 0.712, meanReciprocalRank: 0.783 },
-  squadPooled: { precisionAt1: 0.689, meanReciprocalRank: 0.761 },
+  own: { precisionAt1: 0.785, meanReciprocalRank: 0.842, unanswerableRejected: 0.45, answerableRejected: 0.031 },
+  squadPerArticle: { precisionAt1: 0.712, meanReciprocalRank: 0.782 },
+  squadPooled: { precisionAt1: 0.691, meanReciprocalRank: 0.762 },
 };
 const SQUAD_FILE = '../shared/eval-data/squad-v1.1-dev-public.json';
 
