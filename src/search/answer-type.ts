@@ -2,10 +2,11 @@
  * The kind of answer a question asks for, and whether a sentence could hold one. A sentence
  * that answers "how many" has a number in it; one that answers "when" has a date or time.
  */
-export type AnswerType = 'number' | 'time' | 'person' | 'place' | 'reason' | 'any';
+export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'place' | 'reason' | 'any';
 
 const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerType, RegExp]> = [
-  ['number', /\bhow\s+(?:many|much|long|old|far|big|large|often|tall|high)\b|\b(?:what|which)\s+(?:number|percentage|percent|amount|proportion|size)\b/iu],
+  ['duration', /\bhow\s+long\b/iu],
+  ['number', /\bhow\s+(?:many|much|old|far|big|large|often|tall|high)\b|\b(?:what|which)\s+(?:number|percentage|percent|amount|proportion|size)\b/iu],
   ['time', /\bwhen\b|\b(?:what|which)\s+(?:year|years|date|day|month|time|century|decade|era|period|season)\b/iu],
   ['person', /\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|people|man|woman|leader|president|official|group|team|company|organi[sz]ation)\b/iu],
   ['place', /\bwhere\b|\b(?:what|which)\s+(?:country|countries|city|cities|state|place|town|region|area|continent|location)\b|\bin what\b/iu],
@@ -48,6 +49,8 @@ const PLACE_PHRASE = /\b(?:in|at|from|near|to|across|into|outside|inside)\s+(?:t
 export function hasAnswerOfType(type: AnswerType, sentence: string, questionWords: ReadonlySet<string>): boolean {
   switch (type) {
     case 'number':
+      return /\d/u.test(sentence) || NUMBER_WORDS.test(sentence);
+    case 'duration':
       return /\d/u.test(sentence) || NUMBER_WORDS.test(sentence) || DURATION_WORDS.test(sentence);
     case 'time':
       return TIME_WORDS.test(sentence);
