@@ -13,6 +13,8 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   autocompleteChoiceName: 100,
   autocompleteChoiceValue: 100,
+  /** Any URL in an embed (Discord answers 400 "Must be 2048 or fewer in length" beyond it). */
+  embedUrl: 2048,
   customId: 100,
   buttonLabel: 80,
 } as const;

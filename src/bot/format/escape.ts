@@ -7,10 +7,12 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * Makes mentions inert to the eye as well as to Discord: `@everyone`, `@here`, `<@id>`, `<@!id>`,
  * `<@&id>` are shown as typed but no longer render as a ping or a mention pill.
  * (`allowedMentions: { parse: [] }` already stops the ping itself; this stops the look.)
+ * No word boundary is required after `@everyone`/`@here`: discord.js's
+ * `MessageMentions.EveryonePattern` (`/@(everyone|here)/`) counts `@everyones` and `@here_now` too.
  */
 export function neutralizeMentions(text: string): string {
   return text
-    .replace(/@(everyone|here)\b/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/<(@[!&]?|#)(?=\d)/g, `<$1${ZERO_WIDTH_SPACE}`);
 }
 
@@ -49,7 +51,7 @@ export function escapeLinkLabel(text: string): string {
 export function unescapeText(text: string): string {
   return text
     .replace(/\\([\s\S])/g, '$1')
-    .replace(/@\u200b(everyone|here)\b/gi, '@$1')
+    .replace(/@\u200b(everyone|here)/gi, '@$1')
     .replace(/<(@[!&]?|#)\u200b(?=\d)/g, '<$1');
 }
 

@@ -26,15 +26,25 @@ export function highlightTerms(passage: string, terms: readonly string[], maxLen
   return truncateAtWord(highlighted, maxLength);
 }
 
+/**
+ * No word worth bolding is longer. Longer "words" (a run of digits, a pasted blob) would make the
+ * pattern too large for the regular expression engine, which then throws.
+ */
+const MAX_TERM_LENGTH = 100;
+/** Enough for every matched word of a passage; bounds the size of the pattern. */
+const MAX_TERMS = 200;
+
 function termPattern(terms: readonly string[]): RegExp | null {
   const words = [
     ...new Set(
       terms
         .map((term) => term.trim())
         // A term is one word; anything else (spaces, markdown characters) cannot be bolded safely.
-        .filter((term) => WORD.test(term)),
+        .filter((term) => term.length <= MAX_TERM_LENGTH && WORD.test(term)),
     ),
-  ].sort((a, b) => b.length - a.length);
+  ]
+    .slice(0, MAX_TERMS)
+    .sort((a, b) => b.length - a.length);
   if (words.length === 0) return null;
 
   const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');

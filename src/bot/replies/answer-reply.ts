@@ -37,9 +37,8 @@ const FOOTER_ARTICLE_PREFIX = ' · article: ';
 export function buildAnswerReply(page: AnswerPage): ReplyPayload {
   const first = (page.page - 1) * PASSAGES_PER_PAGE + 1;
   const last = first + page.answers.length - 1;
-  const embed = new EmbedBuilder()
+  const embed = withQuestionTitle(new EmbedBuilder(), page.question)
     .setColor(ANSWER_COLOR)
-    .setTitle(questionTitle(page.question))
     .setDescription(passagesDescription(page.answers, first))
     .setFooter({
       text: footerText(page.answers.length === 1 ? `Passage ${first}` : `Passages ${first}–${last}`, page.article),
@@ -71,9 +70,8 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
 /** Said plainly when nothing in the corpus is relevant, pointing at `/sources`. */
 export function buildNoAnswerReply(question: string, article: ArticleFilter | null): ReplyPayload {
   const where = article === null ? 'the articles' : `the article **${escapeTextWithin(article.title, 200)}**`;
-  const embed = new EmbedBuilder()
+  const embed = withQuestionTitle(new EmbedBuilder(), question)
     .setColor(NO_ANSWER_COLOR)
-    .setTitle(questionTitle(question))
     .setDescription(
       `I found nothing in ${where} that answers this.\n` +
         'Try other words (names, places, what happened), or use `/sources` to see which articles I know.',
@@ -85,6 +83,16 @@ export function buildNoAnswerReply(question: string, article: ArticleFilter | nu
 /** The question as the embed's title: escaped, so that it shows exactly what was typed and nothing more. */
 export function questionTitle(question: string): string {
   return escapeTextWithin(question, DISCORD_LIMITS.embedTitle);
+}
+
+/**
+ * Sets the question as the title, unless it is blank: discord.js throws on an empty title, and
+ * a blank one would show nothing. (Handlers never pass a blank question; without a title, the
+ * buttons rely on the answer being remembered.)
+ */
+function withQuestionTitle(embed: EmbedBuilder, question: string): EmbedBuilder {
+  const title = questionTitle(question);
+  return title.trim() === '' ? embed : embed.setTitle(title);
 }
 
 function footerText(summary: string, article: ArticleFilter | null): string {

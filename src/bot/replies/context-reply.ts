@@ -10,16 +10,22 @@ import { payload, type ReplyPayload } from './reply-payload.js';
 /** The whole paragraph around a passage, with the same words in bold. */
 export function buildContextReply(answer: Answer, paragraph: string): ReplyPayload {
   const { source } = answer;
+  const title = escapeTextWithin(source.title, DISCORD_LIMITS.embedTitle);
   const embed = new EmbedBuilder()
     .setColor(ANSWER_COLOR)
-    .setTitle(escapeTextWithin(source.title, DISCORD_LIMITS.embedTitle))
-    .setDescription(highlightTerms(paragraph, answer.terms, DISCORD_LIMITS.embedDescription))
+    // discord.js throws on an empty title or description; a blank one would show nothing.
+    .setTitle(title.trim() === '' ? UNTITLED : title)
     .setFooter({
       text: [formatArticleDate(source.date), `paragraph ${source.paragraph}`, `sentence ${source.sentence}`]
         .filter((part): part is string => part !== null)
         .join(' · '),
     });
+  const description = highlightTerms(paragraph, answer.terms, DISCORD_LIMITS.embedDescription);
+  if (description.trim() !== '') embed.setDescription(description);
   const url = safeLinkUrl(source.url);
-  if (url !== null) embed.setURL(url);
+  // Discord refuses an embed whose url is longer than it accepts; the citation stays without the link.
+  if (url !== null && url.length <= DISCORD_LIMITS.embedUrl) embed.setURL(url);
   return payload({ embeds: [embed.toJSON()] });
 }
+
+const UNTITLED = 'Untitled article';
