@@ -71,6 +71,9 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   logCorpus(logger, engines, config.corpusDir);
 
   const feedback = new FeedbackLog(config.feedbackFile);
+  // Repair a line torn by an earlier crash now, not at the first vote; a file we cannot open is
+  // worth a warning, not a bot that will not start (votes then fail with a private apology).
+  await feedback.open().catch((error: unknown) => logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'));
   const ctx: BotContext = {
     engines,
     rateLimiter: new SlidingWindowRateLimiter({
