@@ -6,19 +6,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/search/types.js';
 import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
-import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
+import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, feedbackLines, messageAndReply, passageBlocks, slash, textReply } from './support/interact.js';
 import {
   buttonsOf,
   contentOf,
   EPHEMERAL,
-  expectNoRejectedRequests,
+  
   flagsOf,
   isRecord,
   onlyEmbed,
   OutgoingMessageGuard,
-  plainText,
-} from './support/payloads.js';
+  plainText } from './support/payloads.js';
+import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 const PUTIN_ARTICLE = '2025-07-03-trump-putin-call';
@@ -74,16 +74,7 @@ afterEach(() => {
   guard.checkNew();
 });
 
-afterAll(async () => {
-  try {
-    if (e2e === undefined) return;
-    guard.checkAll();
-    expectNoRejectedRequests(server);
-    expect(logsAtOrAbove(e2e.logs, LogLevel.error), 'errors the bot logged').toEqual([]);
-  } finally {
-    await e2e?.close();
-  }
-});
+afterAll(() => finishE2E(e2e, guard));
 
 describe('/ask', () => {
   it('answers /ask with the passage that only Putin makes decisions, cited with title, date and paragraph', async () => {

@@ -9,7 +9,8 @@ import type { Engine } from '../../src/search/types.js';
 import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, messageAndReply, passageBlocks } from './support/interact.js';
-import { contentOf, EPHEMERAL, expectNoRejectedRequests, flagsOf, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { contentOf, EPHEMERAL, flagsOf, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
@@ -50,15 +51,7 @@ afterEach(async () => {
   guard.checkNew();
 });
 
-afterAll(async () => {
-  try {
-    if (e2e === undefined) return;
-    guard.checkAll();
-    expectNoRejectedRequests(server);
-  } finally {
-    await e2e?.close();
-  }
-});
+afterAll(() => finishE2E(e2e, guard, { botMayLogErrors: true }));
 
 function failureLogs(): { msg: unknown; message: unknown }[] {
   return logsAtOrAbove(e2e.logs, LogLevel.error).map((line) => {

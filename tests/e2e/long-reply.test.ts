@@ -4,17 +4,17 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, MessageLimits, type DiscordServer } from '../support/discord-server/index.js';
-import { LogLevel, logsAtOrAbove, startE2E, type E2E } from './support/harness.js';
+import { startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks } from './support/interact.js';
 import {
   embedTotal,
   expectEmbedWithinLimits,
-  expectNoRejectedRequests,
+  
   onlyEmbed,
   OutgoingMessageGuard,
   plainText,
-  type EmbedView,
-} from './support/payloads.js';
+  type EmbedView } from './support/payloads.js';
+import { finishE2E } from './support/finish.js';
 
 /** One sentence of about 9,000 characters, made of numbered words so that any cut can be located. */
 const LONG_SENTENCE = `The glacier retreated because ${Array.from({ length: 700 }, (_, i) => `meltwater${i}`).join(' ')} and kept retreating.`;
@@ -41,16 +41,7 @@ afterEach(() => {
   guard.checkNew();
 });
 
-afterAll(async () => {
-  try {
-    if (e2e === undefined) return;
-    guard.checkAll();
-    expectNoRejectedRequests(server);
-    expect(logsAtOrAbove(e2e.logs, LogLevel.error)).toEqual([]);
-  } finally {
-    await e2e?.close();
-  }
-});
+afterAll(() => finishE2E(e2e, guard));
 
 /**
  * `shown` (markdown, ending in `…`) is `full` cut at a word: without the markup it is a prefix of

@@ -1,9 +1,10 @@
 /** RATE_LIMIT_QUESTIONS / RATE_LIMIT_WINDOW_SECONDS, end to end: per user, privately, with a time to retry. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
-import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
+import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks, textReply } from './support/interact.js';
-import { contentOf, EPHEMERAL, expectNoRejectedRequests, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { contentOf, EPHEMERAL, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 const WINDOW_SECONDS = 30;
@@ -21,16 +22,7 @@ afterEach(() => {
   guard.checkNew();
 });
 
-afterAll(async () => {
-  try {
-    if (e2e === undefined) return;
-    guard.checkAll();
-    expectNoRejectedRequests(server);
-    expect(logsAtOrAbove(e2e.logs, LogLevel.error)).toEqual([]);
-  } finally {
-    await e2e?.close();
-  }
-});
+afterAll(() => finishE2E(e2e, guard));
 
 /** The epoch second in `<t:SECONDS:R>`, or null. */
 function relativeTimestamp(text: string): number | null {

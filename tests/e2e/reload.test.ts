@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, passageBlocks, slash, textReply } from './support/interact.js';
-import { EPHEMERAL, expectNoRejectedRequests, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { EPHEMERAL, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 
@@ -23,15 +24,7 @@ afterEach(async () => {
   guard.checkNew();
 });
 
-afterAll(async () => {
-  try {
-    if (e2e === undefined) return;
-    guard.checkAll();
-    expectNoRejectedRequests(server);
-  } finally {
-    await e2e?.close();
-  }
-});
+afterAll(() => finishE2E(e2e, guard, { botMayLogErrors: true }));
 
 describe('/reload', () => {
   it('refuses a member without Manage Server, privately, and reloads nothing', async () => {
