@@ -93,14 +93,29 @@ function groupTerm(canonical: string): string {
   return `=${fold(canonical).replace(/[^\p{L}\p{N}]+/gu, '_')}`;
 }
 
+// A corpus has far fewer distinct words than words: folding and stemming each distinct one once
+// is most of what indexing costs. Bounded, so that hostile input cannot grow it without end.
+const FORM_CACHE_SIZE = 200_000;
+const formCache = new Map<string, { readonly word: string; readonly term: string }>();
+
+function formOf(surface: string): { readonly word: string; readonly term: string } {
+  const cached = formCache.get(surface);
+  if (cached !== undefined) return cached;
+  const word = fold(surface)
+    .replace(/['’\u02BC]s$/u, '')
+    .replace(/['’\u02BC]|(?<!\p{N})\.|\.(?!\p{N})/gu, '')
+    .replace(/(?<=\p{N}),(?=\p{N})/gu, '');
+  const form = { word, term: termOf(word) };
+  if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
+  formCache.set(surface, form);
+  return form;
+}
+
 function wordForms(text: string): WordForm[] {
   return tokenize(text).map((token) => {
-    const word = fold(token.surface)
-      .replace(/['’\u02BC]s$/u, '')
-      .replace(/['’\u02BC]|(?<!\p{N})\.|\.(?!\p{N})/gu, '')
-      .replace(/(?<=\p{N}),(?=\p{N})/gu, '');
+    const { word, term } = formOf(token.surface);
     const stop = !token.acronym && STOP_WORDS.has(word);
-    return { word, term: termOf(word), stop, start: token.start, end: token.end };
+    return { word, term, stop, start: token.start, end: token.end };
   });
 }
 

@@ -5,7 +5,11 @@ import type { IndexHit, SentenceIndex } from './sentence-index.js';
 
 /** How much each signal adds to a candidate's score. All default values come from `npm run eval`. */
 export interface RankingWeights {
-  /** Weight of the neighbouring sentences' terms inside BM25, against 1 for the sentence. */
+  /**
+   * Weight of the neighbouring sentences' terms inside BM25, against 1 for the sentence. 0
+   * looks sentences up by their own words only: about twice as fast on large corpora, and
+   * measured 0.5 point lower P@1 on SQuAD (neighbours still count in re-ranking).
+   */
   readonly contextBoost: number;
   /** Share of the question's concepts (weighted by rarity) found in the sentence. */
   readonly coverage: number;

@@ -145,7 +145,7 @@ export class SentenceIndex {
     if (terms.size === 0) return [];
     const { articleId } = options;
     const results = this.#search.search([...terms.keys()].join(' '), {
-      boost: { text: 1, context: options.contextBoost },
+      ...(options.contextBoost > 0 ? { boost: { text: 1, context: options.contextBoost } } : { fields: ['text'] }),
       boostTerm: (term) => terms.get(term) ?? 1,
       combineWith: 'OR',
       ...(options.bm25 === undefined ? {} : { bm25: options.bm25 }),
