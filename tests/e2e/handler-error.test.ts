@@ -3,13 +3,11 @@
  * `loadEngine`): the person gets a private apology, the error is logged, the bot carries on.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { corpusEngineLoader } from '../../src/bot/corpus-engine-loader.js';
-import type { EngineLoader } from '../../src/bot/engine-holder.js';
-import type { Engine } from '../../src/search/types.js';
 import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, messageAndReply, passageBlocks } from './support/interact.js';
 import { contentOf, EPHEMERAL, flagsOf, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { failingEngineLoader } from './support/failing-engine.js';
 import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
@@ -19,22 +17,7 @@ const ENGINE_FAILURE = 'engine exploded on purpose (e2e test)';
 let failing = false;
 
 /** The real engine, except that `ask` throws while `failing` is set. */
-function flakyLoader(corpusDir: string): EngineLoader {
-  const load = corpusEngineLoader(corpusDir);
-  return async () => {
-    const loaded = await load();
-    const real = loaded.engine;
-    const engine: Engine = {
-      articles: real.articles,
-      paragraph: (article, paragraph) => real.paragraph(article, paragraph),
-      ask: (question, options) => {
-        if (failing) throw new Error(ENGINE_FAILURE);
-        return real.ask(question, options);
-      },
-    };
-    return { engine, problems: loaded.problems };
-  };
-}
+const flakyLoader = (corpusDir: string) => failingEngineLoader(corpusDir, () => (failing ? ENGINE_FAILURE : null));
 
 let e2e: E2E;
 let server: DiscordServer;

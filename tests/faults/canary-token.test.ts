@@ -10,11 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { corpusEngineLoader } from '../../src/bot/corpus-engine-loader.js';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
-import type { EngineLoader } from '../../src/bot/engine-holder.js';
 import { createLogger } from '../../src/bot/logger.js';
-import type { Engine } from '../../src/search/types.js';
 import { ApiErrorCode, Route, startDiscordServer, type DiscordServer, type RecordedRequest } from '../support/discord-server/index.js';
 import { settled, type LogLine } from '../e2e/support/harness.js';
 import { contentOf, EPHEMERAL, flagsOf } from '../e2e/support/payloads.js';
@@ -28,6 +25,7 @@ import {
   watchUnhandledRejections,
   type FaultBot,
 } from './support/fault-harness.js';
+import { failingEngineLoader } from '../e2e/support/failing-engine.js';
 
 const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
 const REFUSED = /Discord refused the token in DISCORD_TOKEN/;
@@ -85,22 +83,7 @@ let failing = false;
 let failureMessage = '';
 
 /** The real engine, except that `ask` throws (with the canary in its message) while `failing` is set. */
-function failingLoader(corpusDir: string): EngineLoader {
-  const load = corpusEngineLoader(corpusDir);
-  return async () => {
-    const loaded = await load();
-    const real = loaded.engine;
-    const engine: Engine = {
-      articles: real.articles,
-      paragraph: (article, paragraph) => real.paragraph(article, paragraph),
-      ask: (question, options) => {
-        if (failing) throw new Error(failureMessage);
-        return real.ask(question, options);
-      },
-    };
-    return { engine, problems: loaded.problems };
-  };
-}
+const failingLoader = (corpusDir: string) => failingEngineLoader(corpusDir, () => (failing ? failureMessage : null));
 
 let tempDir: string;
 let running: FaultBot | undefined;

@@ -112,7 +112,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   }
 }
 
-function parseLogLine(line: string): LogLine {
+/** One pino JSON line as an object (a line that is not JSON becomes its `msg`). */
+export function parseLogLine(line: string): LogLine {
   try {
     const parsed: unknown = JSON.parse(line);
     return typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : { msg: line };

@@ -20,7 +20,7 @@ import {
   type DiscordServerOptions,
   type GatewayLogEntry,
 } from '../../support/discord-server/index.js';
-import { SHIPPED_CORPUS, TOKEN, type LogLine } from '../../e2e/support/harness.js';
+import { parseLogLine, SHIPPED_CORPUS, TOKEN, type LogLine } from '../../e2e/support/harness.js';
 
 export interface FaultBotOptions {
   /** The bot's DISCORD_TOKEN; the server accepts only this one. Default: the e2e token. */
@@ -127,14 +127,6 @@ export async function startCapturedBot(
   return { bot, rawLogs: capture.rawLogs, logs: capture.logs };
 }
 
-function parseLogLine(line: string): LogLine {
-  try {
-    const parsed: unknown = JSON.parse(line);
-    return typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : { msg: line };
-  } catch {
-    return { msg: line };
-  }
-}
 
 // ---- Gateway log ------------------------------------------------------------------------------
 
