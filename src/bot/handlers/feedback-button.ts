@@ -1,9 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
 import { topAnswerOnPage } from '../answer-pages.js';
-import { recoverAnswerState } from '../answer-state.js';
 import type { BotContext } from '../bot-context.js';
 import { buttonsExpiredNotice, feedbackThanksNotice } from '../replies/notices.js';
-import { answerEmbedText } from './answer-message.js';
+import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /** 👍 / 👎: one line in the feedback file with the question and the passage voted on. */
@@ -14,9 +13,10 @@ export async function handleFeedbackButton(
   ctx: BotContext,
 ): Promise<void> {
   const engine = ctx.engines.current;
-  const state = recoverAnswerState(interaction.message.id, answerEmbedText(interaction.message), ctx.answerStates, engine);
-  const top = state === null ? undefined : topAnswerOnPage(engine, state, page);
-  if (state === null || top === undefined) {
+  const state = await answerStateOfButton(interaction, ctx, engine);
+  if (state === null) return;
+  const top = topAnswerOnPage(engine, state, page);
+  if (top === undefined) {
     await replyPrivately(interaction, buttonsExpiredNotice());
     return;
   }

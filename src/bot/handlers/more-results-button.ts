@@ -1,20 +1,14 @@
 import type { ButtonInteraction } from 'discord.js';
 import { answersOnPage } from '../answer-pages.js';
-import { recoverAnswerState } from '../answer-state.js';
 import type { BotContext } from '../bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply } from '../replies/answer-reply.js';
-import { buttonsExpiredNotice } from '../replies/notices.js';
-import { replyPrivately } from './reply-to-interaction.js';
-import { answerEmbedText } from './answer-message.js';
+import { answerStateOfButton } from './answer-message.js';
 
 /** "More results": replaces the passages in place with the next page. */
 export async function handleMoreResultsButton(interaction: ButtonInteraction, page: number, ctx: BotContext): Promise<void> {
   const engine = ctx.engines.current;
-  const state = recoverAnswerState(interaction.message.id, answerEmbedText(interaction.message), ctx.answerStates, engine);
-  if (state === null) {
-    await replyPrivately(interaction, buttonsExpiredNotice());
-    return;
-  }
+  const state = await answerStateOfButton(interaction, ctx, engine);
+  if (state === null) return;
 
   const next = answersOnPage(engine, state, page);
   if (next.answers.length > 0) {

@@ -1,20 +1,16 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { topAnswerOnPage } from '../answer-pages.js';
-import { recoverAnswerState } from '../answer-state.js';
 import type { BotContext } from '../bot-context.js';
 import { buildContextReply } from '../replies/context-reply.js';
-import { buttonsExpiredNotice, noContextNotice } from '../replies/notices.js';
-import { answerEmbedText } from './answer-message.js';
+import { noContextNotice } from '../replies/notices.js';
+import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /** "Show context": the whole paragraph around the page's first passage, shown only to whoever asked for it. */
 export async function handleShowContextButton(interaction: ButtonInteraction, page: number, ctx: BotContext): Promise<void> {
   const engine = ctx.engines.current;
-  const state = recoverAnswerState(interaction.message.id, answerEmbedText(interaction.message), ctx.answerStates, engine);
-  if (state === null) {
-    await replyPrivately(interaction, buttonsExpiredNotice());
-    return;
-  }
+  const state = await answerStateOfButton(interaction, ctx, engine);
+  if (state === null) return;
   const top = topAnswerOnPage(engine, state, page);
   const paragraph = top === undefined ? undefined : engine.paragraph(top.source.article, top.source.paragraph);
   if (top === undefined || paragraph === undefined) {
