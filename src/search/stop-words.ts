@@ -24,5 +24,5 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * says about ..."). Dropped from questions only: in an article they can carry meaning.
  */
 export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
-  `according anything article articles bot hey please something mention mentioned mentions`.split(/\s+/u).filter((word) => word !== ''),
+  `according actually anything article articles basically bot exactly hey please really something mention mentioned mentions`.split(/\s+/u).filter((word) => word !== ''),
 );
