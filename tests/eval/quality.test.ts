@@ -13,7 +13,7 @@ import { loadSquad } from '../../eval/squad.js';
 
 const MARGIN = 0.02;
 const REACHED = {
-  own: { precisionAt1: 0.785, meanReciprocalRank: 0.842, unanswerableRejected: 0.45, answerableRejected: 0.031 },
+  own: { precisionAt1: 0.8, meanReciprocalRank: 0.857, unanswerableRejected: 0.45, answerableRejected: 0.015 },
   squadPerArticle: { precisionAt1: 0.712, meanReciprocalRank: 0.782 },
   squadPooled: { precisionAt1: 0.691, meanReciprocalRank: 0.762 },
 };
