@@ -76,6 +76,12 @@ export function indexCorpus(corpus: Corpus, options: AnalysisOptions = {}): Inde
   return { corpus, analyzer, index: SentenceIndex.build(corpus.articles, analyzer) };
 }
 
+/** `indexCorpus` in slices that let the event loop run, for a process that must stay responsive. */
+export async function indexCorpusInSlices(corpus: Corpus, options: AnalysisOptions = {}): Promise<IndexedCorpus> {
+  const analyzer = analyzerFor(corpus, options);
+  return { corpus, analyzer, index: await SentenceIndex.buildInSlices(corpus.articles, analyzer) };
+}
+
 /** Builds an engine over a loaded corpus. The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
   return engineOver(indexCorpus(corpus, options), options);

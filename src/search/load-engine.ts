@@ -2,7 +2,7 @@ import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { CorpusProblem } from '../corpus/types.js';
 import { analysisFingerprint } from './analysis-fingerprint.js';
-import { engineOver, indexCorpus, type EngineOptions, type IndexedCorpus } from './engine.js';
+import { engineOver, indexCorpusInSlices, type EngineOptions, type IndexedCorpus } from './engine.js';
 import { readSnapshot, writeSnapshot } from './index-snapshot.js';
 import type { Engine } from './types.js';
 
@@ -22,7 +22,8 @@ export async function snapshotFingerprint(dir: string): Promise<string> {
 
 /**
  * An engine over the articles in `dir`: from its index snapshot when that matches the files
- * and the analysis, else built from the files (and `snapshotSkipped` says why).
+ * and the analysis, else built from the files (and `snapshotSkipped` says why). Indexing runs
+ * in slices, so that a bot reloading its corpus keeps answering with the old engine meanwhile.
  */
 export async function loadEngine(dir: string, options: EngineOptions = {}): Promise<LoadedEngine> {
   // A folder that cannot be read is reported by `loadCorpus`, with what to do about it.
@@ -32,14 +33,14 @@ export async function loadEngine(dir: string, options: EngineOptions = {}): Prom
   });
   const snapshot = await readSnapshot(dir, fingerprint, options);
   if (snapshot.ok) return { engine: engineOver(snapshot.indexed, options), problems: snapshot.indexed.corpus.problems, from: 'snapshot', snapshotSkipped: null };
-  const indexed = indexCorpus(await loadCorpus(dir), options);
+  const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
   return { engine: engineOver(indexed, options), problems: indexed.corpus.problems, from: 'files', snapshotSkipped: snapshot.reason };
 }
 
 /** Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`). */
 export async function buildSnapshot(dir: string, options: EngineOptions = {}): Promise<{ indexed: IndexedCorpus; file: string; bytes: number }> {
   const fingerprint = await snapshotFingerprint(dir);
-  const indexed = indexCorpus(await loadCorpus(dir), options);
+  const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
   const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint);
   return { indexed, file, bytes };
 }

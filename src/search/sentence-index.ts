@@ -10,7 +10,6 @@ interface SentenceDocument {
   readonly text: string;
   /** Terms of the sentences just before and after, so "He said ..." can match on who "he" is. */
   readonly context: string;
-  readonly articleId: string;
 }
 
 export interface IndexedSentence extends Sentence {
@@ -35,6 +34,30 @@ const MINISEARCH_OPTIONS = {
 export interface SerializedSentenceIndex {
   readonly miniSearch: string;
   readonly documentFrequency: ReadonlyArray<readonly [string, number]>;
+}
+
+const SLICE = 2_000;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function documentFrequencies(termsOf: readonly (readonly string[])[]): SearchableMap<number> {
+  const frequencies = new SearchableMap<number>();
+  for (const terms of termsOf) {
+    for (const term of new Set(terms)) frequencies.update(term, (count = 0) => count + 1);
+  }
+  return frequencies;
+}
+
+/** MiniSearch's documents: a sentence's terms, and those of its neighbours in the same article. */
+function sentenceDocuments(sentences: readonly IndexedSentence[], termsOf: readonly (readonly string[])[]): SentenceDocument[] {
+  const neighbourTerms = (index: number, offset: number): readonly string[] => {
+    const other = sentences[index + offset];
+    return other !== undefined && other.articleId === sentences[index]?.articleId ? (termsOf[index + offset] ?? []) : [];
+  };
+  return sentences.map((_, index) => ({
+    id: index,
+    text: (termsOf[index] ?? []).join(' '),
+    context: [...neighbourTerms(index, -1), ...neighbourTerms(index, 1)].join(' '),
+  }));
 }
 
 function numberSentences(articles: readonly Article[]): IndexedSentence[] {
@@ -62,39 +85,36 @@ export class SentenceIndex {
     this.#documentFrequency = documentFrequency;
   }
 
-  /** Analyses and indexes every sentence of `articles`. */
+  /** Analyses and indexes every sentence of `articles`, in one go. */
   static build(articles: readonly Article[], analyzer: Analyzer): SentenceIndex {
     const sentences = numberSentences(articles);
     const termsOf = sentences.map((sentence) => analyzer.analyze(sentence.text).map((term) => term.term));
-    const documentFrequency = new SearchableMap<number>();
-    for (const terms of termsOf) {
-      for (const term of new Set(terms)) documentFrequency.update(term, (count = 0) => count + 1);
-    }
-
     const search = new MiniSearch<SentenceDocument>(MINISEARCH_OPTIONS);
-    const neighbourTerms = (index: number): string[] => {
-      const sentence = sentences[index];
-      const neighbour = (offset: number) => {
-        const other = sentences[index + offset];
-        return other !== undefined && other.articleId === sentence?.articleId ? (termsOf[index + offset] ?? []) : [];
-      };
-      return [...neighbour(-1), ...neighbour(1)];
-    };
-    search.addAll(
-      sentences.map((sentence, index) => ({
-        id: index,
-        text: (termsOf[index] ?? []).join(' '),
-        context: neighbourTerms(index).join(' '),
-        articleId: sentence.articleId,
-      })),
-    );
-    return new SentenceIndex(sentences, analyzer, search, documentFrequency);
+    search.addAll(sentenceDocuments(sentences, termsOf));
+    return new SentenceIndex(sentences, analyzer, search, documentFrequencies(termsOf));
   }
 
-  /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
-  static restore(articles: readonly Article[], analyzer: Analyzer, saved: SerializedSentenceIndex): SentenceIndex {
+  /**
+   * The same index as `build`, made in slices that let the event loop run in between, so a
+   * bot keeps answering with its old index while a large corpus is indexed.
+   */
+  static async buildInSlices(articles: readonly Article[], analyzer: Analyzer): Promise<SentenceIndex> {
     const sentences = numberSentences(articles);
-    const search = MiniSearch.loadJSON<SentenceDocument>(saved.miniSearch, MINISEARCH_OPTIONS);
+    const termsOf: string[][] = [];
+    for (const sentence of sentences) {
+      termsOf.push(analyzer.analyze(sentence.text).map((term) => term.term));
+      if (termsOf.length % SLICE === 0) await yieldToEventLoop();
+    }
+    const search = new MiniSearch<SentenceDocument>(MINISEARCH_OPTIONS);
+    await search.addAllAsync(sentenceDocuments(sentences, termsOf), { chunkSize: SLICE });
+    return new SentenceIndex(sentences, analyzer, search, documentFrequencies(termsOf));
+  }
+
+  /** The index as saved by `serialize`, over the same articles; rejects if the data is not one. */
+  static async restore(articles: readonly Article[], analyzer: Analyzer, saved: SerializedSentenceIndex): Promise<SentenceIndex> {
+    const sentences = numberSentences(articles);
+    // The async loader yields to the event loop while it rebuilds the tree.
+    const search = await MiniSearch.loadJSONAsync<SentenceDocument>(saved.miniSearch, MINISEARCH_OPTIONS);
     if (search.documentCount !== sentences.length) {
       throw new Error(`the saved index holds ${search.documentCount} sentences, the articles ${sentences.length}`);
     }
