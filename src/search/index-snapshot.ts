@@ -94,7 +94,7 @@ export async function readSnapshot(dir: string, fingerprint: string, options: An
   const corpus: Corpus = data.data.corpus;
   try {
     const analyzer = analyzerFor(corpus, options);
-    const index = await SentenceIndex.restore(corpus.articles, analyzer, { miniSearch: body.slice(secondBreak + 1), documentFrequency: data.data.documentFrequency });
+    const index = SentenceIndex.restore(corpus.articles, analyzer, { miniSearch: body.slice(secondBreak + 1), documentFrequency: data.data.documentFrequency });
     return { ok: true, indexed: { corpus, analyzer, index } };
   } catch (error) {
     return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };
