@@ -54,6 +54,7 @@ const MAX_LIMIT = 50;
 const ALWAYS_RETRIEVED_CONCEPTS = 2;
 const STRONG_TERM_WEIGHT = 0.5;
 const WEAK_TERM_FREQUENCY_DIVISOR = 10;
+const MAX_WEAK_TERMS_PER_CONCEPT = 3;
 
 /** A corpus with its sentence index: what building an engine costs, and what a snapshot saves. */
 export interface IndexedCorpus {
@@ -166,10 +167,18 @@ function retrievalTerms(concepts: readonly Concept[], index: SentenceIndex, maxF
     .map((concept) => ({ concept, frequency: Math.min(...[...concept.terms.keys()].map((term) => index.documentFrequency(term))) }))
     .sort((a, b) => a.frequency - b.frequency);
   byRarity.forEach(({ concept }, rank) => {
-    for (const [term, weight] of concept.terms) {
-      // Weakly related words (a thesaurus neighbour of a word the corpus has) look up only where they are rare.
-      const limit = weight < STRONG_TERM_WEIGHT ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
-      if ((rank < ALWAYS_RETRIEVED_CONCEPTS && weight >= STRONG_TERM_WEIGHT) || index.documentFrequency(term) <= limit) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+    let weakTerms = 0;
+    // Weakly related words (thesaurus neighbours of a word the corpus has) look up only where
+    // they are rare, and only the most weighty few: each one costs a posting list.
+    const byWeight = [...concept.terms].sort((a, b) => b[1] - a[1] || index.documentFrequency(a[0]) - index.documentFrequency(b[0]));
+    for (const [term, weight] of byWeight) {
+      const weak = weight < STRONG_TERM_WEIGHT;
+      const limit = weak ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
+      if (weak && weakTerms >= MAX_WEAK_TERMS_PER_CONCEPT) continue;
+      if ((rank < ALWAYS_RETRIEVED_CONCEPTS && !weak) || index.documentFrequency(term) <= limit) {
+        terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+        if (weak) weakTerms += 1;
+      }
     }
   });
   return terms;
