@@ -7,6 +7,7 @@ import type { Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { parseBatchLine } from './batch-line.js';
 import { answersToJson, answersToText } from './format-answers.js';
+import { describeProblem } from '../corpus/describe-problem.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: AskArguments;
@@ -24,11 +25,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const { engine, problems, snapshotSkipped } = await loadEngine(args.corpus);
   for (const problem of problems) {
-    process.stderr.write(`${problem.severity}: ${problem.file}${problem.line === null ? '' : ` line ${problem.line}`}: ${problem.message}\n`);
+    process.stderr.write(`${describeProblem(problem)}\n`);
   }
   if (snapshotSkipped !== null && snapshotSkipped !== NO_SNAPSHOT) process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
-  if (args.article !== undefined && !engine.articles.some((article) => article.id === args.article)) {
-    process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${engine.articles.map((article) => article.id).join(', ')}\n`);
+  const articleIds = new Set(engine.articles.map((article) => article.id));
+  if (args.article !== undefined && !articleIds.has(args.article)) {
+    process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${[...articleIds].join(', ')}\n`);
     return 2;
   }
 
@@ -38,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const { question, article, error } = parseBatchLine(line);
-    const unknownArticle = article !== undefined && !engine.articles.some((entry) => entry.id === article) ? `there is no article "${article}"` : undefined;
+    const unknownArticle = article !== undefined && !articleIds.has(article) ? `there is no article "${article}"` : undefined;
     write(answer(engine, args, question, article ?? args.article, error ?? unknownArticle));
   }
   return 0;

@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { CorpusFolderError } from '../corpus/load-corpus.js';
 import { buildSnapshot } from '../search/load-engine.js';
+import { describeProblem } from '../corpus/describe-problem.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: process.env.CORPUS_DIR ?? 'corpus' } } });
   const started = performance.now();
   const { indexed, file, bytes } = await buildSnapshot(values.corpus);
   for (const problem of indexed.corpus.problems) {
-    process.stderr.write(`${problem.severity}: ${problem.file}${problem.line === null ? '' : ` line ${problem.line}`}: ${problem.message}\n`);
+    process.stderr.write(`${describeProblem(problem)}\n`);
   }
   const sentences = indexed.corpus.articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
