@@ -22,15 +22,14 @@ export function passageRange(sentences: readonly IndexedSentence[], id: number):
     const other = sentences[index];
     return other !== undefined && other.articleId === hit.articleId && other.paragraph === hit.paragraph;
   };
+  const paragraphStart = firstOfParagraph(id, inParagraph);
   let first = id;
   while (first > 0 && inParagraph(first - 1) && id - first < MAX_SENTENCES - 1) {
-    const paragraphStart = firstOfParagraph(first, inParagraph);
     if (!opensInsideQuote(sentences, paragraphStart, first)) break;
     first -= 1;
   }
   let last = id;
   while (inParagraph(last + 1) && last - first < MAX_SENTENCES - 1) {
-    const paragraphStart = firstOfParagraph(first, inParagraph);
     if (!opensInsideQuote(sentences, paragraphStart, last + 1)) break;
     last += 1;
   }
