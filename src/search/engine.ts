@@ -56,6 +56,11 @@ const STRONG_TERM_WEIGHT = 0.5;
 const WEAK_TERM_FREQUENCY_DIVISOR = 10;
 const MAX_WEAK_TERMS_PER_CONCEPT = 3;
 
+// One WordNet per process: every engine (each /reload makes one) shares its open data files
+// and its memo, instead of opening new files that nothing closes.
+let wordNet: WordNet | undefined;
+const sharedWordNet = (): WordNet => (wordNet ??= new WordNet(IRREGULAR_FORMS));
+
 /** A corpus with its sentence index: what building an engine costs, and what a snapshot saves. */
 export interface IndexedCorpus {
   readonly corpus: Corpus;
@@ -94,7 +99,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
   const minCoverage = options.minCoverage ?? 0.3;
   const candidates = options.candidates ?? 100;
   const defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;
-  const thesaurus = options.thesaurus === undefined ? new WordNet(IRREGULAR_FORMS) : options.thesaurus;
+  const thesaurus = options.thesaurus === undefined ? sharedWordNet() : options.thesaurus;
   const relatedWordWeight = options.relatedWordWeight ?? 0.3;
   const maxRetrievalFrequency = options.maxRetrievalFrequency ?? 2000;
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
