@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
-import { buildSnapshot, loadEngine } from '../search/load-engine.js';
-import { NO_SNAPSHOT } from '../search/index-snapshot.js';
+import { NO_SNAPSHOT, readSnapshot } from '../search/index-snapshot.js';
+import { buildSnapshot, snapshotFingerprint } from '../search/load-engine.js';
 import { isReloadRequest, reloadOrder } from './shard-messages.js';
 
 export interface RunningShards {
@@ -70,9 +70,10 @@ async function recommendedShardCount(config: RunnableConfig): Promise<number> {
 }
 
 async function ensureSnapshot(corpusDir: string, logger: Logger): Promise<void> {
-  const { from, snapshotSkipped } = await loadEngine(corpusDir);
-  if (from === 'snapshot') return;
-  if (snapshotSkipped !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshotSkipped }, 'index snapshot not used');
+  // Only check the snapshot here: indexing the files to find it stale, then again to save it, was twice the work.
+  const snapshot = await readSnapshot(corpusDir, await snapshotFingerprint(corpusDir));
+  if (snapshot.ok) return;
+  if (snapshot.reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshot.reason }, 'index snapshot not used');
   const { file } = await buildSnapshot(corpusDir);
   logger.info({ file }, 'built the index snapshot the shards will load');
 }
