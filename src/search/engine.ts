@@ -5,7 +5,7 @@ import { builtInAliasGroups } from './built-in-aliases.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
 import { analyzeQuestion, type Concept } from './question.js';
 import { DEFAULT_WEIGHTS, hitFeatures, rankHits, type RankedSentence, type RankingWeights } from './rank.js';
-import { SentenceIndex } from './sentence-index.js';
+import { SentenceIndex, type IndexQuery } from './sentence-index.js';
 import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
 import { IRREGULAR_FORMS } from './irregular-forms.js';
 import { WordNet, type Thesaurus } from './wordnet.js';
@@ -43,6 +43,12 @@ export interface EngineOptions {
    * 300,000 sentences, 200 halved p50 but cut the bench's answers-in-top-3 from 68 % to 55 %.
    */
   readonly maxRetrievalFrequency?: number;
+  /**
+   * At most how many sentence look-ups (the sum of the looked-up terms' sentence counts) one
+   * question makes in MiniSearch, rarest terms first; the rarest concept is always looked up.
+   * Bounds the slowest questions on large corpora.
+   */
+  readonly maxRetrievalPostings?: number;
   /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
   readonly weights?: Partial<RankingWeights>;
 }
@@ -102,6 +108,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
   const thesaurus = options.thesaurus === undefined ? sharedWordNet() : options.thesaurus;
   const relatedWordWeight = options.relatedWordWeight ?? 0.3;
   const maxRetrievalFrequency = options.maxRetrievalFrequency ?? 2000;
+  const maxRetrievalPostings = options.maxRetrievalPostings ?? Number.POSITIVE_INFINITY;
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
@@ -110,7 +117,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
     const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), { analyzer, index, thesaurus, relatedWordWeight });
-    const hits = index.search(retrievalTerms(analyzed.concepts, index, maxRetrievalFrequency), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
+    const hits = index.search(indexQueryOf(analyzed.concepts, index, { maxFrequency: maxRetrievalFrequency, maxPostings: maxRetrievalPostings }), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
     const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
     const best = ranked[0];
     if (best === undefined || best.contextCoverage < minCoverage) return [];
@@ -161,13 +168,16 @@ function toAnswer(hit: RankedSentence, text: string, passage: string, article: A
 }
 
 /**
- * The terms to look sentences up by. A term found in very many sentences would make MiniSearch
- * score all of them for a sliver of BM25 (the cost that makes plain MiniSearch slow on large
- * corpora), so such terms only re-rank the candidates that rarer terms find; the rarest two
- * concepts are always looked up, so a question of common words still finds sentences.
+ * Every term of the question, and the ones to look sentences up by. A term found in very many
+ * sentences would make MiniSearch score all of them for a sliver of BM25 (the cost that makes
+ * plain MiniSearch slow on large corpora), so such terms only score the sentences that rarer
+ * terms find; the rarest two concepts are always looked up, so a question of common words
+ * still finds sentences.
  */
-function retrievalTerms(concepts: readonly Concept[], index: SentenceIndex, maxFrequency: number): Map<string, number> {
+function indexQueryOf(concepts: readonly Concept[], index: SentenceIndex, { maxFrequency, maxPostings }: { maxFrequency: number; maxPostings: number }): IndexQuery {
   const terms = new Map<string, number>();
+  const retrieveBy = new Set<string>();
+  let postings = 0;
   const byRarity = concepts
     .map((concept) => ({ concept, frequency: Math.min(...[...concept.terms.keys()].map((term) => index.documentFrequency(term))) }))
     .sort((a, b) => a.frequency - b.frequency);
@@ -177,16 +187,20 @@ function retrievalTerms(concepts: readonly Concept[], index: SentenceIndex, maxF
     // they are rare, and only the most weighty few: each one costs a posting list.
     const byWeight = [...concept.terms].sort((a, b) => b[1] - a[1] || index.documentFrequency(a[0]) - index.documentFrequency(b[0]));
     for (const [term, weight] of byWeight) {
+      terms.set(term, Math.max(weight, terms.get(term) ?? 0));
       const weak = weight < STRONG_TERM_WEIGHT;
       const limit = weak ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
       if (weak && weakTerms >= MAX_WEAK_TERMS_PER_CONCEPT) continue;
-      if ((rank < ALWAYS_RETRIEVED_CONCEPTS && !weak) || index.documentFrequency(term) <= limit) {
-        terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+      const frequency = index.documentFrequency(term);
+      const wanted = (rank < ALWAYS_RETRIEVED_CONCEPTS && !weak) || frequency <= limit;
+      if (wanted && ((rank === 0 && !weak) || postings + frequency <= maxPostings)) {
+        retrieveBy.add(term);
+        postings += frequency;
         if (weak) weakTerms += 1;
       }
     }
   });
-  return terms;
+  return { terms, retrieveBy };
 }
 
 function overlaps(a: PassageRange, b: PassageRange): boolean {

@@ -9,7 +9,7 @@ import { SentenceIndex } from './sentence-index.js';
 /** Where `npm run build-index` saves the index, beside the articles (a dot file: not an article). */
 export const SNAPSHOT_FILE = '.index-snapshot';
 const FORMAT = 'article-qa-bot index snapshot';
-const VERSION = 1;
+const VERSION = 2;
 /** The reason given when a folder simply has no snapshot: normal, not worth a warning. */
 export const NO_SNAPSHOT = 'there is no index snapshot';
 
@@ -39,19 +39,22 @@ const corpusData = z.object({
     aliasGroups: z.array(z.object({ canonical: z.string(), names: z.array(z.string()) })),
     problems: z.array(z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().nullable(), message: z.string() })),
   }),
-  documentFrequency: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+});
+
+const indexData = z.object({
+  terms: z.object({ vocabulary: z.array(z.string()), ids: z.string(), starts: z.string() }),
 });
 
 export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus } | { readonly ok: false; readonly reason: string };
 
 /**
  * Saves an indexed corpus as three lines: a JSON header (format, version, fingerprint,
- * checksum), the corpus and vocabulary, and MiniSearch's own JSON. Written to a temporary file
+ * checksum), the corpus, and the analysed terms of every sentence (MiniSearch's index follows
+ * from them). Written to a temporary file
  * and renamed, so a crash never leaves half a snapshot in place.
  */
 export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerprint: string): Promise<{ file: string; bytes: number }> {
-  const serialized = indexed.index.serialize();
-  const body = `${JSON.stringify({ corpus: indexed.corpus, documentFrequency: serialized.documentFrequency })}\n${serialized.miniSearch}`;
+  const body = `${JSON.stringify({ corpus: indexed.corpus })}\n${JSON.stringify(indexed.index.serialize())}`;
   const checksum = createHash('sha256').update(body).digest('hex');
   const file = join(dir, SNAPSHOT_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
@@ -91,10 +94,12 @@ export async function readSnapshot(dir: string, fingerprint: string, options: An
   const secondBreak = body.indexOf('\n');
   const data = corpusData.safeParse(parseJson(body.slice(0, secondBreak)));
   if (secondBreak === -1 || !data.success) return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
+  const savedIndex = indexData.safeParse(parseJson(body.slice(secondBreak + 1)));
+  if (!savedIndex.success) return { ok: false, reason: 'the index snapshot is damaged (its index part does not read); ignored' };
   const corpus: Corpus = data.data.corpus;
   try {
     const analyzer = analyzerFor(corpus, options);
-    const index = SentenceIndex.restore(corpus.articles, analyzer, { miniSearch: body.slice(secondBreak + 1), documentFrequency: data.data.documentFrequency });
+    const index = SentenceIndex.restore(corpus.articles, savedIndex.data);
     return { ok: true, indexed: { corpus, analyzer, index } };
   } catch (error) {
     return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };

@@ -1,5 +1,4 @@
 import { hasAnswerOfType } from './answer-type.js';
-import type { Term } from './analyzer.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 import type { IndexHit, SentenceIndex } from './sentence-index.js';
 
@@ -62,8 +61,8 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
   return hits.map((hit): HitFeatures => {
     const text = index.sentences[hit.id]?.text ?? '';
     const terms = index.termsOf(hit.id);
-    const wordTerms = terms.filter((term) => !term.term.startsWith('='));
-    const termSet = new Set(terms.map((term) => term.term));
+    const wordTerms = terms.filter((term) => !term.startsWith('='));
+    const termSet = new Set(terms);
     const contextTerms = new Set([...termsOfNeighbour(index, hit.id, -1), ...termsOfNeighbour(index, hit.id, 1)]);
 
     let covered = 0;
@@ -104,13 +103,13 @@ export function rankHits(features: readonly HitFeatures[], weights: RankingWeigh
 }
 
 /** Share of consecutive question concepts whose words also stand side by side in the sentence. */
-function phraseShare(concepts: readonly Concept[], words: readonly Term[]): number {
+function phraseShare(concepts: readonly Concept[], words: readonly string[]): number {
   if (concepts.length < 2) return 0;
   let adjacent = 0;
   for (let index = 0; index + 1 < concepts.length; index += 1) {
     const [left, right] = [concepts[index], concepts[index + 1]];
     if (left === undefined || right === undefined) continue;
-    if (words.some((word, position) => left.terms.has(word.term) && right.terms.has(words[position + 1]?.term ?? ''))) adjacent += 1;
+    if (words.some((word, position) => left.terms.has(word) && right.terms.has(words[position + 1] ?? ''))) adjacent += 1;
   }
   return adjacent / (concepts.length - 1);
 }
@@ -124,5 +123,5 @@ function strengthIn(concept: Concept, terms: ReadonlySet<string>): number {
 function termsOfNeighbour(index: SentenceIndex, id: number, offset: number): string[] {
   const sentence = index.sentences[id];
   const neighbour = index.sentences[id + offset];
-  return neighbour !== undefined && neighbour.articleId === sentence?.articleId ? index.termsOf(id + offset).map((term) => term.term) : [];
+  return neighbour !== undefined && neighbour.articleId === sentence?.articleId ? index.termsOf(id + offset) : [];
 }

@@ -1,16 +1,8 @@
-import MiniSearch from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
+import type MiniSearch from 'minisearch';
 import type { Article, Sentence } from '../corpus/types.js';
-import type { Analyzer, Term } from './analyzer.js';
-
-/** A sentence as MiniSearch stores it: fields hold analysed terms joined by spaces. */
-interface SentenceDocument {
-  readonly id: number;
-  /** Terms of the sentence itself. */
-  readonly text: string;
-  /** Terms of the sentences just before and after, so "He said ..." can match on who "he" is. */
-  readonly context: string;
-}
+import type { Analyzer } from './analyzer.js';
+import { loadSentenceMiniSearch, newSentenceMiniSearch, SENTENCE_FIELD, sentenceDocument, type SentenceDocument } from './sentence-minisearch.js';
+import { SentenceTerms, type SerializedSentenceTerms } from './sentence-terms.js';
 
 export interface IndexedSentence extends Sentence {
   /** Position in `SentenceIndex.sentences`; also the MiniSearch document id. */
@@ -22,43 +14,33 @@ export interface IndexHit {
   readonly score: number;
 }
 
-const TERM_CACHE_SIZE = 50_000;
-const MINISEARCH_OPTIONS = {
-  fields: ['text', 'context'],
-  storeFields: [],
-  tokenize: (text: string): string[] => (text === '' ? [] : text.split(' ')),
-  processTerm: (term: string): string => term,
-};
-
-/** A `SentenceIndex` as data: MiniSearch's own JSON and the vocabulary. */
-export interface SerializedSentenceIndex {
-  readonly miniSearch: string;
-  readonly documentFrequency: ReadonlyArray<readonly [string, number]>;
+/** What to look for: every question term with its weight, and the few that look sentences up. */
+export interface IndexQuery {
+  /** Every term that scores a sentence, with its weight (1 for a word of the question). */
+  readonly terms: ReadonlyMap<string, number>;
+  /** The terms MiniSearch looks sentences up by (the others only score what these find). */
+  readonly retrieveBy: ReadonlySet<string>;
 }
 
+export interface IndexSearchOptions {
+  /** Weight of the neighbouring sentences' scores, against 1 for the sentence's own. */
+  readonly contextBoost: number;
+  readonly articleId?: string | undefined;
+  /** How many hits to return, best first. */
+  readonly limit: number;
+}
+
+/** A `SentenceIndex` as data: the analysed terms of every sentence, from which MiniSearch's index follows. */
+export interface SerializedSentenceIndex {
+  readonly terms: SerializedSentenceTerms;
+}
+
+// MiniSearch's own BM25 defaults, so that our scores of candidates extend its scores of hits.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** How many of MiniSearch's hits are scored again with every question term and the neighbours. */
+const RESCORED_HITS = 1_000;
 const SLICE = 2_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function documentFrequencies(termsOf: readonly (readonly string[])[]): SearchableMap<number> {
-  const frequencies = new SearchableMap<number>();
-  for (const terms of termsOf) {
-    for (const term of new Set(terms)) frequencies.update(term, (count = 0) => count + 1);
-  }
-  return frequencies;
-}
-
-/** MiniSearch's documents: a sentence's terms, and those of its neighbours in the same article. */
-function sentenceDocuments(sentences: readonly IndexedSentence[], termsOf: readonly (readonly string[])[]): SentenceDocument[] {
-  const neighbourTerms = (index: number, offset: number): readonly string[] => {
-    const other = sentences[index + offset];
-    return other !== undefined && other.articleId === sentences[index]?.articleId ? (termsOf[index + offset] ?? []) : [];
-  };
-  return sentences.map((_, index) => ({
-    id: index,
-    text: (termsOf[index] ?? []).join(' '),
-    context: [...neighbourTerms(index, -1), ...neighbourTerms(index, 1)].join(' '),
-  }));
-}
 
 function numberSentences(articles: readonly Article[]): IndexedSentence[] {
   const sentences: IndexedSentence[] = [];
@@ -67,31 +49,41 @@ function numberSentences(articles: readonly Article[]): IndexedSentence[] {
 }
 
 /**
- * MiniSearch over every sentence of a corpus, with the vocabulary (term -> how many sentences
- * hold it) that ranking and typo tolerance need. Knows nothing about questions.
+ * MiniSearch over every sentence of a corpus, with each sentence's analysed terms kept beside
+ * it. MiniSearch finds the sentences that hold a question's rarer terms; those and their
+ * neighbours are then scored with every question term, the neighbours counting
+ * `contextBoost` (so "He said ..." can match on who "he" is) without indexing any sentence
+ * twice. Knows nothing about questions.
  */
 export class SentenceIndex {
   readonly sentences: readonly IndexedSentence[];
   readonly #search: MiniSearch<SentenceDocument>;
-  readonly #analyzer: Analyzer;
-  // Terms of sentences that ranking has looked at; filled on demand and bounded in size.
-  readonly #termCache = new Map<number, readonly Term[]>();
-  readonly #documentFrequency: SearchableMap<number>;
+  readonly #terms: SentenceTerms;
+  readonly #averageLength: number;
+  /** Which article each sentence is from, as a number: neighbours are compared often. */
+  readonly #articleOf: Uint32Array;
 
-  private constructor(sentences: readonly IndexedSentence[], analyzer: Analyzer, search: MiniSearch<SentenceDocument>, documentFrequency: SearchableMap<number>) {
+  private constructor(sentences: readonly IndexedSentence[], search: MiniSearch<SentenceDocument>, terms: SentenceTerms) {
+    if (terms.size !== sentences.length) throw new Error(`the saved index holds ${terms.size} sentences, the articles ${sentences.length}`);
     this.sentences = sentences;
-    this.#analyzer = analyzer;
     this.#search = search;
-    this.#documentFrequency = documentFrequency;
+    this.#terms = terms;
+    let total = 0;
+    for (let id = 0; id < sentences.length; id += 1) total += terms.distinctCount(id);
+    this.#averageLength = sentences.length === 0 ? 0 : total / sentences.length;
+    this.#articleOf = new Uint32Array(sentences.length);
+    sentences.forEach((sentence, id) => {
+      const previous = sentences[id - 1];
+      this.#articleOf[id] = (this.#articleOf[id - 1] ?? 0) + (previous !== undefined && previous.articleId !== sentence.articleId ? 1 : 0);
+    });
   }
 
   /** Analyses and indexes every sentence of `articles`, in one go. */
   static build(articles: readonly Article[], analyzer: Analyzer): SentenceIndex {
-    const sentences = numberSentences(articles);
-    const termsOf = sentences.map((sentence) => analyzer.analyze(sentence.text).map((term) => term.term));
-    const search = new MiniSearch<SentenceDocument>(MINISEARCH_OPTIONS);
-    search.addAll(sentenceDocuments(sentences, termsOf));
-    return new SentenceIndex(sentences, analyzer, search, documentFrequencies(termsOf));
+    const steps = SentenceIndex.#indexing(articles, analyzer);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    return step.value;
   }
 
   /**
@@ -99,82 +91,145 @@ export class SentenceIndex {
    * bot keeps answering with its old index while a large corpus is indexed.
    */
   static async buildInSlices(articles: readonly Article[], analyzer: Analyzer): Promise<SentenceIndex> {
-    const sentences = numberSentences(articles);
-    const termsOf: string[][] = [];
-    for (const sentence of sentences) {
-      termsOf.push(analyzer.analyze(sentence.text).map((term) => term.term));
-      if (termsOf.length % SLICE === 0) await yieldToEventLoop();
+    const steps = SentenceIndex.#indexing(articles, analyzer);
+    let step = steps.next();
+    while (step.done !== true) {
+      await yieldToEventLoop();
+      step = steps.next();
     }
-    const search = new MiniSearch<SentenceDocument>(MINISEARCH_OPTIONS);
-    await search.addAllAsync(sentenceDocuments(sentences, termsOf), { chunkSize: SLICE });
-    return new SentenceIndex(sentences, analyzer, search, documentFrequencies(termsOf));
+    return step.value;
+  }
+
+  /** Indexes sentence after sentence, pausing (yielding) after every slice of them. */
+  static *#indexing(articles: readonly Article[], analyzer: Analyzer): Generator<void, SentenceIndex> {
+    const sentences = numberSentences(articles);
+    const terms = SentenceTerms.builder();
+    const search = newSentenceMiniSearch();
+    for (const sentence of sentences) {
+      const analysed = analyzer.analyze(sentence.text).map((term) => term.term);
+      terms.add(analysed);
+      search.add(sentenceDocument(sentence.id, analysed));
+      if ((sentence.id + 1) % SLICE === 0) yield;
+    }
+    return new SentenceIndex(sentences, search, terms.finish());
   }
 
   /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
-  static restore(articles: readonly Article[], analyzer: Analyzer, saved: SerializedSentenceIndex): SentenceIndex {
-    const sentences = numberSentences(articles);
-    // The synchronous loader: MiniSearch's async one waits a timer tick every 1,000 terms, which
-    // made start-up from a snapshot a quarter slower. A snapshot is only restored when the
-    // articles have not changed, so at start-up, not in the middle of a /reload of new ones.
-    const search = MiniSearch.loadJSON<SentenceDocument>(saved.miniSearch, MINISEARCH_OPTIONS);
-    if (search.documentCount !== sentences.length) {
-      throw new Error(`the saved index holds ${search.documentCount} sentences, the articles ${sentences.length}`);
-    }
-    return new SentenceIndex(sentences, analyzer, search, SearchableMap.from(saved.documentFrequency.map(([term, count]): [string, number] => [term, count])));
+  static restore(articles: readonly Article[], saved: SerializedSentenceIndex): SentenceIndex {
+    const terms = SentenceTerms.restore(saved.terms);
+    return new SentenceIndex(numberSentences(articles), loadSentenceMiniSearch(terms), terms);
   }
 
   /** Everything needed to `restore` this index without analysing the sentences again. */
   serialize(): SerializedSentenceIndex {
-    return { miniSearch: JSON.stringify(this.#search), documentFrequency: [...this.#documentFrequency] };
+    return { terms: this.#terms.serialize() };
   }
 
   get size(): number {
     return this.sentences.length;
   }
 
-  /** The analysed terms of one sentence, with where they stand in its text. */
-  termsOf(id: number): readonly Term[] {
-    const cached = this.#termCache.get(id);
-    if (cached !== undefined) return cached;
-    const terms = this.#analyzer.analyze(this.sentences[id]?.text ?? '');
-    if (this.#termCache.size >= TERM_CACHE_SIZE) this.#termCache.clear();
-    this.#termCache.set(id, terms);
-    return terms;
+  /** The analysed terms of one sentence, in reading order. */
+  termsOf(id: number): string[] {
+    return this.#terms.termsOf(id);
   }
 
   /** In how many sentences `term` occurs (0 when it is unknown). */
   documentFrequency(term: string): number {
-    return this.#documentFrequency.get(term) ?? 0;
+    return this.#terms.documentFrequency(term);
   }
 
   /** Inverse document frequency, BM25's form: rare terms weigh more; unknown ones most. */
   idf(term: string): number {
-    const frequency = this.documentFrequency(term);
-    return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
+    return idfOf(this.documentFrequency(term), this.size);
   }
 
   /** Known terms within `maxDistance` edits of `term`, nearest first. */
   similarTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }> {
-    const found = [...this.#documentFrequency.fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => ({ term: known, distance }));
-    return found.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+    return this.#terms.similarTerms(term, maxDistance);
   }
 
   /**
-   * BM25 hits for a bag of weighted terms, best first. `contextBoost` weighs the
-   * neighbouring sentences against the sentence itself (1).
+   * BM25 hits for a bag of weighted terms, best first. MiniSearch looks up the sentences that
+   * hold `retrieveBy` terms; its best hits and their neighbours are then scored with all
+   * `terms`, each sentence's neighbours adding `contextBoost` of their own score.
    */
-  search(terms: ReadonlyMap<string, number>, options: { contextBoost: number; articleId?: string | undefined; limit: number; bm25?: { k: number; b: number; d: number } }): IndexHit[] {
-    if (terms.size === 0) return [];
+  search(query: IndexQuery, options: IndexSearchOptions): IndexHit[] {
+    const retrieveBy = [...query.retrieveBy].filter((term) => query.terms.has(term));
+    if (retrieveBy.length === 0 || options.limit <= 0) return [];
     const { articleId } = options;
-    const results = this.#search.search([...terms.keys()].join(' '), {
-      ...(options.contextBoost > 0 ? { boost: { text: 1, context: options.contextBoost } } : { fields: ['text'] }),
-      boostTerm: (term) => terms.get(term) ?? 1,
+    const found = this.#search.search(retrieveBy.join(' '), {
+      fields: [SENTENCE_FIELD],
+      boostTerm: (term) => query.terms.get(term) ?? 1,
       combineWith: 'OR',
-      ...(options.bm25 === undefined ? {} : { bm25: options.bm25 }),
       prefix: false,
       fuzzy: false,
       ...(articleId === undefined ? {} : { filter: (result) => this.sentences[Number(result.id)]?.articleId === articleId }),
     });
-    return results.slice(0, options.limit).map((result) => ({ id: Number(result.id), score: result.score }));
+
+    const scorer = this.#scorerFor(query.terms);
+    const candidates = new Set<number>();
+    for (const hit of found.slice(0, RESCORED_HITS)) {
+      const id = Number(hit.id);
+      candidates.add(id);
+      for (const neighbour of [id - 1, id + 1]) if (this.#sameArticle(id, neighbour)) candidates.add(neighbour);
+    }
+    const hits: IndexHit[] = [];
+    for (const id of candidates) {
+      const own = scorer(id);
+      const before = this.#sameArticle(id, id - 1) ? scorer(id - 1) : NO_MATCH;
+      const after = this.#sameArticle(id, id + 1) ? scorer(id + 1) : NO_MATCH;
+      const matched = own.matched.length + before.matched.filter((term) => !own.matched.includes(term)).length + after.matched.filter((term) => !own.matched.includes(term) && !before.matched.includes(term)).length;
+      // Like MiniSearch, a sentence matching more of the question's terms is multiplied up.
+      const score = (own.score + options.contextBoost * (before.score + after.score)) * matched;
+      if (score > 0) hits.push({ id, score });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
   }
+
+  #sameArticle(id: number, other: number): boolean {
+    return other >= 0 && other < this.#articleOf.length && this.#articleOf[other] === this.#articleOf[id];
+  }
+
+  /** BM25 of one sentence for weighted terms (MiniSearch's formula), remembered per sentence. */
+  #scorerFor(terms: ReadonlyMap<string, number>): (id: number) => SentenceScore {
+    const weightById = new Map<number, number>();
+    for (const [term, weight] of terms) {
+      const termId = this.#terms.idOf(term);
+      if (termId !== undefined) weightById.set(termId, weight * idfOf(this.documentFrequency(term), this.size));
+    }
+    const scores = new Map<number, SentenceScore>();
+    return (id) => {
+      const remembered = scores.get(id);
+      if (remembered !== undefined) return remembered;
+      const ids = this.#terms.idsOf(id);
+      const lengthNorm = 1 - BM25.b + (BM25.b * this.#terms.distinctCount(id)) / (this.#averageLength || 1);
+      const matched: number[] = [];
+      let score = 0;
+      for (let at = 0; at < ids.length; at += 1) {
+        const termId = ids[at] ?? 0;
+        const weight = weightById.get(termId);
+        if (weight === undefined || matched.includes(termId)) continue;
+        matched.push(termId);
+        let count = 1;
+        for (let later = at + 1; later < ids.length; later += 1) if (ids[later] === termId) count += 1;
+        score += weight * (BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * lengthNorm));
+      }
+      const result = { score, matched };
+      scores.set(id, result);
+      return result;
+    };
+  }
+}
+
+interface SentenceScore {
+  readonly score: number;
+  /** Ids of the question terms the sentence holds. */
+  readonly matched: readonly number[];
+}
+
+const NO_MATCH: SentenceScore = { score: 0, matched: [] };
+
+function idfOf(frequency: number, total: number): number {
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
