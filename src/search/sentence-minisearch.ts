@@ -41,15 +41,11 @@ export function loadSentenceMiniSearch(terms: SentenceTerms): MiniSearch<Sentenc
  * length); and their running average, computed in MiniSearch's own order of operations.
  */
 export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
-  const postings: Array<Record<number, number>> = Array.from({ length: terms.vocabularySize }, () => ({}));
+  // Filled in key order 0 .. n-1, so that V8 keeps them as fast elements.
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
   let averageLength = 0;
   for (let id = 0; id < terms.size; id += 1) {
-    for (const termId of terms.idsOf(id)) {
-      const docs = postings[termId];
-      if (docs !== undefined) docs[id] = (docs[id] ?? 0) + 1;
-    }
     const length = terms.distinctCount(id);
     documentIds[id] = id;
     fieldLength[id] = [length];
@@ -64,7 +60,39 @@ export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
     averageFieldLength: terms.size === 0 ? [] : [averageLength],
     storedFields: {},
     dirtCount: 0,
-    index: postings.map((docs, termId): [string, Record<string, Record<string, number>>] => [terms.termOf(termId), { 0: docs }]),
+    index: postingsOf(terms).map((docs, termId): [string, Record<string, Record<string, number>>] => [terms.termOf(termId), { 0: docs }]),
     serializationVersion: 2,
   };
+}
+
+/** For each term id, the sentences holding it and how often, as MiniSearch's `{ sentence: count }`. */
+function postingsOf(terms: SentenceTerms): Array<Record<number, number>> {
+  // Grouped by term first in flat arrays, so that each term's object is made in one go with
+  // its keys in ascending order: several times faster than filling 100,000s of objects at once.
+  const starts = new Uint32Array(terms.vocabularySize + 1);
+  let total = 0;
+  for (let id = 0; id < terms.size; id += 1) {
+    for (const termId of terms.idsOf(id)) starts[termId + 1] = (starts[termId + 1] ?? 0) + 1;
+    total += terms.idsOf(id).length;
+  }
+  for (let termId = 0; termId < terms.vocabularySize; termId += 1) starts[termId + 1] = (starts[termId + 1] ?? 0) + (starts[termId] ?? 0);
+  const next = starts.slice();
+  const sentences = new Uint32Array(total);
+  for (let id = 0; id < terms.size; id += 1) {
+    for (const termId of terms.idsOf(id)) {
+      const at = next[termId] ?? 0;
+      sentences[at] = id;
+      next[termId] = at + 1;
+    }
+  }
+  const postings: Array<Record<number, number>> = [];
+  for (let termId = 0; termId < terms.vocabularySize; termId += 1) {
+    const docs: Record<number, number> = {};
+    for (let at = starts[termId] ?? 0; at < (starts[termId + 1] ?? 0); at += 1) {
+      const id = sentences[at] ?? 0;
+      docs[id] = (docs[id] ?? 0) + 1;
+    }
+    postings.push(docs);
+  }
+  return postings;
 }
