@@ -1,4 +1,4 @@
-import type { IndexedSentence } from './sentence-index.js';
+import type { Sentence } from '../corpus/types.js';
 
 /** The first and last sentence (positions in the index) of the passage shown for a hit. */
 export interface PassageRange {
@@ -15,7 +15,7 @@ const MAX_SENTENCES = 5;
  * and the sentence before when it opens with a pronoun ("He said ..."). Stays within the
  * paragraph and never grows past five sentences.
  */
-export function passageRange(sentences: readonly IndexedSentence[], id: number): PassageRange {
+export function passageRange(sentences: readonly Sentence[], id: number): PassageRange {
   const hit = sentences[id];
   if (hit === undefined) return { first: id, last: id };
   const inParagraph = (index: number) => {
@@ -38,7 +38,7 @@ export function passageRange(sentences: readonly IndexedSentence[], id: number):
   return { first, last };
 }
 
-export function passageText(sentences: readonly IndexedSentence[], range: PassageRange): string {
+export function passageText(sentences: readonly Sentence[], range: PassageRange): string {
   return sentences
     .slice(range.first, range.last + 1)
     .map((sentence) => sentence.text)
@@ -52,7 +52,7 @@ function firstOfParagraph(index: number, inParagraph: (index: number) => boolean
 }
 
 /** Whether sentence `index` starts inside a quotation opened by an earlier sentence of its paragraph. */
-function opensInsideQuote(sentences: readonly IndexedSentence[], paragraphStart: number, index: number): boolean {
+function opensInsideQuote(sentences: readonly Sentence[], paragraphStart: number, index: number): boolean {
   let open = false;
   for (let position = paragraphStart; position < index; position += 1) {
     for (const character of sentences[position]?.text ?? '') {

@@ -4,11 +4,6 @@ import type { Analyzer } from './analyzer.js';
 import { loadSentenceMiniSearch, newSentenceMiniSearch, SENTENCE_FIELD, sentenceDocument, type SentenceDocument } from './sentence-minisearch.js';
 import { SentenceTerms, type SerializedSentenceTerms } from './sentence-terms.js';
 
-export interface IndexedSentence extends Sentence {
-  /** Position in `SentenceIndex.sentences`; also the MiniSearch document id. */
-  readonly id: number;
-}
-
 export interface IndexHit {
   readonly id: number;
   readonly score: number;
@@ -42,10 +37,9 @@ const RESCORED_HITS = 1_000;
 const SLICE = 2_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function numberSentences(articles: readonly Article[]): IndexedSentence[] {
-  const sentences: IndexedSentence[] = [];
-  for (const article of articles) for (const sentence of article.sentences) sentences.push({ ...sentence, id: sentences.length });
-  return sentences;
+/** Every sentence of the corpus in order; a sentence's position is its id, in MiniSearch too. */
+function allSentences(articles: readonly Article[]): Sentence[] {
+  return articles.flatMap((article) => article.sentences);
 }
 
 /**
@@ -56,14 +50,14 @@ function numberSentences(articles: readonly Article[]): IndexedSentence[] {
  * twice. Knows nothing about questions.
  */
 export class SentenceIndex {
-  readonly sentences: readonly IndexedSentence[];
+  readonly sentences: readonly Sentence[];
   readonly #search: MiniSearch<SentenceDocument>;
   readonly #terms: SentenceTerms;
   readonly #averageLength: number;
   /** Which article each sentence is from, as a number: neighbours are compared often. */
   readonly #articleOf: Uint32Array;
 
-  private constructor(sentences: readonly IndexedSentence[], search: MiniSearch<SentenceDocument>, terms: SentenceTerms) {
+  private constructor(sentences: readonly Sentence[], search: MiniSearch<SentenceDocument>, terms: SentenceTerms) {
     if (terms.size !== sentences.length) throw new Error(`the saved index holds ${terms.size} sentences, the articles ${sentences.length}`);
     this.sentences = sentences;
     this.#search = search;
@@ -102,14 +96,14 @@ export class SentenceIndex {
 
   /** Indexes sentence after sentence, pausing (yielding) after every slice of them. */
   static *#indexing(articles: readonly Article[], analyzer: Analyzer): Generator<void, SentenceIndex> {
-    const sentences = numberSentences(articles);
+    const sentences = allSentences(articles);
     const terms = SentenceTerms.builder();
     const search = newSentenceMiniSearch();
-    for (const sentence of sentences) {
+    for (const [id, sentence] of sentences.entries()) {
       const analysed = analyzer.analyze(sentence.text).map((term) => term.term);
       terms.add(analysed);
-      search.add(sentenceDocument(sentence.id, analysed));
-      if ((sentence.id + 1) % SLICE === 0) yield;
+      search.add(sentenceDocument(id, analysed));
+      if ((id + 1) % SLICE === 0) yield;
     }
     return new SentenceIndex(sentences, search, terms.finish());
   }
@@ -117,7 +111,7 @@ export class SentenceIndex {
   /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
   static restore(articles: readonly Article[], saved: SerializedSentenceIndex): SentenceIndex {
     const terms = SentenceTerms.restore(saved.terms);
-    return new SentenceIndex(numberSentences(articles), loadSentenceMiniSearch(terms), terms);
+    return new SentenceIndex(allSentences(articles), loadSentenceMiniSearch(terms), terms);
   }
 
   /** Everything needed to `restore` this index without analysing the sentences again. */
