@@ -23,8 +23,18 @@ interface WordForm {
 }
 
 interface AliasPhrase {
-  readonly terms: readonly string[];
+  /** The name's words: a word of text matches one when it is the same word, or has the same stem (see `matchesName`). */
+  readonly words: ReadonlyArray<{ readonly word: string; readonly term: string }>;
   readonly group: string;
+}
+
+// Porter stems short words onto unrelated ones ("used" and "uses" stem to "us"), so a name
+// word this short matches only itself, never another word's stem.
+const MIN_STEMMED_NAME_LENGTH = 4;
+
+function matchesName(form: WordForm | undefined, name: { readonly word: string; readonly term: string }): boolean {
+  if (form === undefined) return false;
+  return form.word === name.word || (name.word.length >= MIN_STEMMED_NAME_LENGTH && form.term === name.term);
 }
 
 /**
@@ -44,7 +54,7 @@ export class Analyzer {
         // A one-word name that is also a stop word ("us") would fire on every pronoun.
         if (first === undefined || (forms.length === 1 && first.stop)) continue;
         const phrases = this.#phrasesByFirstTerm.get(first.term) ?? [];
-        phrases.push({ terms: forms.map((form) => form.term), group: term });
+        phrases.push({ words: forms.map(({ word, term: stem }) => ({ word, term: stem })), group: term });
         this.#phrasesByFirstTerm.set(first.term, phrases);
       }
     }
@@ -78,10 +88,10 @@ export class Analyzer {
     if (phrases === undefined) return [];
     const found = new Map<string, Term>();
     for (const phrase of phrases) {
-      if (phrase.terms.length === 1 && first.stop) continue;
-      const last = forms[index + phrase.terms.length - 1];
+      if (phrase.words.length === 1 && first.stop) continue;
+      const last = forms[index + phrase.words.length - 1];
       if (last === undefined || found.has(phrase.group)) continue;
-      const matches = phrase.terms.every((term, offset) => forms[index + offset]?.term === term);
+      const matches = phrase.words.every((name, offset) => matchesName(forms[index + offset], name));
       if (matches) found.set(phrase.group, { term: phrase.group, start: first.start, end: last.end });
     }
     return [...found.values()];

@@ -44,6 +44,13 @@ describe('Analyzer', () => {
     expect(terms('he told us')).not.toContain(country);
   });
 
+  it('does not read words that merely stem like a short name as that name ("used" is not "US")', () => {
+    const country = terms('United States').find((term) => term.startsWith('='));
+    for (const text of ['numerals were used', 'the uses of oxygen', 'Europe used it']) expect(terms(text)).not.toContain(country);
+    // Longer names still match their other forms.
+    expect(terms('Americans said')).toContain(country);
+  });
+
   it('gives the span of the text each term came from', () => {
     const text = 'The U.S. Defense Department paused shipments.';
     const spans = analyzer.analyze(text).map((term) => text.slice(term.start, term.end));
