@@ -43,12 +43,6 @@ export interface EngineOptions {
    * 300,000 sentences, 200 halved p50 but cut the bench's answers-in-top-3 from 68 % to 55 %.
    */
   readonly maxRetrievalFrequency?: number;
-  /**
-   * At most how many sentence look-ups (the sum of the looked-up terms' sentence counts) one
-   * question makes in MiniSearch, rarest terms first; the rarest concept is always looked up.
-   * Bounds the slowest questions on large corpora.
-   */
-  readonly maxRetrievalPostings?: number;
   /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
   readonly weights?: Partial<RankingWeights>;
 }
@@ -108,7 +102,6 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
   const thesaurus = options.thesaurus === undefined ? sharedWordNet() : options.thesaurus;
   const relatedWordWeight = options.relatedWordWeight ?? 0.3;
   const maxRetrievalFrequency = options.maxRetrievalFrequency ?? 2000;
-  const maxRetrievalPostings = options.maxRetrievalPostings ?? Number.POSITIVE_INFINITY;
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
@@ -117,7 +110,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
     const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), { analyzer, index, thesaurus, relatedWordWeight });
-    const hits = index.search(indexQueryOf(analyzed.concepts, index, { maxFrequency: maxRetrievalFrequency, maxPostings: maxRetrievalPostings }), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
+    const hits = index.search(indexQueryOf(analyzed.concepts, index, maxRetrievalFrequency), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
     const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
     const best = ranked[0];
     if (best === undefined || best.contextCoverage < minCoverage) return [];
@@ -171,17 +164,14 @@ function toAnswer(hit: RankedSentence, text: string, passage: string, article: A
  * Every term of the question, and the ones to look sentences up by. A term found in very many
  * sentences would make MiniSearch score all of them for a sliver of BM25 (the cost that makes
  * plain MiniSearch slow on large corpora), so such terms only score the sentences that rarer
- * terms find; the rarest two concepts are always looked up, so a question of common words
- * still finds sentences.
+ * terms find. The rarest term of each of the two rarest concepts is always looked up, so a
+ * question of common words still finds sentences.
  */
-function indexQueryOf(concepts: readonly Concept[], index: SentenceIndex, { maxFrequency, maxPostings }: { maxFrequency: number; maxPostings: number }): IndexQuery {
+function indexQueryOf(concepts: readonly Concept[], index: SentenceIndex, maxFrequency: number): IndexQuery {
   const terms = new Map<string, number>();
   const retrieveBy = new Set<string>();
-  let postings = 0;
-  const byRarity = concepts
-    .map((concept) => ({ concept, frequency: Math.min(...[...concept.terms.keys()].map((term) => index.documentFrequency(term))) }))
-    .sort((a, b) => a.frequency - b.frequency);
-  byRarity.forEach(({ concept }, rank) => {
+  const byRarity = concepts.map((concept) => ({ concept, rarest: rarestStrongTerm(concept, index) })).sort((a, b) => a.rarest.frequency - b.rarest.frequency);
+  byRarity.forEach(({ concept, rarest }, rank) => {
     let weakTerms = 0;
     // Weakly related words (thesaurus neighbours of a word the corpus has) look up only where
     // they are rare, and only the most weighty few: each one costs a posting list.
@@ -189,18 +179,29 @@ function indexQueryOf(concepts: readonly Concept[], index: SentenceIndex, { maxF
     for (const [term, weight] of byWeight) {
       terms.set(term, Math.max(weight, terms.get(term) ?? 0));
       const weak = weight < STRONG_TERM_WEIGHT;
-      const limit = weak ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
       if (weak && weakTerms >= MAX_WEAK_TERMS_PER_CONCEPT) continue;
-      const frequency = index.documentFrequency(term);
-      const wanted = (rank < ALWAYS_RETRIEVED_CONCEPTS && !weak) || frequency <= limit;
-      if (wanted && ((rank === 0 && !weak) || postings + frequency <= maxPostings)) {
+      const limit = weak ? maxFrequency / WEAK_TERM_FREQUENCY_DIVISOR : maxFrequency;
+      if (index.documentFrequency(term) <= limit || (rank < ALWAYS_RETRIEVED_CONCEPTS && term === rarest.term)) {
         retrieveBy.add(term);
-        postings += frequency;
         if (weak) weakTerms += 1;
       }
     }
   });
   return { terms, retrieveBy };
+}
+
+/**
+ * A concept's rarest strong term and its sentence count: how common the concept is. Weakly
+ * related words do not count, or "used" (in 17,000 sentences) would pass for rare through "utilise".
+ */
+function rarestStrongTerm(concept: Concept, index: SentenceIndex): { term: string; frequency: number } {
+  const strong = [...concept.terms].filter(([, weight]) => weight >= STRONG_TERM_WEIGHT);
+  let rarest = { term: '', frequency: Number.POSITIVE_INFINITY };
+  for (const [term] of strong.length > 0 ? strong : concept.terms) {
+    const frequency = index.documentFrequency(term);
+    if (frequency < rarest.frequency) rarest = { term, frequency };
+  }
+  return rarest;
 }
 
 function overlaps(a: PassageRange, b: PassageRange): boolean {

@@ -32,8 +32,12 @@ export interface SerializedSentenceIndex {
 
 // MiniSearch's own BM25 defaults, so that our scores of candidates extend its scores of hits.
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** How many of MiniSearch's hits are scored again with every question term and the neighbours. */
-const RESCORED_HITS = 1_000;
+/**
+ * How many of MiniSearch's hits are scored again with every question term and the neighbours.
+ * At 10,000 bench articles: 300 gave p99 22 ms and a gold answer in the top 3 for 68.0 % of
+ * questions, 1,000 gave 26 ms and 69.8 %, 2,000 gave 29 ms and 71.5 %.
+ */
+const RESCORED_HITS = 2_000;
 const SLICE = 2_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -161,21 +165,19 @@ export class SentenceIndex {
       ...(articleId === undefined ? {} : { filter: (result) => this.sentences[Number(result.id)]?.articleId === articleId }),
     });
 
-    const scorer = this.#scorerFor(query.terms);
+    const scoreOf = this.#scorerFor(query.terms);
     const candidates = new Set<number>();
     for (const hit of found.slice(0, RESCORED_HITS)) {
       const id = Number(hit.id);
       candidates.add(id);
-      for (const neighbour of [id - 1, id + 1]) if (this.#sameArticle(id, neighbour)) candidates.add(neighbour);
+      if (this.#sameArticle(id, id - 1)) candidates.add(id - 1);
+      if (this.#sameArticle(id, id + 1)) candidates.add(id + 1);
     }
     const hits: IndexHit[] = [];
     for (const id of candidates) {
-      const own = scorer(id);
-      const before = this.#sameArticle(id, id - 1) ? scorer(id - 1) : NO_MATCH;
-      const after = this.#sameArticle(id, id + 1) ? scorer(id + 1) : NO_MATCH;
-      const matched = own.matched.length + before.matched.filter((term) => !own.matched.includes(term)).length + after.matched.filter((term) => !own.matched.includes(term) && !before.matched.includes(term)).length;
-      // Like MiniSearch, a sentence matching more of the question's terms is multiplied up.
-      const score = (own.score + options.contextBoost * (before.score + after.score)) * matched;
+      const before = this.#sameArticle(id, id - 1) ? scoreOf(id - 1) : 0;
+      const after = this.#sameArticle(id, id + 1) ? scoreOf(id + 1) : 0;
+      const score = scoreOf(id) + options.contextBoost * (before + after);
       if (score > 0) hits.push({ id, score });
     }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
@@ -186,43 +188,33 @@ export class SentenceIndex {
   }
 
   /** BM25 of one sentence for weighted terms (MiniSearch's formula), remembered per sentence. */
-  #scorerFor(terms: ReadonlyMap<string, number>): (id: number) => SentenceScore {
+  #scorerFor(terms: ReadonlyMap<string, number>): (id: number) => number {
     const weightById = new Map<number, number>();
     for (const [term, weight] of terms) {
       const termId = this.#terms.idOf(term);
       if (termId !== undefined) weightById.set(termId, weight * idfOf(this.documentFrequency(term), this.size));
     }
-    const scores = new Map<number, SentenceScore>();
+    const scores = new Map<number, number>();
     return (id) => {
       const remembered = scores.get(id);
       if (remembered !== undefined) return remembered;
       const ids = this.#terms.idsOf(id);
       const lengthNorm = 1 - BM25.b + (BM25.b * this.#terms.distinctCount(id)) / (this.#averageLength || 1);
-      const matched: number[] = [];
       let score = 0;
       for (let at = 0; at < ids.length; at += 1) {
         const termId = ids[at] ?? 0;
         const weight = weightById.get(termId);
-        if (weight === undefined || matched.includes(termId)) continue;
-        matched.push(termId);
+        // A term said twice counts once here, with its count, at its first place.
+        if (weight === undefined || ids.indexOf(termId) < at) continue;
         let count = 1;
         for (let later = at + 1; later < ids.length; later += 1) if (ids[later] === termId) count += 1;
         score += weight * (BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * lengthNorm));
       }
-      const result = { score, matched };
-      scores.set(id, result);
-      return result;
+      scores.set(id, score);
+      return score;
     };
   }
 }
-
-interface SentenceScore {
-  readonly score: number;
-  /** Ids of the question terms the sentence holds. */
-  readonly matched: readonly number[];
-}
-
-const NO_MATCH: SentenceScore = { score: 0, matched: [] };
 
 function idfOf(frequency: number, total: number): number {
   return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
