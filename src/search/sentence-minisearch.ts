@@ -17,7 +17,10 @@ const OPTIONS = {
   processTerm: (term: string): string => term,
 };
 
-/** An empty MiniSearch for sentences given as analysed terms. */
+/**
+ * An empty MiniSearch for sentences given as analysed terms. Adding sentences to it one by one
+ * builds the index `sentenceMiniSearchData` lays out directly; tests compare the two.
+ */
 export function newSentenceMiniSearch(): MiniSearch<SentenceDocument> {
   return new MiniSearch<SentenceDocument>(OPTIONS);
 }
@@ -26,21 +29,34 @@ export function sentenceDocument(id: number, terms: readonly string[]): Sentence
   return { id, text: terms.join(' ') };
 }
 
-/**
- * The MiniSearch that adding every sentence of `terms` as a `SentenceDocument` (ids 0, 1, ...)
- * builds, loaded from its serialised form instead: MiniSearch's index is a function of the
- * sentences' terms, and loading skips its tokenising and tree inserts term by term.
- */
-export function loadSentenceMiniSearch(terms: SentenceTerms): MiniSearch<SentenceDocument> {
-  return MiniSearch.loadJS<SentenceDocument>(miniSearchDataOf(terms), OPTIONS);
+/** MiniSearch over the sentences `data` describes (see `sentenceMiniSearchData`). */
+export function loadSentenceMiniSearch(data: AsPlainObject): MiniSearch<SentenceDocument> {
+  return MiniSearch.loadJS<SentenceDocument>(data, OPTIONS);
+}
+
+/** `loadSentenceMiniSearch`, pausing for the event loop every 1,000 terms (MiniSearch's own async loader). */
+export function loadSentenceMiniSearchInSlices(data: AsPlainObject): Promise<MiniSearch<SentenceDocument>> {
+  return MiniSearch.loadJSAsync<SentenceDocument>(data, OPTIONS);
+}
+
+/** `sentenceMiniSearchData` in one go. */
+export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
+  const steps = sentenceMiniSearchData(terms);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
 }
 
 /**
- * MiniSearch's serialised form (its `toJSON`) of that index: per term, the sentences that
- * hold it and how often; per sentence, its number of distinct terms (MiniSearch's field
- * length); and their running average, computed in MiniSearch's own order of operations.
+ * MiniSearch's serialised form (its `toJSON`) of the index that adding every sentence of
+ * `terms` as a `SentenceDocument` (ids 0, 1, ...) builds: per term, the sentences that hold it
+ * and how often; per sentence, its number of distinct terms (MiniSearch's field length); and
+ * their running average, computed in MiniSearch's own order of operations. MiniSearch's index
+ * is a function of the sentences' terms, and loading it skips tokenising and inserting every
+ * term of every sentence into its tree one by one. Yields now and then, for callers that
+ * must let the event loop run.
  */
-export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
+export function* sentenceMiniSearchData(terms: SentenceTerms): Generator<void, AsPlainObject> {
   // Filled in key order 0 .. n-1, so that V8 keeps them as fast elements.
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
@@ -51,6 +67,8 @@ export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
     fieldLength[id] = [length];
     averageLength = (averageLength * id + length) / (id + 1);
   }
+  yield;
+  const postings = yield* postingsOf(terms);
   return {
     documentCount: terms.size,
     nextId: terms.size,
@@ -60,13 +78,15 @@ export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
     averageFieldLength: terms.size === 0 ? [] : [averageLength],
     storedFields: {},
     dirtCount: 0,
-    index: postingsOf(terms).map((docs, termId): [string, Record<string, Record<string, number>>] => [terms.termOf(termId), { 0: docs }]),
+    index: postings.map((docs, termId): [string, Record<string, Record<string, number>>] => [terms.termOf(termId), { 0: docs }]),
     serializationVersion: 2,
   };
 }
 
+const TERMS_PER_SLICE = 20_000;
+
 /** For each term id, the sentences holding it and how often, as MiniSearch's `{ sentence: count }`. */
-function postingsOf(terms: SentenceTerms): Array<Record<number, number>> {
+function* postingsOf(terms: SentenceTerms): Generator<void, Array<Record<number, number>>> {
   // Grouped by term first in flat arrays, so that each term's object is made in one go with
   // its keys in ascending order: several times faster than filling 100,000s of objects at once.
   const starts = new Uint32Array(terms.vocabularySize + 1);
@@ -85,6 +105,7 @@ function postingsOf(terms: SentenceTerms): Array<Record<number, number>> {
       next[termId] = at + 1;
     }
   }
+  yield;
   const postings: Array<Record<number, number>> = [];
   for (let termId = 0; termId < terms.vocabularySize; termId += 1) {
     const docs: Record<number, number> = {};
@@ -93,6 +114,7 @@ function postingsOf(terms: SentenceTerms): Array<Record<number, number>> {
       docs[id] = (docs[id] ?? 0) + 1;
     }
     postings.push(docs);
+    if ((termId + 1) % TERMS_PER_SLICE === 0) yield;
   }
   return postings;
 }

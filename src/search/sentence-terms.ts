@@ -24,11 +24,11 @@ export class SentenceTerms {
   readonly #starts: Uint32Array;
   readonly #distinctCounts: Uint32Array;
 
-  private constructor(vocabulary: readonly string[], ids: Uint32Array, starts: Uint32Array, idByTerm?: SearchableMap<number>) {
+  private constructor(vocabulary: readonly string[], ids: Uint32Array, starts: Uint32Array) {
     this.#vocabulary = vocabulary;
     this.#ids = ids;
     this.#starts = starts;
-    this.#idByTerm = idByTerm ?? SearchableMap.from(vocabulary.map((term, id): [string, number] => [term, id]));
+    this.#idByTerm = SearchableMap.from(vocabulary.map((term, id): [string, number] => [term, id]));
     const counted = countTerms(vocabulary.length, ids, starts);
     this.#documentFrequency = counted.documentFrequency;
     this.#distinctCounts = counted.distinctCounts;
@@ -37,7 +37,8 @@ export class SentenceTerms {
   /** Collects the terms of sentences given in order; `finish` packs them. */
   static builder(): { add(terms: readonly string[]): void; finish(): SentenceTerms } {
     const vocabulary: string[] = [];
-    const idByTerm = new SearchableMap<number>();
+    // A plain Map while collecting (a radix tree is slower per look-up); the tree is made once at the end.
+    const idByTerm = new Map<string, number>();
     const ids: number[] = [];
     const starts: number[] = [0];
     return {
@@ -53,7 +54,7 @@ export class SentenceTerms {
         }
         starts.push(ids.length);
       },
-      finish: () => new SentenceTerms(vocabulary, Uint32Array.from(ids), Uint32Array.from(starts), idByTerm),
+      finish: () => new SentenceTerms(vocabulary, Uint32Array.from(ids), Uint32Array.from(starts)),
     };
   }
 
