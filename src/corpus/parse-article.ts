@@ -1,4 +1,5 @@
 import { isCalendarDate } from './calendar-date.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownToText } from './markdown-text.js';
 import { splitSentences } from './sentences.js';
@@ -75,7 +76,7 @@ function splitParagraphs(lines: readonly string[], format: ArticleFormat): strin
   let current: string[] = [];
   const flush = () => {
     const joined = current.join('\n');
-    const text = (format === 'md' ? markdownToText(joined) : joined).replace(/\s+/gu, ' ').trim();
+    const text = collapseWhitespace(format === 'md' ? markdownToText(joined) : joined);
     if (text !== '') paragraphs.push(text);
     current = [];
   };

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from './collapse-whitespace.js';
 import {
   AMBIGUOUS_ABBREVIATIONS,
   NUMBERING_ABBREVIATIONS,
@@ -44,17 +45,22 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
 /** Splits one paragraph into sentences. Returns trimmed sentences; joining them with single spaces gives back the paragraph with its whitespace runs collapsed to single spaces (no text is ever lost or altered). */
 export function splitSentences(paragraph: string): string[] {
-  // Same whitespace class as the documented `replace(/\s+/g, ' ')` contract.
-  const tokens = paragraph.split(/\s+/).filter((token) => token !== '');
+  const text = collapseWhitespace(paragraph);
+  if (text === '') return [];
+  const tokens = text.split(' ');
   const sentences: string[] = [];
+  // Sentences are cut out of the paragraph's text, not joined from words: V8 can then keep
+  // each as a view of the paragraph rather than a second copy of its characters.
   let start = 0;
+  let tokenEnd = 0;
   for (let i = 0; i < tokens.length - 1; i++) {
+    tokenEnd += (tokens[i]?.length ?? 0) + (i > 0 ? 1 : 0);
     if (endsSentence(tokens, i)) {
-      sentences.push(tokens.slice(start, i + 1).join(' '));
-      start = i + 1;
+      sentences.push(text.slice(start, tokenEnd));
+      start = tokenEnd + 1;
     }
   }
-  if (start < tokens.length) sentences.push(tokens.slice(start).join(' '));
+  sentences.push(text.slice(start));
   return sentences;
 }
 
@@ -64,15 +70,17 @@ function endsSentence(tokens: readonly string[], i: number): boolean {
   const next = tokens[i + 1];
   if (token === undefined || next === undefined) return false;
 
+  let end = token.length;
+  while (end > 0 && CLOSERS.has(token.charAt(end - 1))) end--;
+  const stop = token.charAt(end - 1);
+  // Most words end in no stop at all: settle them before looking at the next word.
+  if (stop !== '.' && stop !== '?' && stop !== '!' && stop !== '…') return false;
+
   const wordStart = skipOpeners(next);
   const rest = next.slice(wordStart, wordStart + 2);
   // Lower case or punctuation after the stop means the sentence goes on:
   // "He paused... then spoke.", `"Why now?" she asked.`, "the U.S. officials".
   if (!UPPER.test(rest) && !DIGIT.test(rest)) return false;
-
-  let end = token.length;
-  while (end > 0 && CLOSERS.has(token.charAt(end - 1))) end--;
-  const stop = token.charAt(end - 1);
 
   if (stop === '?' || stop === '!') {
     const quoted = hasQuoteMark(token, end);
