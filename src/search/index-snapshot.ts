@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Corpus } from '../corpus/types.js';
 import { analyzerFor, type AnalysisOptions, type IndexedCorpus } from './engine.js';
+import { restoreCorpus, saveCorpus, savedCorpus } from './saved-corpus.js';
 import { SentenceIndex } from './sentence-index.js';
 
 /** Where `npm run build-index` saves the index, beside the articles (a dot file: not an article). */
 export const SNAPSHOT_FILE = '.index-snapshot';
 const FORMAT = 'article-qa-bot index snapshot';
-const VERSION = 2;
+const VERSION = 3;
 /** The reason given when a folder simply has no snapshot: normal, not worth a warning. */
 export const NO_SNAPSHOT = 'there is no index snapshot';
 
@@ -22,24 +22,7 @@ const header = z.object({
   checksum: z.string(),
 });
 
-const corpusData = z.object({
-  corpus: z.object({
-    articles: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        date: z.string().nullable(),
-        url: z.string().nullable(),
-        source: z.string().nullable(),
-        file: z.string(),
-        paragraphs: z.array(z.string()),
-        sentences: z.array(z.object({ articleId: z.string(), paragraph: z.number().int().positive(), sentence: z.number().int().positive(), text: z.string() })),
-      }),
-    ),
-    aliasGroups: z.array(z.object({ canonical: z.string(), names: z.array(z.string()) })),
-    problems: z.array(z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().nullable(), message: z.string() })),
-  }),
-});
+const corpusData = z.object({ corpus: savedCorpus });
 
 const indexData = z.object({
   terms: z.object({ vocabulary: z.array(z.string()), ids: z.string(), starts: z.string() }),
@@ -54,7 +37,7 @@ export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus 
  * and renamed, so a crash never leaves half a snapshot in place.
  */
 export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerprint: string): Promise<{ file: string; bytes: number }> {
-  const body = `${JSON.stringify({ corpus: indexed.corpus })}\n${JSON.stringify(indexed.index.serialize())}`;
+  const body = `${JSON.stringify({ corpus: saveCorpus(indexed.corpus) })}\n${JSON.stringify(indexed.index.serialize())}`;
   const checksum = createHash('sha256').update(body).digest('hex');
   const file = join(dir, SNAPSHOT_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
@@ -78,26 +61,27 @@ export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerp
  * never trusted: the caller builds the index from the files instead.
  */
 export async function readSnapshot(dir: string, fingerprint: string, options: AnalysisOptions = {}): Promise<SnapshotRead> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dir, SNAPSHOT_FILE), 'utf8');
+    bytes = await readFile(join(dir, SNAPSHOT_FILE));
   } catch {
     return { ok: false, reason: NO_SNAPSHOT };
   }
-  const firstBreak = text.indexOf('\n');
-  const parsedHeader = header.safeParse(parseJson(firstBreak === -1 ? text : text.slice(0, firstBreak)));
+  // Read as bytes: the checksum is taken over them, and only the lines needed are decoded.
+  const firstBreak = bytes.indexOf(NEWLINE);
+  const parsedHeader = header.safeParse(parseJson(bytes.toString('utf8', 0, firstBreak === -1 ? bytes.length : firstBreak)));
   if (!parsedHeader.success) return { ok: false, reason: 'the index snapshot is not one this bot wrote; ignored' };
   if (parsedHeader.data.fingerprint !== fingerprint) return { ok: false, reason: 'the index snapshot is out of date (the articles or the analysis changed since `npm run build-index`)' };
 
-  const body = text.slice(firstBreak + 1);
+  const body = bytes.subarray(firstBreak + 1);
   if (createHash('sha256').update(body).digest('hex') !== parsedHeader.data.checksum) return { ok: false, reason: 'the index snapshot is damaged (its checksum does not match); ignored' };
-  const secondBreak = body.indexOf('\n');
-  const data = corpusData.safeParse(parseJson(body.slice(0, secondBreak)));
+  const secondBreak = body.indexOf(NEWLINE);
+  const data = corpusData.safeParse(parseJson(body.toString('utf8', 0, secondBreak)));
   if (secondBreak === -1 || !data.success) return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
-  const savedIndex = indexData.safeParse(parseJson(body.slice(secondBreak + 1)));
+  const savedIndex = indexData.safeParse(parseJson(body.toString('utf8', secondBreak + 1)));
   if (!savedIndex.success) return { ok: false, reason: 'the index snapshot is damaged (its index part does not read); ignored' };
-  const corpus: Corpus = data.data.corpus;
   try {
+    const corpus = restoreCorpus(data.data.corpus);
     const analyzer = analyzerFor(corpus, options);
     const index = SentenceIndex.restore(corpus.articles, savedIndex.data);
     return { ok: true, indexed: { corpus, analyzer, index } };
@@ -105,6 +89,8 @@ export async function readSnapshot(dir: string, fingerprint: string, options: An
     return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };
   }
 }
+
+const NEWLINE = 0x0a;
 
 function parseJson(text: string): unknown {
   try {

@@ -109,9 +109,14 @@ function* postingsOf(terms: SentenceTerms): Generator<void, Array<Record<number,
   const postings: Array<Record<number, number>> = [];
   for (let termId = 0; termId < terms.vocabularySize; termId += 1) {
     const docs: Record<number, number> = {};
-    for (let at = starts[termId] ?? 0; at < (starts[termId + 1] ?? 0); at += 1) {
+    const end = starts[termId + 1] ?? 0;
+    // A term's sentences come in ascending order, so a sentence that says it twice comes twice in a row.
+    for (let at = starts[termId] ?? 0; at < end; ) {
       const id = sentences[at] ?? 0;
-      docs[id] = (docs[id] ?? 0) + 1;
+      let count = 1;
+      while (at + count < end && sentences[at + count] === id) count += 1;
+      docs[id] = count;
+      at += count;
     }
     postings.push(docs);
     if ((termId + 1) % TERMS_PER_SLICE === 0) yield;

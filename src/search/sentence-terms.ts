@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import SearchableMap from 'minisearch/SearchableMap';
 
 /** `SentenceTerms` as data: the vocabulary, and every sentence's term ids packed as base64. */
@@ -138,7 +139,11 @@ function countTerms(vocabularySize: number, ids: Uint32Array, starts: Uint32Arra
   return { documentFrequency: frequency, distinctCounts };
 }
 
+// Saved little-endian; on a little-endian machine (every common one) the bytes are copied as they are.
+const LITTLE_ENDIAN = endianness() === 'LE';
+
 function pack(values: Uint32Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const bytes = Buffer.alloc(values.length * 4);
   values.forEach((value, index) => bytes.writeUInt32LE(value, index * 4));
   return bytes.toString('base64');
@@ -148,6 +153,7 @@ function unpack(base64: string): Uint32Array {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length % 4 !== 0) throw new Error('packed term ids are not whole 32-bit numbers');
   const values = new Uint32Array(bytes.length / 4);
-  for (let index = 0; index < values.length; index += 1) values[index] = bytes.readUInt32LE(index * 4);
+  if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(bytes);
+  else for (let index = 0; index < values.length; index += 1) values[index] = bytes.readUInt32LE(index * 4);
   return values;
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { parseArticle } from '../../src/corpus/parse-article.js';
+import { restoreCorpus, saveCorpus } from '../../src/search/saved-corpus.js';
+
+describe('the corpus as a snapshot saves it', () => {
+  it('gives back exactly the corpus it saved, without saving sentence texts', async () => {
+    const corpus = await loadCorpus('corpus');
+    const saved = saveCorpus(corpus);
+    expect(JSON.stringify(saved)).not.toContain(JSON.stringify(corpus.articles[0]?.sentences[1]?.text));
+    expect(restoreCorpus(JSON.parse(JSON.stringify(saved)) as typeof saved)).toEqual(corpus);
+  });
+
+  it('restores quotations, abbreviations and odd spacing exactly as the splitter cut them', () => {
+    const { article } = parseArticle('a.md', 'a', 'md', 'Mr. Smith said "No." Then   he left...  The U.S. agreed.\n\nSecond\tparagraph here. And more!\n');
+    if (article === null) throw new Error('test article did not parse');
+    const corpus = { articles: [article], aliasGroups: [], problems: [] };
+    expect(restoreCorpus(saveCorpus(corpus))).toEqual(corpus);
+  });
+
+  it('refuses sentence lengths that do not add up to their paragraph', () => {
+    const { article } = parseArticle('a.txt', 'a', 'txt', 'One. Two.');
+    if (article === null) throw new Error('test article did not parse');
+    const saved = saveCorpus({ articles: [article], aliasGroups: [], problems: [] });
+    const broken = { ...saved, articles: saved.articles.map((savedArticle) => ({ ...savedArticle, sentenceLengths: [[4, 5]] })) };
+    expect(() => restoreCorpus(broken)).toThrow(/do not add up/u);
+  });
+});
