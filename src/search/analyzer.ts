@@ -28,6 +28,8 @@ interface AliasPhrase {
   readonly group: string;
 }
 
+const SINGLE_TERM_CACHE_SIZE = 50_000;
+
 // Porter stems short words onto unrelated ones ("used" and "uses" stem to "us"), so a name
 // word this short matches only itself, never another word's stem.
 const MIN_STEMMED_NAME_LENGTH = 4;
@@ -44,6 +46,7 @@ function matchesName(form: WordForm | undefined, name: { readonly word: string; 
  */
 export class Analyzer {
   readonly #phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
+  readonly #singleTerms = new Map<string, string | null>();
 
   constructor(aliasGroups: readonly AliasGroup[] = []) {
     for (const group of aliasGroups) {
@@ -63,6 +66,20 @@ export class Analyzer {
   /** Index terms of a sentence (or any document text), in order. */
   analyze(text: string): Term[] {
     return this.#analyze(text, false);
+  }
+
+  /**
+   * The one index term of a single word or phrase, or null when it analyses to none or to
+   * several. Remembered: questions look up the same thesaurus words again and again.
+   */
+  singleTerm(text: string): string | null {
+    const known = this.#singleTerms.get(text);
+    if (known !== undefined) return known;
+    const [term, ...more] = this.analyze(text);
+    const single = term !== undefined && more.length === 0 ? term.term : null;
+    if (this.#singleTerms.size >= SINGLE_TERM_CACHE_SIZE) this.#singleTerms.clear();
+    this.#singleTerms.set(text, single);
+    return single;
   }
 
   /** Terms of a question: like `analyze`, also dropping words that only frame the question. */

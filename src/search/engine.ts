@@ -56,10 +56,16 @@ const STRONG_TERM_WEIGHT = 0.5;
 const WEAK_TERM_FREQUENCY_DIVISOR = 10;
 const MAX_WEAK_TERMS_PER_CONCEPT = 3;
 
-// One WordNet per process: every engine (each /reload makes one) shares its open data files
-// and its memo, instead of opening new files that nothing closes.
+// One WordNet per process: every engine (each /reload makes one) shares its files and memos.
+// Its files are read when the first engine is made, not during someone's first question.
 let wordNet: WordNet | undefined;
-const sharedWordNet = (): WordNet => (wordNet ??= new WordNet(IRREGULAR_FORMS));
+function sharedWordNet(): WordNet {
+  if (wordNet === undefined) {
+    wordNet = new WordNet(IRREGULAR_FORMS);
+    wordNet.preload();
+  }
+  return wordNet;
+}
 
 /** A corpus with its sentence index: what building an engine costs, and what a snapshot saves. */
 export interface IndexedCorpus {

@@ -96,8 +96,8 @@ function conceptOf(group: { terms: ReadonlySet<string>; words: ReadonlySet<strin
       const factor = inCorpus ? relatedWordWeight : 1;
       if (factor === 0) continue;
       for (const related of thesaurus.related(word)) {
-        const [term, ...more] = analyzer.analyze(related.word);
-        if (term !== undefined && more.length === 0) add(term.term, related.closeness * factor);
+        const term = analyzer.singleTerm(related.word);
+        if (term !== null) add(term, related.closeness * factor);
       }
     } else if (!inCorpus) {
       const [term] = analyzer.analyze(word);

