@@ -68,12 +68,11 @@ export function hitFeatures(hits: readonly IndexHit[], question: AnalyzedQuestio
     }
     return terms;
   };
-  const sameArticle = (id: number, other: number) => index.sentences[other] !== undefined && index.sentences[other]?.articleId === index.sentences[id]?.articleId;
   return hits.map((hit): HitFeatures => {
     const text = index.sentences[hit.id]?.text ?? '';
     const wordTerms = index.termsOf(hit.id).filter((term) => !term.startsWith('='));
     const termSet = termSetOf(hit.id);
-    const neighbours = [hit.id - 1, hit.id + 1].filter((other) => sameArticle(hit.id, other)).map(termSetOf);
+    const neighbours = index.neighboursOf(hit.id).map(termSetOf);
 
     let covered = 0;
     let coveredWithContext = 0;

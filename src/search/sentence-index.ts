@@ -196,6 +196,11 @@ export class SentenceIndex {
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
   }
 
+  /** The sentences just before and after `id` in the same article (none, one or two). */
+  neighboursOf(id: number): number[] {
+    return [id - 1, id + 1].filter((other) => this.#sameArticle(id, other));
+  }
+
   #sameArticle(id: number, other: number): boolean {
     return other >= 0 && other < this.#articleOf.length && this.#articleOf[other] === this.#articleOf[id];
   }
