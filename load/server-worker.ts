@@ -9,6 +9,7 @@ import {
   startDiscordServer,
   type DiscordServer,
   type RecordedRequest,
+  webhookRequestKind,
 } from '../tests/support/discord-server/index.js';
 import type { FromWorker, RequestRecord, ToWorker, WorkerData } from './protocol.js';
 
@@ -60,18 +61,7 @@ function toRecord(request: RecordedRequest): RequestRecord {
     message = isRecord(body.data) ? body.data : {};
   } else if (request.route === Route.Webhook || request.route === Route.WebhookMessage) {
     seq = eventByToken.get(request.params.token ?? '') ?? null;
-    kind =
-      request.route === Route.Webhook
-        ? request.method === 'POST'
-          ? 'followup'
-          : 'other'
-        : request.method === 'PATCH'
-          ? 'edit'
-          : request.method === 'GET'
-            ? 'fetch'
-            : request.method === 'DELETE'
-              ? 'delete'
-              : 'other';
+    kind = webhookRequestKind(request) ?? 'other';
   } else if (request.route === Route.ChannelMessages && request.method === 'POST') {
     const reference = isRecord(body.message_reference) ? body.message_reference : {};
     const repliedTo = typeof reference.message_id === 'string' ? reference.message_id : null;

@@ -19,7 +19,7 @@ export type {
 } from './interaction-dispatch.js';
 export { CallbackType, InteractionType } from './interaction-registry.js';
 export { OptionType, type OptionsInput } from './interaction-payloads.js';
-export type { InteractionReply, InteractionRequest, InteractionRequestKind } from './interaction-replies.js';
+export { webhookRequestKind, type InteractionReply, type InteractionRequest, type InteractionRequestKind } from './interaction-replies.js';
 export type { SendMessageOptions, SentMessage } from './message-dispatch.js';
 export { MessageLimits } from './message-limits.js';
 export { MessageFlag, MessageType, type MessageBody } from './message-store.js';

@@ -25,6 +25,13 @@ export interface InteractionReply extends InteractionRequest {
   readonly message: ApiMessage | null;
 }
 
+/** What a request on an interaction's webhook does (POST a follow-up, PATCH / GET / DELETE a message), or null for anything else. */
+export function webhookRequestKind(req: Pick<RecordedRequest, 'route' | 'method'>): Exclude<InteractionRequestKind, 'callback'> | null {
+  if (req.route === Route.Webhook) return req.method === 'POST' ? 'followup' : null;
+  if (req.route !== Route.WebhookMessage) return null;
+  return req.method === 'PATCH' ? 'edit' : req.method === 'GET' ? 'fetch' : req.method === 'DELETE' ? 'delete' : null;
+}
+
 /** Maps a recorded request to the interaction it belongs to (by id for callbacks, token for webhooks). */
 export function classifyInteractionRequest(
   req: RecordedRequest,
@@ -38,18 +45,7 @@ export function classifyInteractionRequest(
   const token = req.params.token;
   const record = token !== undefined ? registry.byToken(token) : undefined;
   if (!record) return null;
-  const kind: InteractionRequestKind | null =
-    req.route === Route.Webhook
-      ? req.method === 'POST'
-        ? 'followup'
-        : null
-      : req.method === 'PATCH'
-        ? 'edit'
-        : req.method === 'GET'
-          ? 'fetch'
-          : req.method === 'DELETE'
-            ? 'delete'
-            : null;
+  const kind = webhookRequestKind(req);
   return kind !== null ? { interactionId: record.id, kind, request: req } : null;
 }
 
