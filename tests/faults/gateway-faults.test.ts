@@ -6,9 +6,9 @@
  * (when Discord replays it, i.e. when the session is resumed).
  */
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
-import { Route, type DiscordServer, type GatewayLogEntry, type SentInteraction } from '../support/discord-server/index.js';
+import type { DiscordServer, GatewayLogEntry, SentInteraction } from '../support/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled } from '../e2e/support/harness.js';
-import { expectNoRejectedRequests, isRecord } from '../e2e/support/payloads.js';
+import { expectNoRejectedRequests } from '../e2e/support/payloads.js';
 import { expectAskAnsweredOnce, expectPutinAnswer, QUESTION, sendAsk } from './support/answers.js';
 import {
   gatewaySince,
@@ -171,15 +171,7 @@ describe('gateway faults the bot RESUMEs from', () => {
 
       // The next question is a barrier: anything replayed before it has been handled by then.
       await expectAnswersAgain(bot);
-      const replies = server.requests.filter(
-        (request) =>
-          request.route === Route.ChannelMessages &&
-          request.method === 'POST' &&
-          isRecord(request.body) &&
-          isRecord(request.body.message_reference) &&
-          request.body.message_reference.message_id === mention.id,
-      );
-      expect(replies, server.describe()).toHaveLength(1);
+      expect(server.repliesTo(mention.id), server.describe()).toHaveLength(1);
     },
     TEST_TIMEOUT_MS,
   );
@@ -306,15 +298,7 @@ describe('an event the gateway delivers twice (as a RESUME replay can)', () => {
       await server.waitForMessageReply(sent.id);
 
       await expectAnswersAgain(bot);
-      const replies = server.requests.filter(
-        (request) =>
-          request.route === Route.ChannelMessages &&
-          request.method === 'POST' &&
-          isRecord(request.body) &&
-          isRecord(request.body.message_reference) &&
-          request.body.message_reference.message_id === sent.id,
-      );
-      expect(replies, server.describe()).toHaveLength(1);
+      expect(server.repliesTo(sent.id), server.describe()).toHaveLength(1);
     });
   }
 });

@@ -201,17 +201,12 @@ export class DiscordServer {
 
   /** The bot's `message.reply()` (POST /channels/:id/messages referencing `messageId`). */
   waitForMessageReply(messageId: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RecordedRequest> {
-    return this.#requests.waitFor(
-      (r) =>
-        r.route === Route.ChannelMessages &&
-        r.method === 'POST' &&
-        r.status < 300 &&
-        isRecord(r.body) &&
-        isRecord(r.body.message_reference) &&
-        r.body.message_reference.message_id === messageId,
-      timeoutMs,
-      `a reply to message ${messageId}`,
-    );
+    return this.#requests.waitFor((r) => r.status < 300 && isReplyTo(r, messageId), timeoutMs, `a reply to message ${messageId}`);
+  }
+
+  /** Every reply the bot has tried to post to `messageId` so far, whatever the server answered. */
+  repliesTo(messageId: string): RecordedRequest[] {
+    return this.#requests.items.filter((r) => isReplyTo(r, messageId));
   }
 
   waitForGatewayEvent(predicate: (entry: GatewayLogEntry) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<GatewayLogEntry> {
@@ -378,4 +373,16 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
   if (address === null || typeof address === 'string') throw new Error('HTTP server has no TCP address');
   port = address.port;
   return new DiscordServer({ http, gateway, state, requests, faults, port });
+}
+
+/** A POST /channels/:id/messages whose message_reference is `messageId`. */
+function isReplyTo(request: RecordedRequest, messageId: string): boolean {
+  const body = request.body;
+  return (
+    request.route === Route.ChannelMessages &&
+    request.method === 'POST' &&
+    isRecord(body) &&
+    isRecord(body.message_reference) &&
+    body.message_reference.message_id === messageId
+  );
 }
