@@ -12,7 +12,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
 import { createLogger } from '../../src/bot/logger.js';
-import { ApiErrorCode, Route, startDiscordServer, type DiscordServer, type RecordedRequest } from '../support/discord-server/index.js';
+import { ApiErrorCode, Route, startDiscordServer, type DiscordServer, type RecordedRequest, type SentInteraction } from '../support/discord-server/index.js';
 import { settled, type LogLine } from '../e2e/support/harness.js';
 import { contentOf, EPHEMERAL, flagsOf } from '../e2e/support/payloads.js';
 import { expectPutinAnswer, QUESTION, sendAsk } from './support/answers.js';
@@ -44,6 +44,18 @@ function leaks(canary: string, places: Readonly<Record<string, string>>): string
 }
 
 /** Everything a request carried to the server except the Authorization header, which must carry the token. */
+/** Asks a question whose interaction Discord says has expired (10062) whenever the bot answers it. */
+function sendExpiredAsk(server: DiscordServer): SentInteraction {
+  const expired = sendAsk(server);
+  server.failNext({
+    route: (request) => request.route === Route.InteractionCallback && request.params.interactionId === expired.id,
+    status: 404,
+    code: ApiErrorCode.UnknownInteraction,
+    times: 5,
+  });
+  return expired;
+}
+
 function requestWithoutAuth(request: RecordedRequest): string {
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'authorization'));
   return JSON.stringify({ url: request.url, path: request.path, query: request.query, headers, body: request.body, files: request.files });
@@ -128,13 +140,7 @@ async function eventfulSession(bot: FaultBot, canary: string): Promise<void> {
   failing = false;
   await settled(bot.bot);
 
-  const expired = sendAsk(server);
-  server.failNext({
-    route: (request) => request.route === Route.InteractionCallback && request.params.interactionId === expired.id,
-    status: 404,
-    code: ApiErrorCode.UnknownInteraction,
-    times: 5,
-  });
+  const expired = sendExpiredAsk(server);
   await server.waitForRequest((request) => request.fault && request.params.interactionId === expired.id);
 
   const refused = sendAsk(server);
@@ -244,13 +250,7 @@ describe('canary token, bot started as a process (npm start, LOG_LEVEL=trace)', 
         code: ApiErrorCode.MissingPermissions,
       });
       expect((await server.waitForInteractionReply(refused.id, 10_000)).content).toBe(APOLOGY);
-      const expired = sendAsk(server);
-      server.failNext({
-        route: (request) => request.route === Route.InteractionCallback && request.params.interactionId === expired.id,
-        status: 404,
-        code: ApiErrorCode.UnknownInteraction,
-        times: 5,
-      });
+      sendExpiredAsk(server);
       await child.waitForOutput((stdout) => stdout.includes('interaction expired before it was answered'), 10_000, 'the expired-interaction warning');
       const mark = server.gatewayLog.length;
       server.closeGatewaySockets(4000);
