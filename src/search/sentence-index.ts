@@ -5,12 +5,12 @@ import type { Analyzer } from './analyzer.js';
 import {
   loadSentenceMiniSearch,
   loadSentenceMiniSearchInSlices,
-  miniSearchDataOf,
   SENTENCE_FIELD,
   sentenceMiniSearchData,
   type SentenceDocument,
 } from './sentence-minisearch.js';
 import { SentenceTerms, type SerializedSentenceTerms } from './sentence-terms.js';
+import { runAtOnce, runInSlices, type Stepwise } from './stepwise.js';
 
 export interface IndexHit {
   readonly id: number;
@@ -47,7 +47,6 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
  */
 const RESCORED_HITS = 2_000;
 const SLICE = 2_000;
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Every sentence of the corpus in order; a sentence's position is its id, in MiniSearch too. */
 function allSentences(articles: readonly Article[]): Sentence[] {
@@ -65,7 +64,6 @@ export class SentenceIndex {
   readonly sentences: readonly Sentence[];
   readonly #search: MiniSearch<SentenceDocument>;
   readonly #terms: SentenceTerms;
-  readonly #averageLength: number;
   /** Which article each sentence is from, as a number: neighbours are compared often. */
   readonly #articleOf: Uint32Array;
 
@@ -74,9 +72,6 @@ export class SentenceIndex {
     this.sentences = sentences;
     this.#search = search;
     this.#terms = terms;
-    let total = 0;
-    for (let id = 0; id < sentences.length; id += 1) total += terms.distinctCount(id);
-    this.#averageLength = sentences.length === 0 ? 0 : total / sentences.length;
     this.#articleOf = new Uint32Array(sentences.length);
     sentences.forEach((sentence, id) => {
       const previous = sentences[id - 1];
@@ -86,10 +81,7 @@ export class SentenceIndex {
 
   /** Analyses and indexes every sentence of `articles`, in one go. */
   static build(articles: readonly Article[], analyzer: Analyzer): SentenceIndex {
-    const steps = SentenceIndex.#analysing(articles, analyzer);
-    let step = steps.next();
-    while (step.done !== true) step = steps.next();
-    const { sentences, terms, miniSearchData } = step.value;
+    const { sentences, terms, miniSearchData } = runAtOnce(SentenceIndex.#analysing(articles, analyzer));
     return new SentenceIndex(sentences, loadSentenceMiniSearch(miniSearchData), terms);
   }
 
@@ -98,13 +90,7 @@ export class SentenceIndex {
    * bot keeps answering with its old index while a large corpus is indexed.
    */
   static async buildInSlices(articles: readonly Article[], analyzer: Analyzer): Promise<SentenceIndex> {
-    const steps = SentenceIndex.#analysing(articles, analyzer);
-    let step = steps.next();
-    while (step.done !== true) {
-      await yieldToEventLoop();
-      step = steps.next();
-    }
-    const { sentences, terms, miniSearchData } = step.value;
+    const { sentences, terms, miniSearchData } = await runInSlices(SentenceIndex.#analysing(articles, analyzer));
     return new SentenceIndex(sentences, await loadSentenceMiniSearchInSlices(miniSearchData), terms);
   }
 
@@ -113,7 +99,7 @@ export class SentenceIndex {
    * every slice of the work. MiniSearch then loads that index: the same index as adding the
    * sentences one by one (a test pins that), in about half the time.
    */
-  static *#analysing(articles: readonly Article[], analyzer: Analyzer): Generator<void, { sentences: Sentence[]; terms: SentenceTerms; miniSearchData: AsPlainObject }> {
+  static *#analysing(articles: readonly Article[], analyzer: Analyzer): Stepwise<{ sentences: Sentence[]; terms: SentenceTerms; miniSearchData: AsPlainObject }> {
     const sentences = allSentences(articles);
     const builder = SentenceTerms.builder();
     for (const [id, sentence] of sentences.entries()) {
@@ -128,7 +114,7 @@ export class SentenceIndex {
   /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
   static restore(articles: readonly Article[], saved: SerializedSentenceIndex): SentenceIndex {
     const terms = SentenceTerms.restore(saved.terms);
-    return new SentenceIndex(allSentences(articles), loadSentenceMiniSearch(miniSearchDataOf(terms)), terms);
+    return new SentenceIndex(allSentences(articles), loadSentenceMiniSearch(runAtOnce(sentenceMiniSearchData(terms))), terms);
   }
 
   /** Everything needed to `restore` this index without analysing the sentences again. */
@@ -183,14 +169,12 @@ export class SentenceIndex {
     for (const hit of found.slice(0, RESCORED_HITS)) {
       const id = Number(hit.id);
       candidates.add(id);
-      if (this.#sameArticle(id, id - 1)) candidates.add(id - 1);
-      if (this.#sameArticle(id, id + 1)) candidates.add(id + 1);
+      for (const neighbour of this.neighboursOf(id)) candidates.add(neighbour);
     }
     const hits: IndexHit[] = [];
     for (const id of candidates) {
-      const before = this.#sameArticle(id, id - 1) ? scoreOf(id - 1) : 0;
-      const after = this.#sameArticle(id, id + 1) ? scoreOf(id + 1) : 0;
-      const score = scoreOf(id) + options.contextBoost * (before + after);
+      const context = this.neighboursOf(id).reduce((sum, neighbour) => sum + scoreOf(neighbour), 0);
+      const score = scoreOf(id) + options.contextBoost * context;
       if (score > 0) hits.push({ id, score });
     }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
@@ -217,7 +201,7 @@ export class SentenceIndex {
       const remembered = scores.get(id);
       if (remembered !== undefined) return remembered;
       const ids = this.#terms.idsOf(id);
-      const lengthNorm = 1 - BM25.b + (BM25.b * this.#terms.distinctCount(id)) / (this.#averageLength || 1);
+      const lengthNorm = 1 - BM25.b + (BM25.b * this.#terms.distinctCount(id)) / (this.#terms.averageDistinctCount || 1);
       let score = 0;
       for (let at = 0; at < ids.length; at += 1) {
         const termId = ids[at] ?? 0;

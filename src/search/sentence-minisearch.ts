@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { SentenceTerms } from './sentence-terms.js';
+import type { Stepwise } from './stepwise.js';
 
 /** A sentence as MiniSearch stores it: its analysed terms joined by spaces. */
 export interface SentenceDocument {
@@ -39,14 +40,6 @@ export function loadSentenceMiniSearchInSlices(data: AsPlainObject): Promise<Min
   return MiniSearch.loadJSAsync<SentenceDocument>(data, OPTIONS);
 }
 
-/** `sentenceMiniSearchData` in one go. */
-export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
-  const steps = sentenceMiniSearchData(terms);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next();
-  return step.value;
-}
-
 /**
  * MiniSearch's serialised form (its `toJSON`) of the index that adding every sentence of
  * `terms` as a `SentenceDocument` (ids 0, 1, ...) builds: per term, the sentences that hold it
@@ -56,7 +49,7 @@ export function miniSearchDataOf(terms: SentenceTerms): AsPlainObject {
  * term of every sentence into its tree one by one. Yields now and then, for callers that
  * must let the event loop run.
  */
-export function* sentenceMiniSearchData(terms: SentenceTerms): Generator<void, AsPlainObject> {
+export function* sentenceMiniSearchData(terms: SentenceTerms): Stepwise<AsPlainObject> {
   // Filled in key order 0 .. n-1, so that V8 keeps them as fast elements.
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
@@ -86,18 +79,16 @@ export function* sentenceMiniSearchData(terms: SentenceTerms): Generator<void, A
 const TERMS_PER_SLICE = 20_000;
 
 /** For each term id, the sentences holding it and how often, as MiniSearch's `{ sentence: count }`. */
-function* postingsOf(terms: SentenceTerms): Generator<void, Array<Record<number, number>>> {
+function* postingsOf(terms: SentenceTerms): Stepwise<Array<Record<number, number>>> {
   // Grouped by term first in flat arrays, so that each term's object is made in one go with
   // its keys in ascending order: several times faster than filling 100,000s of objects at once.
   const starts = new Uint32Array(terms.vocabularySize + 1);
-  let total = 0;
   for (let id = 0; id < terms.size; id += 1) {
     for (const termId of terms.idsOf(id)) starts[termId + 1] = (starts[termId + 1] ?? 0) + 1;
-    total += terms.idsOf(id).length;
   }
   for (let termId = 0; termId < terms.vocabularySize; termId += 1) starts[termId + 1] = (starts[termId + 1] ?? 0) + (starts[termId] ?? 0);
   const next = starts.slice();
-  const sentences = new Uint32Array(total);
+  const sentences = new Uint32Array(starts[terms.vocabularySize] ?? 0);
   for (let id = 0; id < terms.size; id += 1) {
     for (const termId of terms.idsOf(id)) {
       const at = next[termId] ?? 0;

@@ -24,6 +24,8 @@ export class SentenceTerms {
   readonly #ids: Uint32Array;
   readonly #starts: Uint32Array;
   readonly #distinctCounts: Uint32Array;
+  /** How many different terms a sentence holds, on average: BM25's average length. */
+  readonly averageDistinctCount: number;
 
   private constructor(vocabulary: readonly string[], ids: Uint32Array, starts: Uint32Array) {
     this.#vocabulary = vocabulary;
@@ -33,6 +35,7 @@ export class SentenceTerms {
     const counted = countTerms(vocabulary.length, ids, starts);
     this.#documentFrequency = counted.documentFrequency;
     this.#distinctCounts = counted.distinctCounts;
+    this.averageDistinctCount = this.size === 0 ? 0 : counted.distinctCounts.reduce((sum, count) => sum + count, 0) / this.size;
   }
 
   /** Collects the terms of sentences given in order; `finish` packs them. */

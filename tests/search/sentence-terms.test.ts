@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { miniSearchDataOf, newSentenceMiniSearch, sentenceDocument } from '../../src/search/sentence-minisearch.js';
+import { newSentenceMiniSearch, sentenceDocument, sentenceMiniSearchData } from '../../src/search/sentence-minisearch.js';
+import { runAtOnce } from '../../src/search/stepwise.js';
 import { SentenceTerms } from '../../src/search/sentence-terms.js';
 
 const SENTENCES = [['putin', 'call', 'trump', 'call'], [], ['ukrain', 'weapon'], ['call', 'ukrain', '=united_states']];
@@ -40,6 +41,6 @@ describe('the MiniSearch index derived from sentence terms', () => {
     const built = newSentenceMiniSearch();
     sentences.forEach((sentenceTerms, id) => built.add(sentenceDocument(id, sentenceTerms)));
     const byTerm = (data: MiniSearch['toJSON'] extends () => infer R ? R : never) => ({ ...data, index: [...data.index].sort(([a], [b]) => a.localeCompare(b)) });
-    expect(JSON.parse(JSON.stringify(byTerm(miniSearchDataOf(terms))))).toEqual(JSON.parse(JSON.stringify(byTerm(built.toJSON()))));
+    expect(JSON.parse(JSON.stringify(byTerm(runAtOnce(sentenceMiniSearchData(terms)))))).toEqual(JSON.parse(JSON.stringify(byTerm(built.toJSON()))));
   });
 });
