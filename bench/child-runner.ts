@@ -20,11 +20,19 @@ export function killRunningChild(): void {
   running?.kill('SIGKILL');
 }
 
-export function runBuildChild(task: Omit<ChildTask, 'mode' | 'spawnedAt'>, timeoutMs: number, onStep: (step: string) => void): Promise<ChildOutcome<BuildResult>> {
+export function runBuildChild(
+  task: Omit<ChildTask, 'mode' | 'spawnedAt'>,
+  timeoutMs: number,
+  onStep: (step: string) => void,
+): Promise<ChildOutcome<BuildResult>> {
   return runChild({ ...task, mode: 'build' }, timeoutMs, onStep, (message): message is BuildResult => message.kind === 'build');
 }
 
-export function runSnapshotChild(task: Omit<ChildTask, 'mode' | 'spawnedAt'>, timeoutMs: number, onStep: (step: string) => void): Promise<ChildOutcome<SnapshotResult>> {
+export function runSnapshotChild(
+  task: Omit<ChildTask, 'mode' | 'spawnedAt'>,
+  timeoutMs: number,
+  onStep: (step: string) => void,
+): Promise<ChildOutcome<SnapshotResult>> {
   return runChild({ ...task, mode: 'snapshot' }, timeoutMs, onStep, (message): message is SnapshotResult => message.kind === 'snapshot');
 }
 
@@ -32,7 +40,12 @@ export function runSnapshotChild(task: Omit<ChildTask, 'mode' | 'spawnedAt'>, ti
  * Spawns a fresh `node --expose-gc --import tsx bench/child.ts` for one measurement and
  * waits for its result. The child's own output goes to our stderr, never into the tables.
  */
-function runChild<R extends ChildMessage>(task: Omit<ChildTask, 'spawnedAt'>, timeoutMs: number, onStep: (step: string) => void, isResult: (message: ChildMessage) => message is R): Promise<ChildOutcome<R>> {
+function runChild<R extends ChildMessage>(
+  task: Omit<ChildTask, 'spawnedAt'>,
+  timeoutMs: number,
+  onStep: (step: string) => void,
+  isResult: (message: ChildMessage) => message is R,
+): Promise<ChildOutcome<R>> {
   return new Promise((resolve) => {
     const full: ChildTask = { ...task, spawnedAt: epochNow() };
     const child = fork(CHILD, [JSON.stringify(full)], {
@@ -56,7 +69,12 @@ function runChild<R extends ChildMessage>(task: Omit<ChildTask, 'spawnedAt'>, ti
       clearTimeout(timer);
       running = null;
       // A child killed by V8 for lack of heap exits on SIGABRT (or 134) without a word.
-      resolve(outcome ?? { status: 'failed', message: `exited (${signal ?? `code ${code}`}) without a result${signal === 'SIGABRT' || code === 134 ? ': out of memory?' : ''}` });
+      resolve(
+        outcome ?? {
+          status: 'failed',
+          message: `exited (${signal ?? `code ${code}`}) without a result${signal === 'SIGABRT' || code === 134 ? ': out of memory?' : ''}`,
+        },
+      );
     });
   });
 }

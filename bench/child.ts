@@ -24,7 +24,10 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
   const sentences = corpus.articles.flatMap((article) => article.sentences);
   const loadMs = now() - loadStart;
   const loadedAt = epochNow();
-  await send({ kind: 'progress', step: `loaded ${sentences.length.toLocaleString('en-US')} sentences from ${corpus.articles.length.toLocaleString('en-US')} files in ${seconds(loadMs)}` });
+  await send({
+    kind: 'progress',
+    step: `loaded ${sentences.length.toLocaleString('en-US')} sentences from ${corpus.articles.length.toLocaleString('en-US')} files in ${seconds(loadMs)}`,
+  });
 
   const heapBeforeBuild = heapAfterGc();
   const buildStart = now();
@@ -33,7 +36,10 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
   // The gc above is the bench's, not the engine's: leave it out of the time to ready.
   const coldReadyMs = loadedAt - task.spawnedAt + buildMs;
   const heapAfterBuild = heapAfterGc();
-  await send({ kind: 'progress', step: `built in ${seconds(buildMs)}, ready ${seconds(coldReadyMs)} after spawn, heap ${megabytes(heapAfterBuild)}` });
+  await send({
+    kind: 'progress',
+    step: `built in ${seconds(buildMs)}, ready ${seconds(coldReadyMs)} after spawn, heap ${megabytes(heapAfterBuild)}`,
+  });
 
   const pool = await readQuestionPool(task.questionPool);
   const timed = timedQuestions(pool, task.questions);
@@ -71,7 +77,22 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
     const bytes = await engine.snapshot.save({ corpusDir: task.corpusDir, file: task.snapshotFile });
     snapshot = { saveMs: now() - saveStart, bytes };
   }
-  return { kind: 'build', articles: corpus.articles.length, sentences: sentences.length, loadMs, buildMs, coldReadyMs, heapBeforeBuild, heapAfterBuild, firstQuestionMs, latenciesMs, answered, withGoldAnswer, sampleAnswers, snapshot };
+  return {
+    kind: 'build',
+    articles: corpus.articles.length,
+    sentences: sentences.length,
+    loadMs,
+    buildMs,
+    coldReadyMs,
+    heapBeforeBuild,
+    heapAfterBuild,
+    firstQuestionMs,
+    latenciesMs,
+    answered,
+    withGoldAnswer,
+    sampleAnswers,
+    snapshot,
+  };
 }
 
 async function measureSnapshot(task: ChildTask, engine: BenchEngine): Promise<SnapshotResult> {
@@ -83,7 +104,8 @@ async function measureSnapshot(task: ChildTask, engine: BenchEngine): Promise<Sn
   const heapAfterRestore = heapAfterGc();
   const pool = await readQuestionPool(task.questionPool);
   const sampleAnswers: Array<readonly string[]> = [];
-  for (const question of timedQuestions(pool, task.questions).slice(0, SAMPLE_QUESTIONS)) sampleAnswers.push(await engine.ask(question.question, 3));
+  for (const question of timedQuestions(pool, task.questions).slice(0, SAMPLE_QUESTIONS))
+    sampleAnswers.push(await engine.ask(question.question, 3));
   return { kind: 'snapshot', readyMs, restoreMs, heapAfterRestore, sampleAnswers };
 }
 
@@ -98,7 +120,13 @@ function isTask(value: unknown): value is ChildTask {
   const task = value as Record<string, unknown>;
   const strings = ['corpusDir', 'questionPool', 'snapshotFile'].every((key) => typeof task[key] === 'string');
   const numbers = ['questions', 'warmups', 'questionBudgetMs', 'spawnedAt'].every((key) => typeof task[key] === 'number');
-  return strings && numbers && typeof task.engine === 'string' && isEngineName(task.engine) && (task.mode === 'build' || task.mode === 'snapshot');
+  return (
+    strings &&
+    numbers &&
+    typeof task.engine === 'string' &&
+    isEngineName(task.engine) &&
+    (task.mode === 'build' || task.mode === 'snapshot')
+  );
 }
 
 function seconds(ms: number): string {

@@ -17,7 +17,13 @@ export function describeCode(root: string): CodeVersion {
   };
   const commit = git('rev-parse', '--short', 'HEAD') ?? 'unknown (no git)';
   const status = git('status', '--porcelain', '--', 'src') ?? '';
-  return { commit, srcChanges: status.split('\n').filter((line) => line !== '').map((line) => line.slice(3)) };
+  return {
+    commit,
+    srcChanges: status
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.slice(3)),
+  };
 }
 
 export function codeLine(code: CodeVersion): string {

@@ -9,7 +9,12 @@ import { AMBIGUOUS_ABBREVIATIONS, NUMBERING_ABBREVIATIONS, PREFIX_ABBREVIATIONS,
  */
 
 const WORD = /(?<![\p{L}\p{N}])[A-Za-z]{5,}(?![\p{L}\p{N}])/gu;
-const SPLITTER_WORDS: ReadonlySet<string> = new Set([...SENTENCE_STARTERS, ...PREFIX_ABBREVIATIONS, ...AMBIGUOUS_ABBREVIATIONS, ...NUMBERING_ABBREVIATIONS]);
+const SPLITTER_WORDS: ReadonlySet<string> = new Set([
+  ...SENTENCE_STARTERS,
+  ...PREFIX_ABBREVIATIONS,
+  ...AMBIGUOUS_ABBREVIATIONS,
+  ...NUMBERING_ABBREVIATIONS,
+]);
 /** One word in this many is renamed in each copy. */
 export const RENAME_ONE_IN = 3;
 

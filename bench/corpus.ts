@@ -82,5 +82,12 @@ export async function writeCorpus(source: readonly string[], count: number, dir:
     await Promise.all(writes);
   }
   const dealtSentences = count * SENTENCES_PER_ARTICLE;
-  return { articles: count, dealtSentences, parsedSentences, articlesSplitDifferently, copies: Math.ceil(dealtSentences / source.length), sha256: hash.digest('hex') };
+  return {
+    articles: count,
+    dealtSentences,
+    parsedSentences,
+    articlesSplitDifferently,
+    copies: Math.ceil(dealtSentences / source.length),
+    sha256: hash.digest('hex'),
+  };
 }

@@ -35,7 +35,10 @@ export async function packageVersions(root: string, names: readonly string[]): P
   for (const name of names) {
     try {
       const manifest: unknown = JSON.parse(await readFile(`${root}/node_modules/${name}/package.json`, 'utf8'));
-      versions[name] = typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
+      versions[name] =
+        typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string'
+          ? manifest.version
+          : 'unknown';
     } catch {
       versions[name] = 'not installed';
     }

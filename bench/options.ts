@@ -31,7 +31,17 @@ const FULL: BenchOptions = {
 };
 
 // CI-sized: well under two minutes on 2 shared cores.
-const QUICK: BenchOptions = { ...FULL, quick: true, sizes: [1, 100, 1_000], questions: 100, largeQuestions: 50, largeFrom: 1_000, warmups: 5, questionBudgetMs: 30_000, childTimeoutMs: 2 * 60_000 };
+const QUICK: BenchOptions = {
+  ...FULL,
+  quick: true,
+  sizes: [1, 100, 1_000],
+  questions: 100,
+  largeQuestions: 50,
+  largeFrom: 1_000,
+  warmups: 5,
+  questionBudgetMs: 30_000,
+  childTimeoutMs: 2 * 60_000,
+};
 
 export const USAGE = `npm run bench -- [--quick] [--sizes 1,100,1000,10000] [--engines ${ENGINE_NAMES.join(',')}] [--questions N]
 
@@ -57,8 +67,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const base = values.quick ? QUICK : FULL;
   const sizes = values.sizes === undefined ? base.sizes : positiveIntegers(values.sizes, '--sizes');
   const engines = values.engines === undefined ? base.engines : engineNames(values.engines);
-  const questions = values.questions === undefined ? base.questions : (positiveIntegers(values.questions, '--questions')[0] ?? base.questions);
-  return { ...base, sizes: [...new Set(sizes)].sort((a, b) => a - b), engines, questions, largeQuestions: Math.min(base.largeQuestions, questions) };
+  const questions =
+    values.questions === undefined ? base.questions : (positiveIntegers(values.questions, '--questions')[0] ?? base.questions);
+  return {
+    ...base,
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    engines,
+    questions,
+    largeQuestions: Math.min(base.largeQuestions, questions),
+  };
 }
 
 /** Timed questions at one corpus size. */
@@ -68,7 +85,8 @@ export function questionsAt(options: BenchOptions, articles: number): number {
 
 function positiveIntegers(text: string, flag: string): number[] {
   const numbers = text.split(',').map((part) => Number(part.trim().replace(/_/gu, '')));
-  if (numbers.length === 0 || numbers.some((value) => !Number.isInteger(value) || value < 1)) throw new Error(`${flag} takes positive whole numbers separated by commas, got "${text}"`);
+  if (numbers.length === 0 || numbers.some((value) => !Number.isInteger(value) || value < 1))
+    throw new Error(`${flag} takes positive whole numbers separated by commas, got "${text}"`);
   return numbers;
 }
 

@@ -124,7 +124,15 @@ export function withRatios(runs: readonly EngineRun[]): EngineRun[] {
     const f = run.figures;
     // Below a megabyte the heap difference is gc noise, not an index.
     const indexHeap = baseline.indexHeapMB >= 1 ? f.indexHeapMB / baseline.indexHeapMB : Number.NaN;
-    return { ...run, vsMiniSearch: { build: f.buildS / baseline.buildS, p50: f.p50Ms / baseline.p50Ms, indexHeap, coldReady: f.coldReadyS / baseline.coldReadyS } };
+    return {
+      ...run,
+      vsMiniSearch: {
+        build: f.buildS / baseline.buildS,
+        p50: f.p50Ms / baseline.p50Ms,
+        indexHeap,
+        coldReady: f.coldReadyS / baseline.coldReadyS,
+      },
+    };
   });
 }
 

@@ -16,7 +16,16 @@ import { describeMachine, machineLine, packageVersions } from './machine.js';
 import { parseOptions, questionsAt, USAGE, type BenchOptions } from './options.js';
 import { Progress } from './progress.js';
 import { writeQuestionPool } from './questions.js';
-import { buildFigures, snapshotFigures, withRatios, writeResults, type BenchResults, type EngineRun, type SizeResult, type SnapshotFigures } from './results.js';
+import {
+  buildFigures,
+  snapshotFigures,
+  withRatios,
+  writeResults,
+  type BenchResults,
+  type EngineRun,
+  type SizeResult,
+  type SnapshotFigures,
+} from './results.js';
 import { LEGEND, sizeTable } from './table.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,7 +79,11 @@ async function main(options: BenchOptions, workDir: string): Promise<void> {
   console.log(`# Search benchmark${options.quick ? ' (--quick)' : ''}\n`);
   console.log(`${machineLine(machine)}\n`);
   console.log(`${codeLine(code)}\n`);
-  console.log(`Packages: ${Object.entries(packages).map(([name, version]) => `${name} ${version}`).join(', ')}\n`);
+  console.log(
+    `Packages: ${Object.entries(packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}\n`,
+  );
   console.log(`Corpus: ${recipe}\n`);
   console.log(`${questionRecipe}\n`);
 
@@ -83,7 +96,8 @@ async function main(options: BenchOptions, workDir: string): Promise<void> {
     const corpus = await writeCorpus(source, articles, corpusDir);
     const questions = questionsAt(options, articles);
     const runs: EngineRun[] = [];
-    for (const engine of options.engines) runs.push(await measureEngine(engine, articles, { corpusDir, questionPool, questions, workDir }, options, progress));
+    for (const engine of options.engines)
+      runs.push(await measureEngine(engine, articles, { corpusDir, questionPool, questions, workDir }, options, progress));
     const size: SizeResult = { articles, corpus, questions, questionsCapped: questions < options.questions, engines: withRatios(runs) };
     sizes.push(size);
     await rm(corpusDir, { recursive: true, force: true });
@@ -102,10 +116,24 @@ interface RunPlaces {
   readonly workDir: string;
 }
 
-async function measureEngine(engine: EngineName, articles: number, places: RunPlaces, options: BenchOptions, progress: Progress): Promise<EngineRun> {
+async function measureEngine(
+  engine: EngineName,
+  articles: number,
+  places: RunPlaces,
+  options: BenchOptions,
+  progress: Progress,
+): Promise<EngineRun> {
   const step = progress.begin(articles, engine);
   const snapshotFile = join(places.workDir, `${engine}-${articles}.snapshot`);
-  const task = { engine, corpusDir: places.corpusDir, questionPool: places.questionPool, questions: places.questions, warmups: options.warmups, questionBudgetMs: options.questionBudgetMs, snapshotFile };
+  const task = {
+    engine,
+    corpusDir: places.corpusDir,
+    questionPool: places.questionPool,
+    questions: places.questions,
+    warmups: options.warmups,
+    questionBudgetMs: options.questionBudgetMs,
+    snapshotFile,
+  };
   step('starting a fresh process');
   const built = await runBuildChild(task, options.childTimeoutMs, step);
   const label = ENGINE_LABELS[engine];
@@ -116,15 +144,31 @@ async function measureEngine(engine: EngineName, articles: number, places: RunPl
   }
   const figures = buildFigures(built.result);
   const questionsAsked = built.result.latenciesMs.length;
-  const budget = questionsAsked < places.questions ? ` over the first ${questionsAsked} questions (time budget of ${options.questionBudgetMs / 1000} s ran out)` : '';
+  const budget =
+    questionsAsked < places.questions
+      ? ` over the first ${questionsAsked} questions (time budget of ${options.questionBudgetMs / 1000} s ran out)`
+      : '';
   step(`done: p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms${budget}`);
   let snapshot: SnapshotFigures | null = null;
   if (built.result.snapshot !== null) {
     step('ready from snapshot, in another fresh process');
     snapshot = snapshotFigures(built.result, await runSnapshotChild(task, options.childTimeoutMs, step));
     await rm(snapshotFile, { force: true });
-    step(snapshot.status === 'ok' ? `ready from snapshot in ${snapshot.readyS?.toFixed(2)} s${snapshot.answersMatch === false ? ' — but its answers differ from the built index' : ''}` : `snapshot ${snapshot.status}`);
+    step(
+      snapshot.status === 'ok'
+        ? `ready from snapshot in ${snapshot.readyS?.toFixed(2)} s${snapshot.answersMatch === false ? ' — but its answers differ from the built index' : ''}`
+        : `snapshot ${snapshot.status}`,
+    );
   }
   progress.end();
-  return { engine, label, status: 'ok', questions: places.questions, questionsAsked, figures, snapshot, latenciesMs: built.result.latenciesMs };
+  return {
+    engine,
+    label,
+    status: 'ok',
+    questions: places.questions,
+    questionsAsked,
+    figures,
+    snapshot,
+    latenciesMs: built.result.latenciesMs,
+  };
 }

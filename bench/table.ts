@@ -27,14 +27,18 @@ export function sizeTable(size: SizeResult, largeCap: string | null, questionBud
   const cut = size.engines.filter((run) => run.questionsAsked !== undefined && run.questionsAsked < run.questions);
   if (cut.length > 0) {
     const who = cut.map((run) => `${run.label} ${run.questionsAsked}`).join(', ');
-    lines.push('', `_\\* latency and answers over the first questions only, asked within the ${questionBudgetMs / 1000} s question budget: ${who} of ${size.questions}._`);
+    lines.push(
+      '',
+      `_\\* latency and answers over the first questions only, asked within the ${questionBudgetMs / 1000} s question budget: ${who} of ${size.questions}._`,
+    );
   }
   return lines.join('\n');
 }
 
 function cells(run: EngineRun): string[] {
   const f = run.figures;
-  if (run.status !== 'ok' || f === undefined) return [run.label, ...COLUMNS.slice(1).map((_, index) => (index === 0 ? `**${run.status}**: ${firstLine(run.message)}` : ''))];
+  if (run.status !== 'ok' || f === undefined)
+    return [run.label, ...COLUMNS.slice(1).map((_, index) => (index === 0 ? `**${run.status}**: ${firstLine(run.message)}` : ''))];
   const ratios = run.vsMiniSearch;
   const cut = run.questionsAsked !== undefined && run.questionsAsked < run.questions ? ' \\*' : '';
   return [
@@ -48,7 +52,11 @@ function cells(run: EngineRun): string[] {
     fixed(f.coldReadyS, 2),
     snapshotCell(run),
     `${percent(f.goldInTop3Share)} (answered ${percent(f.answeredShare)})`,
-    run.engine === 'minisearch' ? '1' : ratios === undefined ? '–' : `${ratio(ratios.build)} · ${ratio(ratios.p50)} · ${ratio(ratios.indexHeap)}`,
+    run.engine === 'minisearch'
+      ? '1'
+      : ratios === undefined
+        ? '–'
+        : `${ratio(ratios.build)} · ${ratio(ratios.p50)} · ${ratio(ratios.indexHeap)}`,
   ];
 }
 

@@ -25,7 +25,10 @@ export function evaluateOwnSet(retriever: Retriever, questions: readonly OwnQues
       if (results.length === 0) rejected += 1;
       continue;
     }
-    answerable.push({ rank: rankOfFirstCorrect(results, (result) => item.answers.some((answer) => result.text.includes(answer))), empty: results.length === 0 });
+    answerable.push({
+      rank: rankOfFirstCorrect(results, (result) => item.answers.some((answer) => result.text.includes(answer))),
+      empty: results.length === 0,
+    });
   }
   return { answerable: summarise(answerable), unanswerableRejected: unanswerable === 0 ? 0 : rejected / unanswerable, unanswerable };
 }
@@ -44,16 +47,25 @@ export interface SquadQuality {
 function squadOutcome(question: SquadQuestion, results: ReturnType<Retriever>): RankedOutcome {
   const rank = rankOfFirstCorrect(
     results,
-    (result) => result.articleId === question.articleId && result.paragraph === question.paragraph && question.answers.some((answer) => result.text.includes(answer)),
+    (result) =>
+      result.articleId === question.articleId &&
+      result.paragraph === question.paragraph &&
+      question.answers.some((answer) => result.text.includes(answer)),
   );
   return { rank, empty: results.length === 0 };
 }
 
-export function evaluateSquad(articles: readonly Article[], questions: readonly SquadQuestion[], makeRetriever: (articles: readonly Article[]) => Retriever): SquadQuality {
+export function evaluateSquad(
+  articles: readonly Article[],
+  questions: readonly SquadQuestion[],
+  makeRetriever: (articles: readonly Article[]) => Retriever,
+): SquadQuality {
   const allOutcomes: RankedOutcome[] = [];
   const byArticle = articles.map((article) => {
     const retriever = makeRetriever([article]);
-    const outcomes = questions.filter((question) => question.articleId === article.id).map((question) => squadOutcome(question, retriever(question.question, DEPTH)));
+    const outcomes = questions
+      .filter((question) => question.articleId === article.id)
+      .map((question) => squadOutcome(question, retriever(question.question, DEPTH)));
     allOutcomes.push(...outcomes);
     return { article: article.id, quality: summarise(outcomes) };
   });

@@ -30,7 +30,8 @@ export function summarise(outcomes: readonly RankedOutcome[]): Quality {
   return {
     questions: count,
     precisionAt1: share((outcome) => outcome.rank === 1),
-    meanReciprocalRank: count === 0 ? 0 : outcomes.reduce((sum, outcome) => sum + (outcome.rank === null ? 0 : 1 / outcome.rank), 0) / count,
+    meanReciprocalRank:
+      count === 0 ? 0 : outcomes.reduce((sum, outcome) => sum + (outcome.rank === null ? 0 : 1 / outcome.rank), 0) / count,
     recallAt3: share((outcome) => outcome.rank !== null && outcome.rank <= 3),
     answeredWithNothing: share((outcome) => outcome.empty),
   };
@@ -38,7 +39,8 @@ export function summarise(outcomes: readonly RankedOutcome[]): Quality {
 
 /** Mean of each figure over several sets (per-article averages weight every article alike). */
 export function macroAverage(qualities: readonly Quality[]): Quality {
-  const mean = (pick: (quality: Quality) => number) => qualities.reduce((sum, quality) => sum + pick(quality), 0) / Math.max(1, qualities.length);
+  const mean = (pick: (quality: Quality) => number) =>
+    qualities.reduce((sum, quality) => sum + pick(quality), 0) / Math.max(1, qualities.length);
   return {
     questions: qualities.reduce((sum, quality) => sum + quality.questions, 0),
     precisionAt1: mean((quality) => quality.precisionAt1),

@@ -15,12 +15,18 @@ export type Retriever = (question: string, limit: number) => Retrieved[];
 export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retriever {
   const engine = createEngine(corpus, options);
   return (question, limit) =>
-    engine.ask(question, { limit }).map((answer) => ({ articleId: answer.source.article, paragraph: answer.source.paragraph, text: answer.text }));
+    engine
+      .ask(question, { limit })
+      .map((answer) => ({ articleId: answer.source.article, paragraph: answer.source.paragraph, text: answer.text }));
 }
 
 /** MiniSearch exactly as a newcomer would use it: default options, one `text` field, over our sentences. */
 export function plainMiniSearchRetriever(articles: readonly Article[]): Retriever {
-  return plainMiniSearchOver(articles.flatMap((article) => article.sentences.map((sentence) => ({ articleId: article.id, paragraph: sentence.paragraph, text: sentence.text }))));
+  return plainMiniSearchOver(
+    articles.flatMap((article) =>
+      article.sentences.map((sentence) => ({ articleId: article.id, paragraph: sentence.paragraph, text: sentence.text })),
+    ),
+  );
 }
 
 /** The reference set-up of `shared/eval-data/README.md`: plain MiniSearch over `Intl.Segmenter` sentences. */
@@ -29,7 +35,9 @@ export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]):
   return plainMiniSearchOver(
     articles.flatMap((article) =>
       article.paragraphs.flatMap((paragraph, index) =>
-        [...segmenter.segment(paragraph)].map((segment) => ({ articleId: article.id, paragraph: index + 1, text: segment.segment.trim() })).filter((sentence) => sentence.text !== ''),
+        [...segmenter.segment(paragraph)]
+          .map((segment) => ({ articleId: article.id, paragraph: index + 1, text: segment.segment.trim() }))
+          .filter((sentence) => sentence.text !== ''),
       ),
     ),
   );

@@ -43,12 +43,20 @@ export async function loadSquad(path: string): Promise<SquadSet> {
     const text = entry.paragraphs.map((paragraph) => paragraph.context.replace(/\s*\n\s*/gu, ' ')).join('\n\n');
     const { article, problems } = parseArticle(`${path}#${entry.title}`, entry.title, 'txt', text);
     if (article === null || article.paragraphs.length !== entry.paragraphs.length) {
-      throw new Error(`SQuAD article ${entry.title} did not load as ${entry.paragraphs.length} paragraphs: ${problems.map((problem) => problem.message).join('; ')}`);
+      throw new Error(
+        `SQuAD article ${entry.title} did not load as ${entry.paragraphs.length} paragraphs: ${problems.map((problem) => problem.message).join('; ')}`,
+      );
     }
     articles.push(article);
     entry.paragraphs.forEach((paragraph, index) => {
       for (const qa of paragraph.qas) {
-        questions.push({ id: qa.id, question: qa.question, articleId: entry.title, paragraph: index + 1, answers: qa.answers.map((answer) => answer.text) });
+        questions.push({
+          id: qa.id,
+          question: qa.question,
+          articleId: entry.title,
+          paragraph: index + 1,
+          answers: qa.answers.map((answer) => answer.text),
+        });
       }
     });
   }

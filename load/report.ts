@@ -134,12 +134,21 @@ export function summarize(facts: RunFacts): Verdict {
   const checks: { readonly ok: boolean; readonly text: string }[] = [
     { ok: unanswered.length === 0, text: `every event answered: ${count(unanswered.length)} unanswered` },
     { ok: twice === 0, text: `none answered twice: ${count(twice)} answered more than once` },
-    { ok: wrong === 0, text: `each answer is the right kind (answer / "try again" / thanks, ephemeral where it must be): ${count(wrong)} wrong` },
     {
-      ok: overLimit.length > 0 && ordinaryRefused === 0 && heavyRefused === heavy.reduce((sum, index) => sum + Math.max(0, (questionsPerUser[index] ?? 0) - facts.rateLimit.questions), 0),
+      ok: wrong === 0,
+      text: `each answer is the right kind (answer / "try again" / thanks, ephemeral where it must be): ${count(wrong)} wrong`,
+    },
+    {
+      ok:
+        overLimit.length > 0 &&
+        ordinaryRefused === 0 &&
+        heavyRefused === heavy.reduce((sum, index) => sum + Math.max(0, (questionsPerUser[index] ?? 0) - facts.rateLimit.questions), 0),
       text: `rate limit applied per user: ${overLimit.length} users over it, ${count(heavyRefused)} of their questions refused, ${count(ordinaryRefused)} refused for the others`,
     },
-    { ok: tracker.refusedCount === 0, text: `no request refused by the server (Discord's limits, double acknowledgements): ${count(tracker.refusedCount)}` },
+    {
+      ok: tracker.refusedCount === 0,
+      text: `no request refused by the server (Discord's limits, double acknowledgements): ${count(tracker.refusedCount)}`,
+    },
     {
       ok: facts.feedback.lines === thanks && facts.feedback.unparsable === 0 && facts.feedback.endsWithNewline,
       text: `feedback file: ${count(facts.feedback.lines)} whole JSON lines for ${count(thanks)} 👍 thanked, ${facts.feedback.unparsable} unparsable`,
@@ -194,11 +203,16 @@ export function summarize(facts: RunFacts): Verdict {
     `discord.js caches before → after: messages ${count(before.messages)} → ${count(after.messages)} (at most 200 a channel), ` +
       `channels ${count(before.channels)} → ${count(after.channels)}, users ${count(before.users)} → ${count(after.users)}.`,
   );
-  lines.push(`Requests the bot made: ${count(tracker.requestsSeen)}; warnings logged: ${facts.botWarnings}; warm-up events (not in the table): ${warmUp.length}.`);
+  lines.push(
+    `Requests the bot made: ${count(tracker.requestsSeen)}; warnings logged: ${facts.botWarnings}; warm-up events (not in the table): ${warmUp.length}.`,
+  );
   lines.push('');
   for (const check of checks) lines.push(`- ${check.ok ? '✅' : '❌'} ${check.text}`);
   const details = [
-    ...unanswered.map((event) => `#${event.planned.seq} ${event.planned.kind}: ${event.sendError === null ? 'never answered' : `not sent: ${event.sendError}`}`),
+    ...unanswered.map(
+      (event) =>
+        `#${event.planned.seq} ${event.planned.kind}: ${event.sendError === null ? 'never answered' : `not sent: ${event.sendError}`}`,
+    ),
     ...tracker.problems,
     ...facts.botErrors,
   ];

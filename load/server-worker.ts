@@ -38,9 +38,9 @@ function enabledButtons(body: Record<string, unknown>): string[] {
   const rows = Array.isArray(body.components) ? body.components : [];
   return rows.flatMap((row) =>
     isRecord(row) && Array.isArray(row.components)
-      ? row.components.filter(isRecord).flatMap((button) =>
-          typeof button.custom_id === 'string' && button.disabled !== true ? [button.custom_id] : [],
-        )
+      ? row.components
+          .filter(isRecord)
+          .flatMap((button) => (typeof button.custom_id === 'string' && button.disabled !== true ? [button.custom_id] : []))
       : [],
   );
 }

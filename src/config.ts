@@ -104,7 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 /** An unset variable and one set to only whitespace both mean "use the default" (as `.env.example` leaves them). */
-function valueOf(env: Env, variable: string): string | undefined {
+function envValue(env: Env, variable: string): string | undefined {
   const raw = env[variable];
   if (raw === undefined) return undefined;
   const trimmed = raw.trim();
@@ -117,7 +117,7 @@ function shown(value: string): string {
 }
 
 function parseToken(env: Env, problems: ConfigProblem[]): string | null {
-  const value = valueOf(env, 'DISCORD_TOKEN');
+  const value = envValue(env, 'DISCORD_TOKEN');
   if (value === undefined) return null;
   // Some people paste the token with the HTTP scheme word in front; discord.js wants the bare token.
   const bare = value.replace(/^Bot\s+/i, '');
@@ -134,7 +134,7 @@ function parseToken(env: Env, problems: ConfigProblem[]): string | null {
 }
 
 function parseSnowflake(env: Env, variable: string, problems: ConfigProblem[]): string | null {
-  const value = valueOf(env, variable);
+  const value = envValue(env, variable);
   if (value === undefined) return null;
   if (!/^\d{17,20}$/.test(value)) {
     problems.push({
@@ -147,7 +147,7 @@ function parseSnowflake(env: Env, variable: string, problems: ConfigProblem[]): 
 }
 
 function parsePath(env: Env, variable: string, fallback: string, problems: ConfigProblem[]): string {
-  const value = valueOf(env, variable);
+  const value = envValue(env, variable);
   if (value === undefined) return fallback;
   if (value.includes('\0')) {
     problems.push({ variable, message: `${variable} must be a file system path, without NUL characters` });
@@ -157,7 +157,7 @@ function parsePath(env: Env, variable: string, fallback: string, problems: Confi
 }
 
 function parseLogLevel(env: Env, problems: ConfigProblem[]): LogLevel {
-  const value = valueOf(env, 'LOG_LEVEL');
+  const value = envValue(env, 'LOG_LEVEL');
   if (value === undefined) return CONFIG_DEFAULTS.logLevel;
   const level = LOG_LEVELS.find((candidate) => candidate === value.toLowerCase());
   if (level === undefined) {
@@ -177,7 +177,7 @@ interface WholeNumberRule {
 }
 
 function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, problems: ConfigProblem[], alternatives = ''): number {
-  const value = valueOf(env, variable);
+  const value = envValue(env, variable);
   if (value === undefined) return rule.fallback;
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < rule.min || number > rule.max) {
@@ -192,15 +192,15 @@ function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, pro
 
 function parseShardCount(env: Env, problems: ConfigProblem[]): number | 'auto' | null {
   // A shard process started by the ShardingManager gets SHARD_COUNT from discord.js; it is not a request to shard again.
-  if (valueOf(env, 'SHARDING_MANAGER') !== undefined) return null;
-  const value = valueOf(env, 'SHARD_COUNT');
+  if (envValue(env, 'SHARDING_MANAGER') !== undefined) return null;
+  const value = envValue(env, 'SHARD_COUNT');
   if (value === undefined) return null;
   if (value.toLowerCase() === 'auto') return 'auto';
   return parseWholeNumber(env, 'SHARD_COUNT', { min: 1, max: 10_000, fallback: 1 }, problems, ' or auto');
 }
 
 function parseApiUrl(env: Env, problems: ConfigProblem[]): string | null {
-  const value = valueOf(env, 'DISCORD_API_URL');
+  const value = envValue(env, 'DISCORD_API_URL');
   if (value === undefined) return null;
   const expected =
     'DISCORD_API_URL must be an http(s) URL of a Discord REST base without query or fragment, ' +

@@ -14,7 +14,9 @@ export function createFlexSearchEngine(): BenchEngine {
     build({ sentences }) {
       texts = sentences.map((sentence) => sentence.text);
       const built = new Index();
-      texts.forEach((text, id) => built.add(id, text));
+      texts.forEach((text, id) => {
+        built.add(id, text);
+      });
       index = built;
     },
     ask(question, limit) {

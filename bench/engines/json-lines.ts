@@ -17,6 +17,7 @@ export async function readJsonLines(file: string): Promise<[string, string]> {
 /** The sentence texts stored beside an index, checked since they come from a file. */
 export function parseTexts(json: string): string[] {
   const parsed: unknown = JSON.parse(json);
-  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === 'string')) throw new Error('snapshot texts are not an array of strings');
+  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === 'string'))
+    throw new Error('snapshot texts are not an array of strings');
   return parsed;
 }

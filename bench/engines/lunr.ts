@@ -22,7 +22,7 @@ export function createLunrEngine(): BenchEngine {
       index = lunr(function () {
         this.ref('id');
         this.field('text');
-        documents.forEach((text, id) => this.add({ id: String(id), text }));
+        for (const [id, text] of documents.entries()) this.add({ id: String(id), text });
       });
     },
     ask(question, limit) {

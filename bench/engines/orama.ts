@@ -10,7 +10,10 @@ export function createOramaEngine(): BenchEngine {
     name: 'orama',
     async build({ sentences }) {
       const built = create({ schema: SCHEMA });
-      await insertMultiple(built, sentences.map((sentence, id) => ({ id: String(id), text: sentence.text })));
+      await insertMultiple(
+        built,
+        sentences.map((sentence, id) => ({ id: String(id), text: sentence.text })),
+      );
       db = built;
     },
     async ask(question, limit) {

@@ -31,7 +31,8 @@ export function createOursEngine(): BenchEngine {
       },
       async restore({ corpusDir }) {
         const loaded = await loadEngine(corpusDir);
-        if (loaded.from !== 'snapshot') throw new Error(`the engine built from the files instead of its snapshot: ${loaded.snapshotSkipped ?? 'no reason given'}`);
+        if (loaded.from !== 'snapshot')
+          throw new Error(`the engine built from the files instead of its snapshot: ${loaded.snapshotSkipped ?? 'no reason given'}`);
         engine = loaded.engine;
       },
     },

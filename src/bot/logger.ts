@@ -67,7 +67,5 @@ function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unkn
   if (typeof value === 'string') return scrubSecrets(value, secrets);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item: unknown) => scrubValue(item, secrets, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]: [string, unknown]) => [key, scrubValue(item, secrets, depth + 1)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]: [string, unknown]) => [key, scrubValue(item, secrets, depth + 1)]));
 }

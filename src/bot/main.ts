@@ -62,7 +62,8 @@ async function main(): Promise<number> {
   let bot: { stop(): Promise<void> };
   try {
     const { shardCount } = config;
-    bot = shardCount === null ? await startBot({ ...config, token }, { logger }) : await startShards({ ...config, token, shardCount }, logger);
+    bot =
+      shardCount === null ? await startBot({ ...config, token }, { logger }) : await startShards({ ...config, token, shardCount }, logger);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, 'the bot could not start');

@@ -20,7 +20,14 @@ export const reloadRequest = (reloadedShards: readonly number[]): ReloadRequest 
 export const reloadOrder = (): ReloadOrder => ({ type: RELOAD_ORDER });
 
 export function isReloadRequest(message: unknown): message is ReloadRequest {
-  return typeof message === 'object' && message !== null && 'type' in message && message.type === RELOAD_REQUEST && 'reloadedShards' in message && Array.isArray(message.reloadedShards);
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'type' in message &&
+    message.type === RELOAD_REQUEST &&
+    'reloadedShards' in message &&
+    Array.isArray(message.reloadedShards)
+  );
 }
 
 export function isReloadOrder(message: unknown): message is ReloadOrder {

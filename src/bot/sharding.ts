@@ -32,7 +32,10 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
     shard.on('message', (message: unknown) => {
       if (!isReloadRequest(message)) return;
       for (const other of manager.shards.values()) {
-        if (!message.reloadedShards.includes(other.id)) other.send(reloadOrder()).catch((error: unknown) => logger.error({ err: error, shard: other.id }, 'could not pass /reload on to a shard'));
+        if (!message.reloadedShards.includes(other.id))
+          other
+            .send(reloadOrder())
+            .catch((error: unknown) => logger.error({ err: error, shard: other.id }, 'could not pass /reload on to a shard'));
       }
     });
   });

@@ -73,7 +73,11 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const feedback = new FeedbackLog(config.feedbackFile);
   // Repair a line torn by an earlier crash now, not at the first vote; a file we cannot open is
   // worth a warning, not a bot that will not start (votes then fail with a private apology).
-  await feedback.open().catch((error: unknown) => logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'));
+  await feedback
+    .open()
+    .catch((error: unknown) =>
+      logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'),
+    );
   const ctx: BotContext = {
     engines,
     rateLimiter: new SlidingWindowRateLimiter({
@@ -123,7 +127,11 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const onManagerMessage = (message: unknown): void => {
     if (!isReloadOrder(message)) return;
     engines.reload().then(
-      (summary) => logger.info({ articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length }, 'corpus reloaded at another shard\'s request'),
+      (summary) =>
+        logger.info(
+          { articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length },
+          "corpus reloaded at another shard's request",
+        ),
       (error: unknown) => logger.error({ err: error }, 'corpus reload asked by another shard failed; the previous index is still in use'),
     );
   };
@@ -144,10 +152,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       throw startupError(error, config.token);
     },
   );
-  logger.info(
-    { user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size, api: config.apiUrl ?? 'discord' },
-    'bot ready',
-  );
+  logger.info({ user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size, api: config.apiUrl ?? 'discord' }, 'bot ready');
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -197,10 +202,7 @@ async function loginAndWaitForReady(client: Client, token: string, timeoutMs: nu
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no READY from the gateway within ${Math.round(timeoutMs / 1000)} s`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new Error(`no READY from the gateway within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
   });
   try {
     return await Promise.race([client.login(token).then(() => ready), timeout]);

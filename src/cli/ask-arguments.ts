@@ -27,21 +27,25 @@ export class AskUsageError extends Error {
   override name = 'AskUsageError';
 }
 
+function parseArgsForAsk(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      corpus: { type: 'string', default: 'corpus' },
+      article: { type: 'string' },
+      limit: { type: 'string', default: '3' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 export function parseAskArguments(argv: readonly string[]): AskArguments {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgsForAsk>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        corpus: { type: 'string', default: 'corpus' },
-        article: { type: 'string' },
-        limit: { type: 'string', default: '3' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgsForAsk(argv);
   } catch (error) {
     throw new AskUsageError(error instanceof Error ? error.message : String(error));
   }

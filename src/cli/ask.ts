@@ -27,7 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const problem of problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
   }
-  if (snapshotSkipped !== null && snapshotSkipped !== NO_SNAPSHOT) process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
+  if (snapshotSkipped !== null && snapshotSkipped !== NO_SNAPSHOT)
+    process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
   const articleIds = new Set(engine.articles.map((article) => article.id));
   if (args.article !== undefined && !articleIds.has(args.article)) {
     process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${[...articleIds].join(', ')}\n`);
@@ -67,7 +68,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ask: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `ask: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

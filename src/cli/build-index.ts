@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   }
   const sentences = indexed.corpus.articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; saved ${file} (${(bytes / 1e6).toFixed(1)} MB).\n`);
+  process.stdout.write(
+    `Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; saved ${file} (${(bytes / 1e6).toFixed(1)} MB).\n`,
+  );
   process.stdout.write('`npm start` and `npm run ask` now load it while the articles and the analysis stay as they are.\n');
   return 0;
 }
@@ -23,7 +25,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`build-index: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `build-index: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -16,7 +16,9 @@ export function answersToText(question: string, answers: readonly Answer[]): str
   answers.forEach((answer, index) => {
     const { title, date, paragraph, sentence, url, article } = answer.source;
     lines.push(`${index + 1}. ${answer.passage}`);
-    lines.push(`   — ${title}${date === null ? '' : ` (${date})`}, paragraph ${paragraph}, sentence ${sentence} [${article}]${url === null ? '' : ` ${url}`}`);
+    lines.push(
+      `   — ${title}${date === null ? '' : ` (${date})`}, paragraph ${paragraph}, sentence ${sentence} [${article}]${url === null ? '' : ` ${url}`}`,
+    );
   });
   return `${lines.join('\n')}\n`;
 }

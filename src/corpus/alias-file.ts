@@ -42,4 +42,3 @@ export function parseAliasFile(text: string): { groups: AliasGroup[]; problems: 
   });
   return { groups, problems };
 }
-

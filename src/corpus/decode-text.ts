@@ -1,5 +1,7 @@
 /** The text of a file's bytes, or why they are not UTF-8 text. */
-export type DecodedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly line: number; readonly message: string };
+export type DecodedText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly line: number; readonly message: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -8,7 +10,11 @@ const lenientUtf8 = new TextDecoder('utf-8');
 export function decodeText(bytes: Uint8Array): DecodedText {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, line: lineOfByte(bytes, nul), message: 'looks like a binary file (it contains NUL bytes), not UTF-8 text; save the article as a .md or .txt text file' };
+    return {
+      ok: false,
+      line: lineOfByte(bytes, nul),
+      message: 'looks like a binary file (it contains NUL bytes), not UTF-8 text; save the article as a .md or .txt text file',
+    };
   }
   try {
     return { ok: true, text: strictUtf8.decode(bytes) };

@@ -12,13 +12,24 @@ export async function corpusFingerprint(dir: string): Promise<string> {
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(dir, path).split(/[\\/]/u).some((part) => part.startsWith('.')))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(/[\\/]/u)
+          .some((part) => part.startsWith('.')),
+    )
     .sort();
   // Each file's own digest is read in parallel (a corpus is thousands of small files), then
   // combined in path order so the result does not depend on which read finished first.
-  const digests = await mapInBatches(files, FILES_READ_AT_ONCE, async (file) => createHash('sha256').update(await readFile(file)).digest('hex'));
+  const digests = await mapInBatches(files, FILES_READ_AT_ONCE, async (file) =>
+    createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex'),
+  );
   const hash = createHash('sha256');
-  files.forEach((file, index) => hash.update(`${relative(dir, file)}\0${digests[index] ?? ''}\n`));
+  files.forEach((file, index) => {
+    hash.update(`${relative(dir, file)}\0${digests[index] ?? ''}\n`);
+  });
   return hash.digest('hex');
 }
 
@@ -26,6 +37,7 @@ const FILES_READ_AT_ONCE = 64;
 
 async function mapInBatches<T, R>(items: readonly T[], batchSize: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += batchSize) results.push(...(await Promise.all(items.slice(start, start + batchSize).map(map))));
+  for (let start = 0; start < items.length; start += batchSize)
+    results.push(...(await Promise.all(items.slice(start, start + batchSize).map(map))));
   return results;
 }

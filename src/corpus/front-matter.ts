@@ -44,7 +44,9 @@ export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
   if (closing === -1) {
     return {
       ...empty,
-      issues: [{ severity: 'error', line: 1, message: 'front matter starts with `---` on this line but is never closed by another `---` line' }],
+      issues: [
+        { severity: 'error', line: 1, message: 'front matter starts with `---` on this line but is never closed by another `---` line' },
+      ],
     };
   }
 
@@ -61,7 +63,11 @@ export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
     const key = (match[1] ?? '').toLowerCase();
     const value = unquote((match[2] ?? '').trim());
     if (!isField(key)) {
-      issues.push({ severity: 'warning', line: lineNumber, message: `front matter field \`${key}\` is not one we use (title, date, url, source); ignored` });
+      issues.push({
+        severity: 'warning',
+        line: lineNumber,
+        message: `front matter field \`${key}\` is not one we use (title, date, url, source); ignored`,
+      });
       continue;
     }
     if (fields[key] !== null) {

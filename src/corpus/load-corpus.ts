@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, basename } from 'node:path';
 import { CORPUS_ALIAS_FILE, parseAliasFile, type AliasGroup } from './alias-file.js';
@@ -25,7 +26,12 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     if (article === null) continue;
     const earlier = firstFileOfId.get(article.id);
     if (earlier !== undefined) {
-      problems.push({ severity: 'error', file: article.file, line: null, message: `has the same article id "${article.id}" as ${earlier}; rename one of them` });
+      problems.push({
+        severity: 'error',
+        file: article.file,
+        line: null,
+        message: `has the same article id "${article.id}" as ${earlier}; rename one of them`,
+      });
       continue;
     }
     firstFileOfId.set(article.id, article.file);
@@ -37,14 +43,17 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 
 /** The corpus folder itself cannot be read, so there is nothing to load. */
 export class CorpusFolderError extends Error {
-  constructor(readonly dir: string, reason: string) {
+  constructor(
+    readonly dir: string,
+    reason: string,
+  ) {
     super(`the corpus folder "${dir}" cannot be read (${reason}); point CORPUS_DIR or --corpus at a folder of .md or .txt articles`);
     this.name = 'CorpusFolderError';
   }
 }
 
 async function listFiles(dir: string, problems: CorpusProblem[]): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
   } catch (error) {
@@ -53,10 +62,18 @@ async function listFiles(dir: string, problems: CorpusProblem[]): Promise<string
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    const hidden = path.slice(dir.length).split(/[\\/]/u).some((part) => part.startsWith('.') || part.startsWith('_'));
+    const hidden = path
+      .slice(dir.length)
+      .split(/[\\/]/u)
+      .some((part) => part.startsWith('.') || part.startsWith('_'));
     if (hidden || entry.isDirectory()) continue;
     if (FORMATS[extname(entry.name).toLowerCase()] === undefined) {
-      problems.push({ severity: 'warning', file: path, line: null, message: 'is not an article: only .md and .txt files are read; ignored' });
+      problems.push({
+        severity: 'warning',
+        file: path,
+        line: null,
+        message: 'is not an article: only .md and .txt files are read; ignored',
+      });
       continue;
     }
     files.push(path);
@@ -98,6 +115,11 @@ function isFsError(error: unknown): error is NodeJS.ErrnoException {
 
 function describeFsError(error: unknown): string {
   if (!isFsError(error)) return String(error);
-  const reasons: Record<string, string> = { EACCES: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'it no longer exists', EMFILE: 'too many open files' };
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOENT: 'it no longer exists',
+    EMFILE: 'too many open files',
+  };
   return reasons[error.code ?? ''] ?? error.code ?? error.message;
 }

@@ -45,7 +45,11 @@ export function parseArticle(file: string, id: string, format: ArticleFormat, te
 
   const paragraphs = splitParagraphs(bodyLines, format);
   if (paragraphs.length === 0) {
-    report('error', bodyFirstLine, format === 'md' && bodyFirstLine > 1 ? 'the article has no text after its front matter' : 'the article has no text');
+    report(
+      'error',
+      bodyFirstLine,
+      format === 'md' && bodyFirstLine > 1 ? 'the article has no text after its front matter' : 'the article has no text',
+    );
     return { article: null, problems };
   }
 
@@ -56,7 +60,16 @@ export function parseArticle(file: string, id: string, format: ArticleFormat, te
     }
   });
   const title = frontMatter.title ?? titleFrom(sentences[0]?.text ?? id);
-  const article: Article = { id, title, date: frontMatter.date, url: frontMatter.url, source: frontMatter.source, file, paragraphs, sentences };
+  const article: Article = {
+    id,
+    title,
+    date: frontMatter.date,
+    url: frontMatter.url,
+    source: frontMatter.source,
+    file,
+    paragraphs,
+    sentences,
+  };
   return { article, problems };
 }
 

@@ -1,10 +1,5 @@
 import { collapseWhitespace } from './collapse-whitespace.js';
-import {
-  AMBIGUOUS_ABBREVIATIONS,
-  NUMBERING_ABBREVIATIONS,
-  PREFIX_ABBREVIATIONS,
-  SENTENCE_STARTERS,
-} from './abbreviations.js';
+import { AMBIGUOUS_ABBREVIATIONS, NUMBERING_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_STARTERS } from './abbreviations.js';
 
 /*
  * A scanner of our own rather than Intl.Segmenter: the segmenter breaks after
@@ -25,11 +20,42 @@ const QUOTE_MARKS = new Set(['"', "'", '“', '”', '‘', '’', '„', '«', 
 
 /** Verbs of an attribution after a quoted question: `"Why now?" Trump asked.` */
 const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'tells', 'wrote', 'writes',
-  'replied', 'replies', 'responded', 'answered', 'shouted', 'yelled', 'exclaimed',
-  'wondered', 'continued', 'insisted', 'declared', 'stated', 'noted', 'explained',
-  'recalled', 'tweeted', 'posted', 'joked', 'quipped', 'cried', 'demanded', 'countered',
-  'remarked', 'argued', 'warned', 'mused',
+  'said',
+  'says',
+  'asked',
+  'asks',
+  'added',
+  'adds',
+  'told',
+  'tells',
+  'wrote',
+  'writes',
+  'replied',
+  'replies',
+  'responded',
+  'answered',
+  'shouted',
+  'yelled',
+  'exclaimed',
+  'wondered',
+  'continued',
+  'insisted',
+  'declared',
+  'stated',
+  'noted',
+  'explained',
+  'recalled',
+  'tweeted',
+  'posted',
+  'joked',
+  'quipped',
+  'cried',
+  'demanded',
+  'countered',
+  'remarked',
+  'argued',
+  'warned',
+  'mused',
 ]);
 /** How far past a quoted question we look for its attribution's verb. */
 const ATTRIBUTION_REACH = 5;
@@ -97,8 +123,7 @@ function endsSentence(tokens: readonly string[], i: number): boolean {
 /** Decides a period after `stem` (the token without its period) when a capital or digit follows. */
 function periodEnds(stem: string, next: string, wordStart: number): boolean {
   if (PREFIX_ABBREVIATIONS.has(stem)) return false;
-  const ambiguous =
-    AMBIGUOUS_ABBREVIATIONS.has(stem) || INITIALISM.test(stem) || SINGLE_CAPITAL.test(stem);
+  const ambiguous = AMBIGUOUS_ABBREVIATIONS.has(stem) || INITIALISM.test(stem) || SINGLE_CAPITAL.test(stem);
   const numbering = NUMBERING_ABBREVIATIONS.has(stem);
   const digitNext = DIGIT.test(next.slice(wordStart, wordStart + 2));
   // "No. 1", "Sept. 11", "9 a.m. 2024" style: an abbreviation before a number continues.

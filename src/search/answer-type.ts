@@ -6,10 +6,19 @@ export type AnswerType = 'number' | 'duration' | 'time' | 'person' | 'place' | '
 
 const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerType, RegExp]> = [
   ['duration', /\bhow\s+long\b/iu],
-  ['number', /\bhow\s+(?:many|much|old|far|big|large|often|tall|high)\b|\b(?:what|which)\s+(?:number|percentage|percent|amount|proportion|size)\b/iu],
+  [
+    'number',
+    /\bhow\s+(?:many|much|old|far|big|large|often|tall|high)\b|\b(?:what|which)\s+(?:number|percentage|percent|amount|proportion|size)\b/iu,
+  ],
   ['time', /\bwhen\b|\b(?:what|which)\s+(?:year|years|date|day|month|time|century|decade|era|period|season)\b/iu],
-  ['person', /\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|people|man|woman|leader|president|official|group|team|company|organi[sz]ation)\b/iu],
-  ['place', /\bwhere\b|\b(?:what|which)\s+(?:country|countries|city|cities|state|place|town|region|area|continent|location)\b|\bin what\b/iu],
+  [
+    'person',
+    /\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|people|man|woman|leader|president|official|group|team|company|organi[sz]ation)\b/iu,
+  ],
+  [
+    'place',
+    /\bwhere\b|\b(?:what|which)\s+(?:country|countries|city|cities|state|place|town|region|area|continent|location)\b|\bin what\b/iu,
+  ],
   ['reason', /\bwhy\b|\bwhat\s+(?:reason|caused?|led to)\b/iu],
 ];
 
@@ -23,7 +32,9 @@ export function answerTypeOf(question: string): AnswerType {
 // that answers seldom repeats it ("Normandy is in France"), so it should count for less.
 const ANSWER_NOUN = /\b(?:what|which|how)\s+(?:(?:kind|type|sort)\s+of\s+)?(\p{L}+)/iu;
 const ANSWER_NOUNS = new Set(
-  'year years date day month time century decade era period season country countries city cities state place town region area continent location number percentage percent amount proportion size person people man woman group kind type sort name'.split(' '),
+  'year years date day month time century decade era period season country countries city cities state place town region area continent location number percentage percent amount proportion size person people man woman group kind type sort name'.split(
+    ' ',
+  ),
 );
 
 /** The noun of a "what/which NOUN" question that only names the kind of answer asked for, if any. */
@@ -38,7 +49,8 @@ const TIME_WORDS =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|ago|earlier|later|since|until|century|centuries|decade|decades|years?|months?|weeks?|days?|hours?|morning|evening|night|[ap]\.m\.|\d{3,4}s?|\d{1,2}(?:st|nd|rd|th))\b/iu;
 // "How long ...?" is answered by "an hour-long call" as much as by "90 minutes".
 const DURATION_WORDS = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:-long)?\b/iu;
-const REASON_WORDS = /\b(?:because|due to|since|so that|in order to|as a result|reason|caus(?:e|ed|es|ing)|led to|leads to|citing|amid|after|so as to|to (?:avoid|prevent|protect|ensure))\b/iu;
+const REASON_WORDS =
+  /\b(?:because|due to|since|so that|in order to|as a result|reason|caus(?:e|ed|es|ing)|led to|leads to|citing|amid|after|so as to|to (?:avoid|prevent|protect|ensure))\b/iu;
 const CAPITALISED_WORD = /(?<=\S\s+|^)(\p{Lu}[\p{L}\p{M}'’.-]*)/gu;
 const PLACE_PHRASE = /\b(?:in|at|from|near|to|across|into|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*)/gu;
 

@@ -81,7 +81,11 @@ export type AnalysisOptions = Pick<EngineOptions, 'aliasGroups' | 'builtInAliase
 
 /** The analyzer for a corpus: built-in alias groups, the corpus's own, and any given. */
 export function analyzerFor(corpus: Corpus, options: AnalysisOptions = {}): Analyzer {
-  return new Analyzer([...(options.builtInAliases === false ? [] : builtInAliasGroups()), ...corpus.aliasGroups, ...(options.aliasGroups ?? [])]);
+  return new Analyzer([
+    ...(options.builtInAliases === false ? [] : builtInAliasGroups()),
+    ...corpus.aliasGroups,
+    ...(options.aliasGroups ?? []),
+  ]);
 }
 
 /** Analyses and indexes every sentence of a corpus: the slow part of building an engine. */
@@ -118,7 +122,11 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
     const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), { analyzer, index, thesaurus, relatedWordWeight });
-    const hits = index.search(indexQueryOf(analyzed.concepts, index, maxRetrievalFrequency), { contextBoost: weights.contextBoost, articleId: askOptions.article, limit: candidates });
+    const hits = index.search(indexQueryOf(analyzed.concepts, index, maxRetrievalFrequency), {
+      contextBoost: weights.contextBoost,
+      articleId: askOptions.article,
+      limit: candidates,
+    });
     const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
     const best = ranked[0];
     if (best === undefined || best.contextCoverage < minCoverage) return [];
@@ -133,7 +141,9 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
       const sentence = index.sentences[hit.id];
       if (sentence === undefined) continue;
       const passage = passageText(index.sentences, range);
-      const repeat = shown.some((earlier) => (earlier.articleId === sentence.articleId && overlaps(earlier.range, range)) || nearDuplicate(earlier.text, passage));
+      const repeat = shown.some(
+        (earlier) => (earlier.articleId === sentence.articleId && overlaps(earlier.range, range)) || nearDuplicate(earlier.text, passage),
+      );
       if (repeat) continue;
       shown.push({ articleId: sentence.articleId, range, text: passage });
       answers.push(toAnswer(hit, sentence.text, passage, articlesById.get(sentence.articleId), sentence, analyzer));
@@ -149,7 +159,14 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, options: 
   };
 }
 
-function toAnswer(hit: RankedSentence, text: string, passage: string, article: Article | undefined, sentence: { articleId: string; paragraph: number; sentence: number }, analyzer: Analyzer): Answer {
+function toAnswer(
+  hit: RankedSentence,
+  text: string,
+  passage: string,
+  article: Article | undefined,
+  sentence: { articleId: string; paragraph: number; sentence: number },
+  analyzer: Analyzer,
+): Answer {
   const terms = new Set<string>();
   for (const term of analyzer.analyze(passage)) if (hit.matchedTerms.has(term.term)) terms.add(passage.slice(term.start, term.end));
   return {
@@ -178,7 +195,9 @@ function toAnswer(hit: RankedSentence, text: string, passage: string, article: A
 function indexQueryOf(concepts: readonly Concept[], index: SentenceIndex, maxFrequency: number): IndexQuery {
   const terms = new Map<string, number>();
   const retrieveBy = new Set<string>();
-  const byRarity = concepts.map((concept) => ({ concept, rarest: rarestStrongTerm(concept, index) })).sort((a, b) => a.rarest.frequency - b.rarest.frequency);
+  const byRarity = concepts
+    .map((concept) => ({ concept, rarest: rarestStrongTerm(concept, index) }))
+    .sort((a, b) => a.rarest.frequency - b.rarest.frequency);
   byRarity.forEach(({ concept, rarest }, rank) => {
     let weakTerms = 0;
     // Weakly related words (thesaurus neighbours of a word the corpus has) look up only where

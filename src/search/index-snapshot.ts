@@ -71,13 +71,16 @@ export async function readSnapshot(dir: string, fingerprint: string, options: An
   const firstBreak = bytes.indexOf(NEWLINE);
   const parsedHeader = header.safeParse(parseJson(bytes.toString('utf8', 0, firstBreak === -1 ? bytes.length : firstBreak)));
   if (!parsedHeader.success) return { ok: false, reason: 'the index snapshot is not one this bot wrote; ignored' };
-  if (parsedHeader.data.fingerprint !== fingerprint) return { ok: false, reason: 'the index snapshot is out of date (the articles or the analysis changed since `npm run build-index`)' };
+  if (parsedHeader.data.fingerprint !== fingerprint)
+    return { ok: false, reason: 'the index snapshot is out of date (the articles or the analysis changed since `npm run build-index`)' };
 
   const body = bytes.subarray(firstBreak + 1);
-  if (createHash('sha256').update(body).digest('hex') !== parsedHeader.data.checksum) return { ok: false, reason: 'the index snapshot is damaged (its checksum does not match); ignored' };
+  if (createHash('sha256').update(body).digest('hex') !== parsedHeader.data.checksum)
+    return { ok: false, reason: 'the index snapshot is damaged (its checksum does not match); ignored' };
   const secondBreak = body.indexOf(NEWLINE);
   const data = corpusData.safeParse(parseJson(body.toString('utf8', 0, secondBreak)));
-  if (secondBreak === -1 || !data.success) return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
+  if (secondBreak === -1 || !data.success)
+    return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
   const savedIndex = indexData.safeParse(parseJson(body.toString('utf8', secondBreak + 1)));
   if (!savedIndex.success) return { ok: false, reason: 'the index snapshot is damaged (its index part does not read); ignored' };
   try {

@@ -32,13 +32,22 @@ export async function loadEngine(dir: string, options: EngineOptions = {}): Prom
     throw error;
   });
   const snapshot = await readSnapshot(dir, fingerprint, options);
-  if (snapshot.ok) return { engine: engineOver(snapshot.indexed, options), problems: snapshot.indexed.corpus.problems, from: 'snapshot', snapshotSkipped: null };
+  if (snapshot.ok)
+    return {
+      engine: engineOver(snapshot.indexed, options),
+      problems: snapshot.indexed.corpus.problems,
+      from: 'snapshot',
+      snapshotSkipped: null,
+    };
   const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
   return { engine: engineOver(indexed, options), problems: indexed.corpus.problems, from: 'files', snapshotSkipped: snapshot.reason };
 }
 
 /** Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`). */
-export async function buildSnapshot(dir: string, options: EngineOptions = {}): Promise<{ indexed: IndexedCorpus; file: string; bytes: number }> {
+export async function buildSnapshot(
+  dir: string,
+  options: EngineOptions = {},
+): Promise<{ indexed: IndexedCorpus; file: string; bytes: number }> {
   const fingerprint = await snapshotFingerprint(dir);
   const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
   const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint);

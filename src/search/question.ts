@@ -30,7 +30,8 @@ const maxEditsFor = (length: number): number => (length >= 8 ? 2 : length >= 4 ?
 const FUZZY_WEIGHT_PER_EDIT = 0.25;
 const ANSWER_NOUN_WEIGHT = 0.3;
 
-const scaleWeights = (terms: ReadonlyMap<string, number>, factor: number) => new Map([...terms].map(([term, weight]) => [term, weight * factor]));
+const scaleWeights = (terms: ReadonlyMap<string, number>, factor: number) =>
+  new Map([...terms].map(([term, weight]) => [term, weight * factor]));
 
 /** What question analysis needs besides the question: how to analyse text, the index, and a thesaurus. */
 export interface QuestionContext {
@@ -68,7 +69,11 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
     seen.add(key);
     const concept = conceptOf(group, context);
     const namesAnswerKind = [...group.terms].every((term) => answerNounTerms.has(term));
-    concepts.push(namesAnswerKind ? { ...concept, terms: scaleWeights(concept.terms, ANSWER_NOUN_WEIGHT), weight: concept.weight * ANSWER_NOUN_WEIGHT } : concept);
+    concepts.push(
+      namesAnswerKind
+        ? { ...concept, terms: scaleWeights(concept.terms, ANSWER_NOUN_WEIGHT), weight: concept.weight * ANSWER_NOUN_WEIGHT }
+        : concept,
+    );
   }
   const words = new Set(tokenize(question).map((token) => fold(token.surface).replace(/['’]s$|[.'’]/gu, '')));
   return { concepts, answerType: answerTypeOf(question), words };
@@ -81,7 +86,10 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
  * A word that is neither in the corpus nor in the dictionary is a typo or a name, and is
  * matched to near spellings instead ("Zelenksy" finds "Zelensky").
  */
-function conceptOf(group: { terms: ReadonlySet<string>; words: ReadonlySet<string> }, { analyzer, index, thesaurus, relatedWordWeight }: QuestionContext): Concept {
+function conceptOf(
+  group: { terms: ReadonlySet<string>; words: ReadonlySet<string> },
+  { analyzer, index, thesaurus, relatedWordWeight }: QuestionContext,
+): Concept {
   const terms = new Map<string, number>();
   const add = (term: string, weight: number) => {
     if (index.documentFrequency(term) > 0 && (terms.get(term) ?? 0) < weight) terms.set(term, weight);

@@ -7,21 +7,25 @@ import type { Article, Corpus, Sentence } from '../corpus/types.js';
  * file, and once in memory after loading, as loading the files does.
  */
 export const savedCorpus = z.object({
-  articles: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      date: z.string().nullable(),
-      url: z.string().nullable(),
-      source: z.string().nullable(),
-      file: z.string(),
-      paragraphs: z.array(z.string()).readonly(),
-      /** For each paragraph, the lengths of its sentences, which stand one space apart. */
-      sentenceLengths: z.array(z.array(z.number().int().nonnegative()).readonly()).readonly(),
-    }),
-  ).readonly(),
+  articles: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        date: z.string().nullable(),
+        url: z.string().nullable(),
+        source: z.string().nullable(),
+        file: z.string(),
+        paragraphs: z.array(z.string()).readonly(),
+        /** For each paragraph, the lengths of its sentences, which stand one space apart. */
+        sentenceLengths: z.array(z.array(z.number().int().nonnegative()).readonly()).readonly(),
+      }),
+    )
+    .readonly(),
   aliasGroups: z.array(z.object({ canonical: z.string(), names: z.array(z.string()).readonly() })).readonly(),
-  problems: z.array(z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().nullable(), message: z.string() })).readonly(),
+  problems: z
+    .array(z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().nullable(), message: z.string() }))
+    .readonly(),
 });
 
 export type SavedCorpus = z.infer<typeof savedCorpus>;
@@ -43,15 +47,22 @@ export function restoreCorpus(saved: SavedCorpus): Corpus {
 }
 
 function restoreArticle({ sentenceLengths, ...article }: SavedCorpus['articles'][number]): Article {
-  if (sentenceLengths.length !== article.paragraphs.length) throw new Error(`article ${article.id} has ${article.paragraphs.length} paragraphs but sentences for ${sentenceLengths.length}`);
+  if (sentenceLengths.length !== article.paragraphs.length)
+    throw new Error(`article ${article.id} has ${article.paragraphs.length} paragraphs but sentences for ${sentenceLengths.length}`);
   const sentences: Sentence[] = [];
   article.paragraphs.forEach((paragraph, index) => {
     let start = 0;
     for (const length of sentenceLengths[index] ?? []) {
-      sentences.push({ articleId: article.id, paragraph: index + 1, sentence: sentences.length + 1, text: paragraph.slice(start, start + length) });
+      sentences.push({
+        articleId: article.id,
+        paragraph: index + 1,
+        sentence: sentences.length + 1,
+        text: paragraph.slice(start, start + length),
+      });
       start += length + 1;
     }
-    if (start !== paragraph.length + 1) throw new Error(`the sentences of article ${article.id}, paragraph ${index + 1}, do not add up to the paragraph`);
+    if (start !== paragraph.length + 1)
+      throw new Error(`the sentences of article ${article.id}, paragraph ${index + 1}, do not add up to the paragraph`);
   });
   return { ...article, sentences };
 }

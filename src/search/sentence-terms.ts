@@ -124,7 +124,11 @@ export class SentenceTerms {
 }
 
 /** In how many sentences each term occurs, and how many different terms each sentence holds. */
-function countTerms(vocabularySize: number, ids: Uint32Array, starts: Uint32Array): { documentFrequency: Uint32Array; distinctCounts: Uint32Array } {
+function countTerms(
+  vocabularySize: number,
+  ids: Uint32Array,
+  starts: Uint32Array,
+): { documentFrequency: Uint32Array; distinctCounts: Uint32Array } {
   const frequency = new Uint32Array(vocabularySize);
   const distinctCounts = new Uint32Array(Math.max(0, starts.length - 1));
   // The last sentence each term was counted for, so a term said twice in one sentence counts once.
@@ -148,7 +152,9 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 function pack(values: Uint32Array): string {
   if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const bytes = Buffer.alloc(values.length * 4);
-  values.forEach((value, index) => bytes.writeUInt32LE(value, index * 4));
+  values.forEach((value, index) => {
+    bytes.writeUInt32LE(value, index * 4);
+  });
   return bytes.toString('base64');
 }
 

@@ -16,7 +16,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   were weve werent what whats when whens where wheres whether which while who whos whom why whys
   whose will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
   s t d ll m re ve
-  `.split(/\s+/u).filter((word) => word !== ''),
+  `
+    .split(/\s+/u)
+    .filter((word) => word !== ''),
 );
 
 /**
@@ -24,5 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * says about ..."). Dropped from questions only: in an article they can carry meaning.
  */
 export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
-  `according actually anything article articles basically bot exactly hey please really something mention mentioned mentions`.split(/\s+/u).filter((word) => word !== ''),
+  `according actually anything article articles basically bot exactly hey please really something mention mentioned mentions`
+    .split(/\s+/u)
+    .filter((word) => word !== ''),
 );

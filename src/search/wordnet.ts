@@ -22,9 +22,32 @@ const POS_OF_LETTER: Readonly<Record<string, PartOfSpeech>> = { n: 'noun', v: 'v
 
 // WordNet's own rules for turning an inflected form into its dictionary form ("morphy").
 const DETACHMENTS: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>>> = {
-  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   adv: [],
 };
 
@@ -226,7 +249,12 @@ function parseSynset(line: string): Synset | null {
     if (part === undefined) continue;
     const symbol = fields[base] ?? '';
     if (symbol === '~') narrowerCount += 1;
-    pointers.push({ symbol, offset: Number(fields[base + 1]), part, targetWord: Number.parseInt((fields[base + 3] ?? '0000').slice(2), 16) });
+    pointers.push({
+      symbol,
+      offset: Number(fields[base + 1]),
+      part,
+      targetWord: Number.parseInt((fields[base + 3] ?? '0000').slice(2), 16),
+    });
   }
   return { words, pointers, narrowerCount };
 }

@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source-line.js';
-import {
-  articleIdFromFooter,
-  buildAnswerReply,
-  buildNoAnswerReply,
-  questionTitle,
-} from '../../src/bot/replies/answer-reply.js';
+import { articleIdFromFooter, buildAnswerReply, buildNoAnswerReply, questionTitle } from '../../src/bot/replies/answer-reply.js';
 import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
 import { answer } from './fake-engine.js';
 

@@ -13,13 +13,7 @@ import { checkQuestion } from '../../src/bot/question-text.js';
 
 describe('command definitions', () => {
   it('registers exactly ask, sources, help, reload and the "Find in articles" message command', () => {
-    expect(commandDefinitions.map((command) => command.name)).toEqual([
-      'ask',
-      'sources',
-      'help',
-      'reload',
-      'Find in articles',
-    ]);
+    expect(commandDefinitions.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'Find in articles']);
   });
 
   it('are plain JSON data', () => {

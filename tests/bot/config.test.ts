@@ -105,11 +105,7 @@ describe('loadConfig', () => {
       caught = error;
     }
     if (!(caught instanceof ConfigError)) throw new Error('expected a ConfigError');
-    expect(caught.problems.map((problem) => problem.variable).sort()).toEqual([
-      'DISCORD_GUILD_ID',
-      'LOG_LEVEL',
-      'RATE_LIMIT_QUESTIONS',
-    ]);
+    expect(caught.problems.map((problem) => problem.variable).sort()).toEqual(['DISCORD_GUILD_ID', 'LOG_LEVEL', 'RATE_LIMIT_QUESTIONS']);
     expect(caught.message.split('\n')).toHaveLength(3);
   });
 

@@ -84,15 +84,11 @@ describe('highlightTerms', () => {
   });
 
   it('does not bold inside links or mention-like tokens', () => {
-    expect(highlightTerms('See https://kyiv.example/kyiv for Kyiv', ['kyiv'])).toBe(
-      'See https://kyiv.example/kyiv for **Kyiv**',
-    );
+    expect(highlightTerms('See https://kyiv.example/kyiv for Kyiv', ['kyiv'])).toBe('See https://kyiv.example/kyiv for **Kyiv**');
   });
 
   it('handles diacritics and apostrophes in words', () => {
-    expect(highlightTerms("Zelenskyy's aide met Müller", ["Zelenskyy's", 'Müller'])).toBe(
-      "**Zelenskyy's** aide met **Müller**",
-    );
+    expect(highlightTerms("Zelenskyy's aide met Müller", ["Zelenskyy's", 'Müller'])).toBe("**Zelenskyy's** aide met **Müller**");
   });
 
   it('prefers the longest term when terms overlap', () => {

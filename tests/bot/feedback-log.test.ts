@@ -85,7 +85,10 @@ describe('FeedbackLog', () => {
     const all: unknown[] = [];
     // Oldest first: the highest number, down to the live file.
     for (const path of [...files].reverse()) {
-      const exists = await stat(path).then(() => true, () => false);
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
       if (!exists) continue;
       const parsed = await parsedLines(path);
       expect((await stat(path)).size).toBeLessThanOrEqual(size * 7);
@@ -197,8 +200,7 @@ describe('FeedbackLog: rotation', () => {
     for (let index = 0; index < 14; index += 1) await log.append(small(index));
 
     // 14 lines, 3 a file: 0-2 and 3-5 rotated out and deleted, 6-8 in .2, 9-11 in .1, 12-13 live.
-    const questions = async (path: string) =>
-      ((await parsedLines(path)) as FeedbackEntry[]).map((item) => item.question);
+    const questions = async (path: string) => ((await parsedLines(path)) as FeedbackEntry[]).map((item) => item.question);
     expect(await questions(file)).toEqual(['q0012', 'q0013']);
     expect(await questions(`${file}.1`)).toEqual(['q0009', 'q0010', 'q0011']);
     expect(await questions(`${file}.2`)).toEqual(['q0006', 'q0007', 'q0008']);

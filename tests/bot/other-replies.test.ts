@@ -83,9 +83,7 @@ describe('buildReloadReply', () => {
   ];
 
   it('gives the counts and each problem as file:line — message, failures first, escaped', () => {
-    const embed = firstEmbed(
-      buildReloadReply({ articles: 12, sentences: 840, problems, previous: { articles: 11, sentences: 800 } }),
-    );
+    const embed = firstEmbed(buildReloadReply({ articles: 12, sentences: 840, problems, previous: { articles: 11, sentences: 800 } }));
     expect(embed.title).toBe('Corpus reloaded: 1 file failed, 1 warning');
     const lines = embed.description?.split('\n') ?? [];
     expect(lines[0]).toBe('Now answering from 12 articles (840 sentences); before: 11 articles (800 sentences).');
@@ -130,7 +128,15 @@ describe('buildHelpReply', () => {
   it('explains /ask, mentions, the message command, the buttons and /sources, with the rate limit', () => {
     const embed = firstEmbed(buildHelpReply({ questions: 5, windowSeconds: 30 }));
     const text = JSON.stringify(embed);
-    for (const topic of ['/ask', 'Mention', 'Find in articles', 'More results', 'Show context', '/sources', '5 questions every 30 seconds']) {
+    for (const topic of [
+      '/ask',
+      'Mention',
+      'Find in articles',
+      'More results',
+      'Show context',
+      '/sources',
+      '5 questions every 30 seconds',
+    ]) {
       expect(text).toContain(topic);
     }
     expect(embedLength(embed)).toBeLessThanOrEqual(6000);

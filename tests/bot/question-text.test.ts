@@ -47,8 +47,10 @@ describe('questionFromMessageText', () => {
 
 describe('searchableQuestion', () => {
   it('drops mention, channel and everyone tokens and keeps emoji names, so they do not count as words', () => {
-    expect(searchableQuestion('What did **Ushakov** say @everyone <@123456789012345678> <@&234567890123456789> <#345678901234567890> <:kremlin:456789012345678901>?')).toBe(
-      'What did **Ushakov** say kremlin ?',
-    );
+    expect(
+      searchableQuestion(
+        'What did **Ushakov** say @everyone <@123456789012345678> <@&234567890123456789> <#345678901234567890> <:kremlin:456789012345678901>?',
+      ),
+    ).toBe('What did **Ushakov** say kremlin ?');
   });
 });

@@ -18,12 +18,19 @@ function ask(args: readonly string[], input = ''): Promise<{ code: number | null
   });
 }
 
-const jsonLines = (stdout: string): unknown[] => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+const jsonLines = (stdout: string): unknown[] =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown);
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ask-cli-'));
-  await writeFile(join(dir, 'rockets.md'), '---\ntitle: Rocket launch\ndate: 2024-05-05\nurl: https://example.com/rockets\n---\n\nThe rocket launch was delayed by strong winds.\n');
+  await writeFile(
+    join(dir, 'rockets.md'),
+    '---\ntitle: Rocket launch\ndate: 2024-05-05\nurl: https://example.com/rockets\n---\n\nThe rocket launch was delayed by strong winds.\n',
+  );
   await writeFile(join(dir, 'harvest.txt'), 'date 2025-09-01 The apple harvest in Normandy doubled this year.\n');
   await writeFile(join(dir, 'broken.md'), '---\ntitle: never closed\n');
 });
@@ -40,7 +47,19 @@ describe('npm run ask', () => {
   }, 30_000);
 
   it('prints exactly the specified JSON, one object per question, and nothing else on standard output', async () => {
-    const { code, stdout, stderr } = await ask(['--corpus', dir, '--json', '--limit', '2', 'why', 'was', 'the', 'rocket', 'launch', 'delayed?']);
+    const { code, stdout, stderr } = await ask([
+      '--corpus',
+      dir,
+      '--json',
+      '--limit',
+      '2',
+      'why',
+      'was',
+      'the',
+      'rocket',
+      'launch',
+      'delayed?',
+    ]);
     expect(code).toBe(0);
     expect(jsonLines(stdout)).toEqual([
       {
@@ -50,7 +69,14 @@ describe('npm run ask', () => {
             text: 'The rocket launch was delayed by strong winds.',
             passage: 'The rocket launch was delayed by strong winds.',
             score: expect.any(Number),
-            source: { article: 'rockets', title: 'Rocket launch', date: '2024-05-05', url: 'https://example.com/rockets', paragraph: 1, sentence: 1 },
+            source: {
+              article: 'rockets',
+              title: 'Rocket launch',
+              date: '2024-05-05',
+              url: 'https://example.com/rockets',
+              paragraph: 1,
+              sentence: 1,
+            },
           },
         ],
       },
@@ -59,11 +85,27 @@ describe('npm run ask', () => {
   }, 30_000);
 
   it('answers every line of standard input in order, however odd, with [] when nothing is relevant', async () => {
-    const input = ['apple harvest Normandy', '{"question": "rocket launch", "article": "harvest"}', '{broken', '', 'What is the capital of France?', '{"question": "x", "article": "nope"}', '\u0000\u202e🙂'].join('\n');
+    const input = [
+      'apple harvest Normandy',
+      '{"question": "rocket launch", "article": "harvest"}',
+      '{broken',
+      '',
+      'What is the capital of France?',
+      '{"question": "x", "article": "nope"}',
+      '\u0000\u202e🙂',
+    ].join('\n');
     const { code, stdout } = await ask(['--corpus', dir, '--json'], `${input}\n`);
     expect(code).toBe(0);
     const lines = jsonLines(stdout) as Array<{ question: string; answers: unknown[]; error?: string }>;
-    expect(lines.map((line) => line.question)).toEqual(['apple harvest Normandy', 'rocket launch', '{broken', '', 'What is the capital of France?', 'x', '\u0000\u202e🙂']);
+    expect(lines.map((line) => line.question)).toEqual([
+      'apple harvest Normandy',
+      'rocket launch',
+      '{broken',
+      '',
+      'What is the capital of France?',
+      'x',
+      '\u0000\u202e🙂',
+    ]);
     expect(lines[0]?.answers).toHaveLength(1);
     expect(lines[1]).toEqual({ question: 'rocket launch', answers: [] });
     expect(lines[2]).toMatchObject({ answers: [], error: expect.stringMatching(/^not valid JSON/u) });
@@ -72,7 +114,9 @@ describe('npm run ask', () => {
   }, 30_000);
 
   it('handles a batch of thousands of questions in one run', async () => {
-    const input = Array.from({ length: 3000 }, (_, index) => (index % 2 === 0 ? `rocket launch ${index}` : `{"question": "apple harvest ${index}"}`)).join('\n');
+    const input = Array.from({ length: 3000 }, (_, index) =>
+      index % 2 === 0 ? `rocket launch ${index}` : `{"question": "apple harvest ${index}"}`,
+    ).join('\n');
     const { code, stdout } = await ask(['--corpus', dir, '--json', '--limit', '1'], input);
     expect(code).toBe(0);
     expect(jsonLines(stdout)).toHaveLength(3000);

@@ -26,11 +26,24 @@ describe('parseBatchLine', () => {
 
 describe('parseAskArguments', () => {
   it('takes the defaults and joins the words of the question', () => {
-    expect(parseAskArguments(['how', 'many', 'calls?'])).toEqual({ corpus: 'corpus', article: undefined, limit: 3, json: false, question: 'how many calls?', help: false });
+    expect(parseAskArguments(['how', 'many', 'calls?'])).toEqual({
+      corpus: 'corpus',
+      article: undefined,
+      limit: 3,
+      json: false,
+      question: 'how many calls?',
+      help: false,
+    });
   });
 
   it('reads every option', () => {
-    expect(parseAskArguments(['--corpus', 'x', '--article', 'a', '--limit', '7', '--json', 'q'])).toMatchObject({ corpus: 'x', article: 'a', limit: 7, json: true, question: 'q' });
+    expect(parseAskArguments(['--corpus', 'x', '--article', 'a', '--limit', '7', '--json', 'q'])).toMatchObject({
+      corpus: 'x',
+      article: 'a',
+      limit: 7,
+      json: true,
+      question: 'q',
+    });
   });
 
   it('reads standard input when no question is given', () => {

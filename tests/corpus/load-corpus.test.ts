@@ -13,7 +13,8 @@ afterEach(async () => {
 });
 
 const write = (name: string, content: string | Uint8Array) => writeFile(join(dir, name), content);
-const GOOD = '---\ntitle: A good article\ndate: 2025-07-03\nurl: https://example.com/a\nsource: Example News\n---\n\nFirst paragraph. It has two sentences.\n\nSecond paragraph.\n';
+const GOOD =
+  '---\ntitle: A good article\ndate: 2025-07-03\nurl: https://example.com/a\nsource: Example News\n---\n\nFirst paragraph. It has two sentences.\n\nSecond paragraph.\n';
 
 describe('loadCorpus', () => {
   it('reads Markdown front matter and numbers paragraphs and sentences from 1', async () => {
@@ -21,7 +22,13 @@ describe('loadCorpus', () => {
     const corpus = await loadCorpus(dir);
     expect(corpus.problems).toEqual([]);
     const [article] = corpus.articles;
-    expect(article).toMatchObject({ id: 'good', title: 'A good article', date: '2025-07-03', url: 'https://example.com/a', source: 'Example News' });
+    expect(article).toMatchObject({
+      id: 'good',
+      title: 'A good article',
+      date: '2025-07-03',
+      url: 'https://example.com/a',
+      source: 'Example News',
+    });
     expect(article?.paragraphs).toEqual(['First paragraph. It has two sentences.', 'Second paragraph.']);
     expect(article?.sentences.map((sentence) => [sentence.paragraph, sentence.sentence, sentence.text])).toEqual([
       [1, 1, 'First paragraph.'],
@@ -75,7 +82,11 @@ describe('loadCorpus', () => {
     const problem = (name: string) => corpus.problems.find((entry) => entry.file === join(dir, name));
     expect(problem('unclosed.md')).toMatchObject({ severity: 'error', line: 1, message: expect.stringContaining('never closed') });
     expect(problem('bad-line.md')).toMatchObject({ severity: 'error', line: 3, message: expect.stringContaining('"this is not a field"') });
-    expect(problem('bad-date.md')).toMatchObject({ severity: 'error', line: 3, message: 'front matter field `date` is not a date written YYYY-MM-DD (got "July 3rd")' });
+    expect(problem('bad-date.md')).toMatchObject({
+      severity: 'error',
+      line: 3,
+      message: 'front matter field `date` is not a date written YYYY-MM-DD (got "July 3rd")',
+    });
     expect(problem('impossible-date.txt')).toMatchObject({ severity: 'error', line: 1, message: expect.stringContaining('"2025-02-30"') });
     expect(problem('empty.md')).toMatchObject({ severity: 'error', line: 4, message: 'the article has no text after its front matter' });
     expect(problem('blank.txt')).toMatchObject({ severity: 'error', message: 'the article has no text' });
@@ -100,7 +111,9 @@ describe('loadCorpus', () => {
     await write('same.txt', 'Other text.');
     const corpus = await loadCorpus(dir);
     expect(corpus.articles).toHaveLength(1);
-    expect(corpus.problems).toEqual([{ severity: 'error', file: join(dir, 'same.txt'), line: null, message: expect.stringContaining('same article id "same"') }]);
+    expect(corpus.problems).toEqual([
+      { severity: 'error', file: join(dir, 'same.txt'), line: null, message: expect.stringContaining('same article id "same"') },
+    ]);
   });
 
   it('reads articles in sub-folders, skips hidden and underscore files, and warns about other file types', async () => {
@@ -110,7 +123,9 @@ describe('loadCorpus', () => {
     await write('notes.docx', 'x');
     const corpus = await loadCorpus(dir);
     expect(corpus.articles.map((article) => article.id)).toEqual(['nested']);
-    expect(corpus.problems).toEqual([{ severity: 'warning', file: join(dir, 'notes.docx'), line: null, message: expect.stringContaining('only .md and .txt') }]);
+    expect(corpus.problems).toEqual([
+      { severity: 'warning', file: join(dir, 'notes.docx'), line: null, message: expect.stringContaining('only .md and .txt') },
+    ]);
   });
 
   it('reads extra alias groups from `_aliases.txt` and reports lines it cannot use', async () => {
@@ -118,7 +133,9 @@ describe('loadCorpus', () => {
     await write('_aliases.txt', '# comment\nSpace agency, NASA\nlonely\n');
     const corpus = await loadCorpus(dir);
     expect(corpus.aliasGroups).toEqual([{ canonical: 'Space agency', names: ['Space agency', 'NASA'] }]);
-    expect(corpus.problems).toEqual([{ severity: 'warning', file: join(dir, '_aliases.txt'), line: 3, message: expect.stringContaining('at least two names') }]);
+    expect(corpus.problems).toEqual([
+      { severity: 'warning', file: join(dir, '_aliases.txt'), line: 3, message: expect.stringContaining('at least two names') },
+    ]);
   });
 
   it('keeps a 100,000-character line as text', async () => {

@@ -9,9 +9,7 @@ function collapse(paragraph: string): string {
 
 describe('splitSentences: abbreviations', () => {
   it('does not split after "U.S." before a capitalised name', () => {
-    expect(splitSentences('U.S. President Donald Trump spoke to reporters.')).toEqual([
-      'U.S. President Donald Trump spoke to reporters.',
-    ]);
+    expect(splitSentences('U.S. President Donald Trump spoke to reporters.')).toEqual(['U.S. President Donald Trump spoke to reporters.']);
     expect(splitSentences('A day after the U.S. Defense Department paused shipments.')).toEqual([
       'A day after the U.S. Defense Department paused shipments.',
     ]);
@@ -55,10 +53,7 @@ describe('splitSentences: abbreviations', () => {
 
   it('does not split after "St." before a saint\'s name but does before a sentence starter', () => {
     expect(splitSentences('He flew to St. Petersburg and St. Louis.')).toHaveLength(1);
-    expect(splitSentences('The office is on Main St. The rent is high.')).toEqual([
-      'The office is on Main St.',
-      'The rent is high.',
-    ]);
+    expect(splitSentences('The office is on Main St. The rent is high.')).toEqual(['The office is on Main St.', 'The rent is high.']);
   });
 
   it('does not split after a company or name suffix before a capitalised name', () => {
@@ -101,10 +96,7 @@ describe('splitSentences: abbreviations', () => {
   });
 
   it('splits after "a.m." or "p.m." before a typical sentence starter', () => {
-    expect(splitSentences('He left at 9 p.m. The next day he returned.')).toEqual([
-      'He left at 9 p.m.',
-      'The next day he returned.',
-    ]);
+    expect(splitSentences('He left at 9 p.m. The next day he returned.')).toEqual(['He left at 9 p.m.', 'The next day he returned.']);
     expect(splitSentences('It began at 6 a.m. He was already awake.')).toHaveLength(2);
   });
 
@@ -155,10 +147,7 @@ describe('splitSentences: numbers', () => {
   });
 
   it('splits after a number that ends a sentence', () => {
-    expect(splitSentences('It was version 2.0. The next one is due soon.')).toEqual([
-      'It was version 2.0.',
-      'The next one is due soon.',
-    ]);
+    expect(splitSentences('It was version 2.0. The next one is due soon.')).toEqual(['It was version 2.0.', 'The next one is due soon.']);
   });
 
   it('splits before a sentence that starts with a year', () => {
@@ -182,11 +171,7 @@ describe('splitSentences: quotations', () => {
   it('splits sentences inside one quotation and keeps the attribution with the last', () => {
     expect(
       splitSentences('"We had a call. It was a pretty long call. We talked about a lot of things," Trump said ahead of his flight.'),
-    ).toEqual([
-      '"We had a call.',
-      'It was a pretty long call.',
-      'We talked about a lot of things," Trump said ahead of his flight.',
-    ]);
+    ).toEqual(['"We had a call.', 'It was a pretty long call.', 'We talked about a lot of things," Trump said ahead of his flight.']);
   });
 
   it('keeps a closing quote after the period with the sentence it closes', () => {
@@ -234,8 +219,7 @@ describe('splitSentences: quotations', () => {
 
 describe('splitSentences: addresses', () => {
   it('never splits inside URLs, e-mail addresses or domain names', () => {
-    const paragraph =
-      'See https://news.example.org/path/a.b?x=1 or example.com, or write to press.office@example.gov.ua for details.';
+    const paragraph = 'See https://news.example.org/path/a.b?x=1 or example.com, or write to press.office@example.gov.ua for details.';
     expect(splitSentences(paragraph)).toEqual([paragraph]);
   });
 
@@ -263,11 +247,7 @@ const SEED_ARTICLE: readonly (readonly string[])[] = [
   [
     'U.S. President Donald Trump told reporters on July 3 that he "didn\'t make any progress" on ending the war in Ukraine during his call with Russian President Vladimir Putin earlier in the day.',
   ],
-  [
-    '"We had a call.',
-    'It was a pretty long call.',
-    'We talked about a lot of things," Trump said ahead of his flight to an Iowa event.',
-  ],
+  ['"We had a call.', 'It was a pretty long call.', 'We talked about a lot of things," Trump said ahead of his flight to an Iowa event.'],
   [
     'When asked if he had made any progress with Putin on the call, Trump responded: "No, I didn\'t make any progress with him today at all."',
   ],
@@ -281,9 +261,7 @@ const SEED_ARTICLE: readonly (readonly string[])[] = [
   [
     '"Our president said that Russia will pursue its goals, specifically addressing the root causes that led to the current situation, and will not back down from these objectives," Ushakov added.',
   ],
-  [
-    'The White House did not provide a read out of the meeting, and Trump did not provide further comment on the phone call.',
-  ],
+  ['The White House did not provide a read out of the meeting, and Trump did not provide further comment on the phone call.'],
   [
     'Since taking office, Trump has attempted to broker a ceasefire between Ukraine and Russia to no avail.',
     'Despite two rounds of negotiations between Kyiv and Moscow, Putin has refused to implement a ceasefire, citing his maximalist demands.',
@@ -304,9 +282,7 @@ const SEED_ARTICLE: readonly (readonly string[])[] = [
   [
     'President Volodymyr Zelensky, speaking from Denmark earlier in the day, said that achieving peace would require direct talks between national leaders.',
   ],
-  [
-    'The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.',
-  ],
+  ['The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.'],
   [
     '"In Russia, only Putin makes decisions, which is why we need a meeting at the leadership level if we want to have peace," Zelensky said.',
   ],
@@ -386,13 +362,35 @@ describe('splitSentences: round trip', () => {
 
   it('joins back to the input with whitespace collapsed, for random token sequences', () => {
     const word = fc.constantFrom(
-      'U.S.', 'The', 'he', 'said.', '"No."', '“Why?”', 'etc.', 'Mr.', 'p.m.', '3.5', '...', '…',
-      'example.com.', 'F.', 'I', 'No.', '1', '(', ')', '?', '!', '.', '"', '’', 'Kremlin', 'a',
+      'U.S.',
+      'The',
+      'he',
+      'said.',
+      '"No."',
+      '“Why?”',
+      'etc.',
+      'Mr.',
+      'p.m.',
+      '3.5',
+      '...',
+      '…',
+      'example.com.',
+      'F.',
+      'I',
+      'No.',
+      '1',
+      '(',
+      ')',
+      '?',
+      '!',
+      '.',
+      '"',
+      '’',
+      'Kremlin',
+      'a',
     );
     const gap = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\r\n', '\u2003');
-    const paragraph = fc
-      .array(fc.tuple(gap, word), { maxLength: 40 })
-      .map((parts) => parts.map(([space, text]) => space + text).join(''));
+    const paragraph = fc.array(fc.tuple(gap, word), { maxLength: 40 }).map((parts) => parts.map(([space, text]) => space + text).join(''));
     fc.assert(
       fc.property(paragraph, (text) => {
         const sentences = splitSentences(text);

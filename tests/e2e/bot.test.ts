@@ -8,16 +8,7 @@ import type { Answer } from '../../src/search/types.js';
 import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
 import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, feedbackLines, messageAndReply, passageBlocks, slash, textReply } from './support/interact.js';
-import {
-  buttonsOf,
-  contentOf,
-  EPHEMERAL,
-  
-  flagsOf,
-  isRecord,
-  onlyEmbed,
-  OutgoingMessageGuard,
-  plainText } from './support/payloads.js';
+import { buttonsOf, contentOf, EPHEMERAL, flagsOf, isRecord, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
 import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
@@ -46,8 +37,7 @@ function extraArticles(): Record<string, string> {
       `Volunteers mulch bed ${nn} with straw.\n`;
   }
   files['lighthouse.md'] =
-    `---\ntitle: ${LONG_TITLE}\ndate: 2024-01-01\n---\n\n` +
-    'The lighthouse keeper climbed 120 steps every evening to light the lamp.\n';
+    `---\ntitle: ${LONG_TITLE}\ndate: 2024-01-01\n---\n\n` + 'The lighthouse keeper climbed 120 steps every evening to light the lamp.\n';
   return files;
 }
 
@@ -252,7 +242,7 @@ describe('buttons under an answer', () => {
     expect(shown.title).toBe(PUTIN_TITLE);
     expect(plainText(shown.description ?? '')).toBe(
       'The phone call also came just a day after the U.S. Defense Department paused shipments of key weapons systems to Ukraine, ' +
-        'including Patriot air defense missiles and precision-guided munitions. Ukraine\'s Foreign Ministry has warned that the delay ' +
+        "including Patriot air defense missiles and precision-guided munitions. Ukraine's Foreign Ministry has warned that the delay " +
         'undermines defense efforts and risks emboldening Russia to escalate further.',
     );
     expect(shown.description).toContain('**paused** **shipments**');
@@ -287,8 +277,20 @@ describe('buttons under an answer', () => {
         'The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.',
     };
     expect(lines).toEqual([
-      { ...expected, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), user: server.memberUser.id, sentence: expect.any(Number), vote: 'up' },
-      { ...expected, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), user: server.adminUser.id, sentence: expect.any(Number), vote: 'down' },
+      {
+        ...expected,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        user: server.memberUser.id,
+        sentence: expect.any(Number),
+        vote: 'up',
+      },
+      {
+        ...expected,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        user: server.adminUser.id,
+        sentence: expect.any(Number),
+        vote: 'down',
+      },
     ]);
     // A vote does not change the answer.
     expect(server.interactionRequests(up.id).map((request) => request.kind)).toEqual(['callback']);
@@ -342,13 +344,16 @@ describe('buttons under an answer', () => {
 
   it('a button whose question can no longer be recovered says clearly that it expired', async () => {
     // Too long to show in full in the title, so the message alone cannot tell the question.
-    const question = `${QUESTION} ${'I would really like to know the whole story behind this, please explain it in detail.'.repeat(3)}`.slice(0, 299);
+    const question =
+      `${QUESTION} ${'I would really like to know the whole story behind this, please explain it in detail.'.repeat(3)}`.slice(0, 299);
     const { reply, embed } = await ask(server, question);
     expect(embed.title?.endsWith('…')).toBe(true);
     const message = reply.message;
     if (message === null) throw new Error('the answer was not stored');
     expect(passageBlocks(embed.description).length, 'precondition: the long question has an answer').toBeGreaterThan(0);
-    const enabled = buttonsOf(reply.body).filter((button) => !button.disabled).map((button) => button.customId);
+    const enabled = buttonsOf(reply.body)
+      .filter((button) => !button.disabled)
+      .map((button) => button.customId);
     expect(enabled).toEqual(expect.arrayContaining(['context:1', 'fb:up:1', 'fb:down:1']));
 
     await settled(e2e.bot);
@@ -410,7 +415,8 @@ describe('mentions and DMs', () => {
     // Handled in order: once the next mention is answered, the first message has been seen.
     await messageAndReply(server, { content: QUESTION, mentionsBot: true });
     const repliesToIgnored = server.requests.filter(
-      (request) => isRecord(request.body) && isRecord(request.body.message_reference) && request.body.message_reference.message_id === ignored.id,
+      (request) =>
+        isRecord(request.body) && isRecord(request.body.message_reference) && request.body.message_reference.message_id === ignored.id,
     );
     expect(repliesToIgnored).toEqual([]);
   });

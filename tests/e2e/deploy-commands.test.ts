@@ -58,7 +58,11 @@ describe('deploy-commands', () => {
     expect(put?.body).toMatchObject(EXPECTED_SHAPE);
     expect(put?.status).toBe(200);
 
-    expect(result).toMatchObject({ scope: 'guild', route: `/applications/${server.applicationId}/guilds/${server.guildId}/commands`, count: 5 });
+    expect(result).toMatchObject({
+      scope: 'guild',
+      route: `/applications/${server.applicationId}/guilds/${server.guildId}/commands`,
+      count: 5,
+    });
     expect(server.registeredCommands(server.guildId).map((command) => command.name)).toEqual([
       'ask',
       'sources',

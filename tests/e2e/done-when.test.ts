@@ -39,7 +39,9 @@ describe('done when', () => {
     const embed = onlyEmbed(reply.body);
     expect(embed.title).toBe('Who makes decisions in Russia?');
     const [first] = passageBlocks(embed.description);
-    expect(first?.source).toBe('**Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine** · Jul 3, 2025 · ¶ 14');
+    expect(first?.source).toBe(
+      '**Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine** · Jul 3, 2025 · ¶ 14',
+    );
     expect(plainText(first?.passage ?? '')).toBe(
       'The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.',
     );

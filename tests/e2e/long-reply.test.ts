@@ -6,14 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, MessageLimits, type DiscordServer } from '../support/discord-server/index.js';
 import { startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks } from './support/interact.js';
-import {
-  embedTotal,
-  expectEmbedWithinLimits,
-  
-  onlyEmbed,
-  OutgoingMessageGuard,
-  plainText,
-  type EmbedView } from './support/payloads.js';
+import { embedTotal, expectEmbedWithinLimits, onlyEmbed, OutgoingMessageGuard, plainText, type EmbedView } from './support/payloads.js';
 import { finishE2E } from './support/finish.js';
 
 /** One sentence of about 9,000 characters, made of numbered words so that any cut can be located. */
@@ -25,8 +18,7 @@ const LONG_PARAGRAPH = Array.from(
 ).join(' ');
 const LONG_TITLE = Array.from({ length: 40 }, (_, i) => `Glacier${i}`).join(' ');
 
-const ARTICLE =
-  `---\ntitle: ${LONG_TITLE}\ndate: 2024-02-02\n---\n\n${LONG_SENTENCE}\n\n${LONG_PARAGRAPH}\n`;
+const ARTICLE = `---\ntitle: ${LONG_TITLE}\ndate: 2024-02-02\n---\n\n${LONG_SENTENCE}\n\n${LONG_PARAGRAPH}\n`;
 
 let e2e: E2E;
 let server: DiscordServer;

@@ -81,7 +81,9 @@ describe('npm start', () => {
       const embed = onlyEmbed(reply.body);
       expect(embed.title).toBe('Who makes decisions in Russia?');
       const [first] = passageBlocks(embed.description);
-      expect(first?.source).toBe('**Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine** · Jul 3, 2025 · ¶ 14');
+      expect(first?.source).toBe(
+        '**Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine** · Jul 3, 2025 · ¶ 14',
+      );
       expect(plainText(first?.passage ?? '')).toContain('only Putin makes decisions in Russia');
 
       // SIGTERM to `npm start` itself, as a process supervisor sends it: npm passes it on to the bot.

@@ -81,7 +81,11 @@ describe('SHARD_COUNT=auto npm start', () => {
       if (first === undefined) throw new Error('no guild');
       const reload = server.sendSlashCommand({ name: 'reload', user: 'admin', guildId: first.id });
       await server.waitForInteractionReply(reload.id, 30_000);
-      await child.waitForOutput((stdout) => stdout.includes("corpus reloaded at another shard's request"), 30_000, 'the other shard reloading');
+      await child.waitForOutput(
+        (stdout) => stdout.includes("corpus reloaded at another shard's request"),
+        30_000,
+        'the other shard reloading',
+      );
 
       expect(expectMentionsDisabled(server.requests)).toBeGreaterThan(0);
 

@@ -12,7 +12,14 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
 import { createLogger } from '../../src/bot/logger.js';
-import { ApiErrorCode, Route, startDiscordServer, type DiscordServer, type RecordedRequest, type SentInteraction } from '../support/discord-server/index.js';
+import {
+  ApiErrorCode,
+  Route,
+  startDiscordServer,
+  type DiscordServer,
+  type RecordedRequest,
+  type SentInteraction,
+} from '../support/discord-server/index.js';
 import { settled, type LogLine } from '../e2e/support/harness.js';
 import { contentOf, EPHEMERAL, flagsOf } from '../e2e/support/payloads.js';
 import { expectPutinAnswer, QUESTION, sendAsk } from './support/answers.js';
@@ -77,7 +84,10 @@ function logPlaces(lines: readonly string[]): Record<string, string> {
 
 /** An error as anything could print it: message, stack, every property and the whole cause chain. */
 function errorPlaces(error: unknown): Record<string, string> {
-  const places: Record<string, string> = { 'inspect(error)': inspect(error, { depth: 10, showHidden: true }), 'String(error)': String(error) };
+  const places: Record<string, string> = {
+    'inspect(error)': inspect(error, { depth: 10, showHidden: true }),
+    'String(error)': String(error),
+  };
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 10; depth += 1) {
     places[`cause ${depth} message`] = current.message;
@@ -182,7 +192,10 @@ describe('canary token, bot started in-process (startBot, log level trace)', () 
     ]) {
       expect(messages).toContain(expected);
     }
-    expect(bot.logs.some((line) => levelOf(line) < 30), 'debug/trace lines were written too').toBe(true);
+    expect(
+      bot.logs.some((line) => levelOf(line) < 30),
+      'debug/trace lines were written too',
+    ).toBe(true);
     // The engine's error message carried the token into the logger: it came out redacted.
     expect(bot.rawLogs.filter((line) => line.includes('engine failed while using token [redacted]')).length).toBeGreaterThanOrEqual(2);
 
@@ -251,7 +264,11 @@ describe('canary token, bot started as a process (npm start, LOG_LEVEL=trace)', 
       });
       expect((await server.waitForInteractionReply(refused.id, 10_000)).content).toBe(APOLOGY);
       sendExpiredAsk(server);
-      await child.waitForOutput((stdout) => stdout.includes('interaction expired before it was answered'), 10_000, 'the expired-interaction warning');
+      await child.waitForOutput(
+        (stdout) => stdout.includes('interaction expired before it was answered'),
+        10_000,
+        'the expired-interaction warning',
+      );
       const mark = server.gatewayLog.length;
       server.closeGatewaySockets(4000);
       await waitForGatewaySince(server, mark, socketClosed);
@@ -264,7 +281,13 @@ describe('canary token, bot started as a process (npm start, LOG_LEVEL=trace)', 
       expect(exit, child.output).toEqual({ code: 0, signal: null });
 
       const messages = jsonLines(child.stdout).map((line) => line.msg);
-      for (const expected of ['bot ready', 'interaction handler failed', 'interaction expired before it was answered', 'gateway reconnecting', 'bot stopped']) {
+      for (const expected of [
+        'bot ready',
+        'interaction handler failed',
+        'interaction expired before it was answered',
+        'gateway reconnecting',
+        'bot stopped',
+      ]) {
         expect(messages).toContain(expected);
       }
       expect(leaks(canary, { stdout: child.stdout, stderr: child.stderr, ...serverPlaces(server) })).toEqual([]);

@@ -52,7 +52,8 @@ afterEach(async () => {
 /** The dispatch entry the server logged for the event just sent (dispatch helpers log synchronously). */
 function lastDispatch(server: DiscordServer): GatewayLogEntry {
   const entry = server.gatewayLog.at(-1);
-  if (entry?.kind !== 'dispatch' || entry.event !== 'INTERACTION_CREATE') throw new Error(`expected the INTERACTION_CREATE dispatch, got ${JSON.stringify(entry)}`);
+  if (entry?.kind !== 'dispatch' || entry.event !== 'INTERACTION_CREATE')
+    throw new Error(`expected the INTERACTION_CREATE dispatch, got ${JSON.stringify(entry)}`);
   return entry;
 }
 
@@ -113,8 +114,13 @@ describe('gateway faults the bot RESUMEs from', () => {
 
         const after = gatewaySince(server, mark);
         expect(after.filter(resumedKnownSession), 'RESUME of the same session').toHaveLength(1);
-        expect(after.filter((entry) => entry.kind === 'identify'), 'no new IDENTIFY').toEqual([]);
-        expect(after.some((entry) => entry.kind === 'replay' && entry.event === 'INTERACTION_CREATE' && entry.seq === duringSeq)).toBe(true);
+        expect(
+          after.filter((entry) => entry.kind === 'identify'),
+          'no new IDENTIFY',
+        ).toEqual([]);
+        expect(after.some((entry) => entry.kind === 'replay' && entry.event === 'INTERACTION_CREATE' && entry.seq === duringSeq)).toBe(
+          true,
+        );
         // Answered after the session was back, not before.
         expect(reply.request.at).toBeGreaterThanOrEqual(after.find(resumedKnownSession)?.at ?? Infinity);
 
@@ -226,7 +232,12 @@ interface IdentifyCase {
 const IDENTIFY_CASES: readonly IdentifyCase[] = [
   { name: 'normal close (1000)', fault: (server) => server.closeGatewaySockets(1000), closeCode: 1000, resumeRefused: false },
   { name: 'close 4009 (session timed out)', fault: (server) => server.closeGatewaySockets(4009), closeCode: 4009, resumeRefused: true },
-  { name: 'op 9 invalid session (not resumable)', fault: (server) => server.sendInvalidSession(false), closeCode: 1000, resumeRefused: false },
+  {
+    name: 'op 9 invalid session (not resumable)',
+    fault: (server) => server.sendInvalidSession(false),
+    closeCode: 1000,
+    resumeRefused: false,
+  },
 ];
 
 describe('gateway faults the bot IDENTIFYs again after', () => {

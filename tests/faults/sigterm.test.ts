@@ -64,7 +64,10 @@ describe('SIGTERM with replies in flight', () => {
       server.waitForRequest((request) => request.fault && request.params.interactionId === atCallback.id, 10_000),
       server.waitForRequest((request) => request.fault && request.params.token === atEdit.token, 10_000),
     ]);
-    expect(server.interactionRequests(atCallback.id).filter((r) => !r.request.fault), 'nothing sent yet for the first').toEqual([]);
+    expect(
+      server.interactionRequests(atCallback.id).filter((r) => !r.request.fault),
+      'nothing sent yet for the first',
+    ).toEqual([]);
 
     const pid = child.pid;
     if (pid === undefined) throw new Error('no pid');

@@ -25,8 +25,38 @@ export const discordToken: fc.Arbitrary<string> = fc.oneof(
 
 /** Markdown that Discord renders: every construct a question could open and never close. */
 export const markdownToken = fc.constantFrom(
-  '**', '*', '__', '_', '~~', '||', '`', '```', '```js\n', '> ', '>>> ', '# ', '## ', '-# ', '- ', '* ', '1. ',
-  '[label](https://example.com)', '[', ']', '(', ')', '](', '\\', '\\\\', '\\*', '<', '>', '<>', ':', '\n', '\r\n',
+  '**',
+  '*',
+  '__',
+  '_',
+  '~~',
+  '||',
+  '`',
+  '```',
+  '```js\n',
+  '> ',
+  '>>> ',
+  '# ',
+  '## ',
+  '-# ',
+  '- ',
+  '* ',
+  '1. ',
+  '[label](https://example.com)',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '\\',
+  '\\\\',
+  '\\*',
+  '<',
+  '>',
+  '<>',
+  ':',
+  '\n',
+  '\r\n',
 );
 
 /** Right-to-left scripts and the bidi controls that flip what follows. */
@@ -47,16 +77,48 @@ export const emoji = fc.constantFrom('👍', '👎', '👍🏽', '👨‍👩‍
 
 /** Characters that are not printed: controls, zero-width, BOM, lone surrogates. */
 export const invisible = fc.constantFrom(
-  '\u0000', '\u0001', '\u0007', '\u0008', '\u001b[31m', '\u007f', '\u0085', '\u00ad', '\u200b', '\u200c', '\u200d',
-  '\u2028', '\u2029', '\u2060', '\ufeff', '\ufffd', '\ud800', '\udfff', '\udbff', 'a\u0300\u0301\u0302\u0303',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u00ad',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2028',
+  '\u2029',
+  '\u2060',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  '\udbff',
+  'a\u0300\u0301\u0302\u0303',
 );
 
 export const whitespace = fc.constantFrom(' ', '\t', '\n', '\r', '\u000b', '\u000c', '\u00a0', '\u1680', '\u2003', '\u3000');
 
 /** Words the shipped corpus uses, so that some hostile questions still find passages. */
 export const corpusWord = fc.constantFrom(
-  'Trump', 'Putin', 'Ukraine', 'Russia', 'call', 'progress', 'Ushakov', 'Kremlin', 'ceasefire', 'July 3', 'goals',
-  'What did Putin say about his goals?', 'How many times have Trump and Putin spoken?', 'Iowa', 'war', 'Kyiv',
+  'Trump',
+  'Putin',
+  'Ukraine',
+  'Russia',
+  'call',
+  'progress',
+  'Ushakov',
+  'Kremlin',
+  'ceasefire',
+  'July 3',
+  'goals',
+  'What did Putin say about his goals?',
+  'How many times have Trump and Putin spoken?',
+  'Iowa',
+  'war',
+  'Kyiv',
 );
 
 export const url: fc.Arbitrary<string> = fc.oneof(
@@ -130,7 +192,9 @@ export const decoratedQuestion: fc.Arbitrary<string> = fc
   )
   .map(([words, decorations, seed]) => {
     const parts: string[] = [...words];
-    decorations.forEach((decoration, index) => parts.splice((seed + index * 7) % (parts.length + 1), 0, decoration));
+    decorations.forEach((decoration, index) => {
+      parts.splice((seed + index * 7) % (parts.length + 1), 0, decoration);
+    });
     return parts.join(' ');
   });
 

@@ -85,7 +85,13 @@ describe('engine.ask with any question', () => {
         const all = engine.ask(text, { limit: offset + 3 });
         expect(engine.ask(text, { limit: 3, offset })).toEqual(all.slice(offset));
       }),
-      { numRuns: 60, examples: [['What did Putin say about his goals?', 1], ['Trump Putin call', 3]] },
+      {
+        numRuns: 60,
+        examples: [
+          ['What did Putin say about his goals?', 1],
+          ['Trump Putin call', 3],
+        ],
+      },
     );
   });
 });

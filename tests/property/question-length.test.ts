@@ -24,7 +24,10 @@ function questionOfLength(length: number): string {
   const words = 'What did Putin say about his goals in the war against Ukraine after the call with Trump ';
   const text = words.repeat(Math.ceil(length / words.length)).slice(0, length);
   // No space at either end: normalisation would remove it and change the length.
-  return `${text.slice(0, -1).trimEnd().padEnd(length - 1, 'x')}?`;
+  return `${text
+    .slice(0, -1)
+    .trimEnd()
+    .padEnd(length - 1, 'x')}?`;
 }
 
 function refusal(length: number): string {

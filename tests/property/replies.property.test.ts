@@ -15,14 +15,7 @@ import { buildReloadFailedReply, buildReloadReply } from '../../src/bot/replies/
 import { buildSourcesReply } from '../../src/bot/replies/sources-reply.js';
 import type { CorpusProblem } from '../../src/corpus/types.js';
 import type { Answer, ArticleSummary } from '../../src/search/types.js';
-import {
-  QUESTION_EXAMPLES,
-  corpusWord,
-  hostileAnswer,
-  hostileArticleSummary,
-  hostileText,
-  repeatedTo,
-} from './arbitraries.js';
+import { QUESTION_EXAMPLES, corpusWord, hostileAnswer, hostileArticleSummary, hostileText, repeatedTo } from './arbitraries.js';
 import { liveMention, payloadProblems, wellFormed } from './discord-checks.js';
 
 const RUNS = 250;
@@ -38,7 +31,7 @@ const answers = fc.array(hostileAnswer, { maxLength: 5 });
 /** Huge, hostile answers the arbitraries reach only rarely, tried on every run of the answer property. */
 const HUGE_ANSWER: Answer = {
   text: '@everyone',
-  passage: `${repeatedTo('**Putin** <@123456789012345678> ||spoiler|| \` ', 100_000)} @everyone`,
+  passage: `${repeatedTo('**Putin** <@123456789012345678> ||spoiler|| ` ', 100_000)} @everyone`,
   score: Number.NaN,
   terms: ['Putin', '@everyone', '**', ''],
   source: {
@@ -77,7 +70,13 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
         numRuns: RUNS,
         examples: [
           ...QUESTION_EXAMPLES.map((question): [string, ArticleFilter | null, number, Answer[], boolean] => [question, null, 1, [], false]),
-          ['What did Putin say?', { id: '@everyone', title: '@here <@123456789012345678>' }, 1, [HUGE_ANSWER, HUGE_ANSWER, HUGE_ANSWER], true],
+          [
+            'What did Putin say?',
+            { id: '@everyone', title: '@here <@123456789012345678>' },
+            1,
+            [HUGE_ANSWER, HUGE_ANSWER, HUGE_ANSWER],
+            true,
+          ],
           [QUESTION_EXAMPLES[3] ?? '', null, 1000, [HUGE_ANSWER], true],
         ],
       },
@@ -106,7 +105,13 @@ describe('buildContextReply', () => {
         const reply = buildContextReply(answer, paragraph);
         expect(payloadProblems(reply, { wellFormedInput: wellFormed(answer, paragraph) })).toEqual([]);
       }),
-      { numRuns: RUNS, examples: [[HUGE_ANSWER, HUGE_ANSWER.passage], [HUGE_ANSWER, '']] },
+      {
+        numRuns: RUNS,
+        examples: [
+          [HUGE_ANSWER, HUGE_ANSWER.passage],
+          [HUGE_ANSWER, ''],
+        ],
+      },
     );
   });
 });

@@ -53,7 +53,9 @@ describe('engine.ask on the seed article', () => {
 
   it('shows the whole quotation a matched sentence belongs to', () => {
     const answer = seed.ask('Was it a long call?').find((entry) => entry.text === 'It was a pretty long call.');
-    expect(answer?.passage).toBe('"We had a call. It was a pretty long call. We talked about a lot of things," Trump said ahead of his flight to an Iowa event.');
+    expect(answer?.passage).toBe(
+      '"We had a call. It was a pretty long call. We talked about a lot of things," Trump said ahead of his flight to an Iowa event.',
+    );
   });
 
   it('returns the words that matched, as written in the passage, for highlighting', () => {
@@ -72,7 +74,17 @@ describe('engine.ask on the seed article', () => {
   });
 
   it('never throws and stays bounded for odd questions', () => {
-    for (const question of ['', '   ', '?', '🙂'.repeat(1000), 'x'.repeat(100_000), '@everyone <@123> <@&456> <#789>', '\u0000\u202e\u200b', '**bold** ||spoiler|| `code`', 'https://example.com/a?b=c']) {
+    for (const question of [
+      '',
+      '   ',
+      '?',
+      '🙂'.repeat(1000),
+      'x'.repeat(100_000),
+      '@everyone <@123> <@&456> <#789>',
+      '\u0000\u202e\u200b',
+      '**bold** ||spoiler|| `code`',
+      'https://example.com/a?b=c',
+    ]) {
       const answers = seed.ask(question);
       expect(answers.length).toBeLessThanOrEqual(3);
     }
@@ -88,16 +100,28 @@ describe('engine.ask on the seed article', () => {
 describe('engine over several articles', () => {
   const engine = createEngine(
     corpusOf(
-      article('harvest', 'date 2025-09-01 The apple harvest in Normandy doubled this year.\n\nFarmers said the rain came early.', { title: 'Apple harvest' }),
-      article('harvest-copy', 'date 2025-09-02 The apple harvest in Normandy doubled this year.\n\nA syndicated copy of the same story.', { title: 'Apple harvest (copy)' }),
-      article('rockets', 'date 2024-05-05 The rocket launch was delayed by strong winds.\n\nEngineers said the launch will happen on Friday.', { title: 'Rocket launch', url: 'https://example.com/rockets' }),
+      article('harvest', 'date 2025-09-01 The apple harvest in Normandy doubled this year.\n\nFarmers said the rain came early.', {
+        title: 'Apple harvest',
+      }),
+      article('harvest-copy', 'date 2025-09-02 The apple harvest in Normandy doubled this year.\n\nA syndicated copy of the same story.', {
+        title: 'Apple harvest (copy)',
+      }),
+      article(
+        'rockets',
+        'date 2024-05-05 The rocket launch was delayed by strong winds.\n\nEngineers said the launch will happen on Friday.',
+        { title: 'Rocket launch', url: 'https://example.com/rockets' },
+      ),
     ),
   );
 
   it('restricts answers to one article when asked', () => {
     const answers = engine.ask('launch delayed', { article: 'harvest' });
     expect(answers.every((answer) => answer.source.article === 'harvest')).toBe(true);
-    expect(engine.ask('when will the launch happen', { article: 'rockets' })[0]?.source).toMatchObject({ article: 'rockets', url: 'https://example.com/rockets', paragraph: 2 });
+    expect(engine.ask('when will the launch happen', { article: 'rockets' })[0]?.source).toMatchObject({
+      article: 'rockets',
+      url: 'https://example.com/rockets',
+      paragraph: 2,
+    });
   });
 
   it('shows a passage repeated in two articles once', () => {
@@ -116,7 +140,10 @@ describe('engine over several articles', () => {
   });
 
   it('uses alias groups that the corpus brings', () => {
-    const withAliases = createEngine({ ...corpusOf(article('nasa', 'The space agency launched a probe.')), aliasGroups: [{ canonical: 'NASA', names: ['NASA', 'space agency'] }] });
+    const withAliases = createEngine({
+      ...corpusOf(article('nasa', 'The space agency launched a probe.')),
+      aliasGroups: [{ canonical: 'NASA', names: ['NASA', 'space agency'] }],
+    });
     expect(withAliases.ask('what did NASA launch?')[0]?.text).toBe('The space agency launched a probe.');
   });
 

@@ -8,7 +8,13 @@ import { createEngine } from '../../src/search/engine.js';
 import { NO_SNAPSHOT, SNAPSHOT_FILE } from '../../src/search/index-snapshot.js';
 import { buildSnapshot, loadEngine } from '../../src/search/load-engine.js';
 
-const QUESTIONS = ['How many times have Trump and Putin spoken?', 'Who makes decisions in Russia?', 'pentagon weapons', 'What is the capital of France?', 'what did zelenksy say'];
+const QUESTIONS = [
+  'How many times have Trump and Putin spoken?',
+  'Who makes decisions in Russia?',
+  'pentagon weapons',
+  'What is the capital of France?',
+  'what did zelenksy say',
+];
 
 let dir: string;
 beforeEach(async () => {
@@ -59,7 +65,7 @@ describe('index snapshots', () => {
     }
   });
 
-  it('ignores a foreign file in the snapshot\'s place', async () => {
+  it("ignores a foreign file in the snapshot's place", async () => {
     for (const text of ['{"format":"something else"}\n{}\n{}', 'not json at all', '']) {
       await writeFile(snapshotPath(), text);
       const loaded = await loadEngine(dir);

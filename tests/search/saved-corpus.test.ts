@@ -12,7 +12,12 @@ describe('the corpus as a snapshot saves it', () => {
   });
 
   it('restores quotations, abbreviations and odd spacing exactly as the splitter cut them', () => {
-    const { article } = parseArticle('a.md', 'a', 'md', 'Mr. Smith said "No." Then   he left...  The U.S. agreed.\n\nSecond\tparagraph here. And more!\n');
+    const { article } = parseArticle(
+      'a.md',
+      'a',
+      'md',
+      'Mr. Smith said "No." Then   he left...  The U.S. agreed.\n\nSecond\tparagraph here. And more!\n',
+    );
     if (article === null) throw new Error('test article did not parse');
     const corpus = { articles: [article], aliasGroups: [], problems: [] };
     expect(restoreCorpus(saveCorpus(corpus))).toEqual(corpus);

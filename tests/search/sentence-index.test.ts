@@ -65,8 +65,14 @@ describe('SentenceIndex', () => {
     if (article === null) throw new Error('test article did not parse');
     const index = SentenceIndex.build([article], analyzer);
     const [alpha = '', gamma = ''] = ['alpha', 'gamma'].map((word) => analyzer.analyze(word)[0]?.term ?? '');
-    const terms = new Map([[alpha, 1], [gamma, 1]]);
-    const numbers = (retrieveBy: string[]) => index.search({ terms, retrieveBy: new Set(retrieveBy) }, { contextBoost: 0, limit: 10 }).map((hit) => index.sentences[hit.id]?.sentence);
+    const terms = new Map([
+      [alpha, 1],
+      [gamma, 1],
+    ]);
+    const numbers = (retrieveBy: string[]) =>
+      index
+        .search({ terms, retrieveBy: new Set(retrieveBy) }, { contextBoost: 0, limit: 10 })
+        .map((hit) => index.sentences[hit.id]?.sentence);
     expect(numbers([gamma])).toEqual([3]);
     expect(numbers([alpha]).sort()).toEqual([1, 5]);
     expect(numbers([])).toEqual([]);

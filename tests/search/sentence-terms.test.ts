@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { newSentenceMiniSearch, sentenceDocument, sentenceMiniSearchData } from '../../src/search/sentence-minisearch.js';
 import { runAtOnce } from '../../src/search/stepwise.js';
@@ -13,7 +13,7 @@ function termsOf(sentences: readonly (readonly string[])[]): SentenceTerms {
 }
 
 describe('SentenceTerms', () => {
-  it('keeps every sentence\'s terms in order, and counts each term once per sentence', () => {
+  it("keeps every sentence's terms in order, and counts each term once per sentence", () => {
     const terms = termsOf(SENTENCES);
     expect(terms.size).toBe(4);
     expect(SENTENCES.map((_, id) => terms.termsOf(id))).toEqual(SENTENCES);
@@ -39,8 +39,15 @@ describe('the MiniSearch index derived from sentence terms', () => {
     const sentences = [...SENTENCES, ...Array.from({ length: 40 }, (_, index) => [`w${index % 7}`, 'call', `w${index % 3}`])];
     const terms = termsOf(sentences);
     const built = newSentenceMiniSearch();
-    sentences.forEach((sentenceTerms, id) => built.add(sentenceDocument(id, sentenceTerms)));
-    const byTerm = (data: MiniSearch['toJSON'] extends () => infer R ? R : never) => ({ ...data, index: [...data.index].sort(([a], [b]) => a.localeCompare(b)) });
-    expect(JSON.parse(JSON.stringify(byTerm(runAtOnce(sentenceMiniSearchData(terms)))))).toEqual(JSON.parse(JSON.stringify(byTerm(built.toJSON()))));
+    sentences.forEach((sentenceTerms, id) => {
+      built.add(sentenceDocument(id, sentenceTerms));
+    });
+    const byTerm = (data: MiniSearch['toJSON'] extends () => infer R ? R : never) => ({
+      ...data,
+      index: [...data.index].sort(([a], [b]) => a.localeCompare(b)),
+    });
+    expect(JSON.parse(JSON.stringify(byTerm(runAtOnce(sentenceMiniSearchData(terms)))))).toEqual(
+      JSON.parse(JSON.stringify(byTerm(built.toJSON()))),
+    );
   });
 });

@@ -10,17 +10,19 @@ import {
   type ClientOptions,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ApiErrorCode,
-  CallbackType,
-  Route,
-  startDiscordServer,
-  testClientOptions,
-  type DiscordServer,
-} from './discord-server/index.js';
+import { ApiErrorCode, CallbackType, Route, startDiscordServer, testClientOptions, type DiscordServer } from './discord-server/index.js';
 
 const TOKEN = 'test-token';
 const TEST_TIMEOUT_MS = 10_000;
+
+/** Runs an async interaction handler; a rejection fails loudly instead of going unhandled. */
+function onInteraction(client: Client, handle: (interaction: ClientEvents['interactionCreate'][0]) => Promise<void>): void {
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch((error: unknown) => {
+      throw error;
+    });
+  });
+}
 
 /** Resolves with the args of the next `event` that passes `predicate`; no fixed sleeps. */
 function nextEvent<E extends keyof ClientEvents>(
@@ -132,7 +134,7 @@ describe('Discord test server with a real discord.js Client', () => {
   });
 
   it('deferReply + editReply arrive as a type 5 callback and a PATCH of @original', async () => {
-    client.on(Events.InteractionCreate, async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand() || interaction.commandName !== 'slow') return;
       await interaction.deferReply();
       await interaction.editReply({ content: 'done thinking' });
@@ -167,7 +169,7 @@ describe('Discord test server with a real discord.js Client', () => {
   });
 
   it('followUp and fetchReply use the interaction webhook', async () => {
-    client.on(Events.InteractionCreate, async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand() || interaction.commandName !== 'multi') return;
       await interaction.reply({ content: 'first' });
       const original = await interaction.fetchReply();
@@ -182,12 +184,12 @@ describe('Discord test server with a real discord.js Client', () => {
   });
 
   it('button interaction -> update() arrives as a type 7 callback', async () => {
-    client.on(Events.InteractionCreate, async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isButton() || interaction.customId !== 'more') return;
       await interaction.update({ content: `more from ${interaction.message.id}`, components: [] });
     });
     // The button sits on a bot reply, like in real use.
-    client.on(Events.InteractionCreate, async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand() || interaction.commandName !== 'menu') return;
       await interaction.reply({
         content: 'menu',
@@ -205,7 +207,7 @@ describe('Discord test server with a real discord.js Client', () => {
   });
 
   it('autocomplete -> respond() arrives as a type 8 callback with choices', async () => {
-    client.on(Events.InteractionCreate, async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isAutocomplete()) return;
       const focused = interaction.options.getFocused(true);
       await interaction.respond([{ name: `${focused.name}:${focused.value}`, value: 'x' }]);
@@ -410,36 +412,44 @@ describe('Discord test server with a real discord.js Client', () => {
 });
 
 describe('authentication', () => {
-  it('a wrong token is refused with 401 and login() fails', async () => {
-    const server = await startDiscordServer({ token: 'the-right-token' });
-    const client = makeClient(server);
-    try {
-      await expect(client.login('a-wrong-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
-      expect(server.requests.map((r) => [r.route, r.status])).toEqual([[Route.GatewayBot, 401]]);
-    } finally {
-      await client.destroy();
-      await server.close();
-    }
-  }, TEST_TIMEOUT_MS);
+  it(
+    'a wrong token is refused with 401 and login() fails',
+    async () => {
+      const server = await startDiscordServer({ token: 'the-right-token' });
+      const client = makeClient(server);
+      try {
+        await expect(client.login('a-wrong-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+        expect(server.requests.map((r) => [r.route, r.status])).toEqual([[Route.GatewayBot, 401]]);
+      } finally {
+        await client.destroy();
+        await server.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe('heartbeats', () => {
-  it('unacknowledged heartbeats make the client reconnect and resume', async () => {
-    const server = await startDiscordServer({ heartbeatIntervalMs: 250 });
-    const client = makeClient(server);
-    try {
-      await loginAndWaitReady(client);
-      const resumed = nextEvent(client, Events.ShardResume);
-      server.ackHeartbeats = false;
-      await server.waitForGatewayEvent((e) => e.kind === 'resume');
-      server.ackHeartbeats = true;
-      await resumed;
-      expect(server.sessions).toHaveLength(1);
-    } finally {
-      await client.destroy();
-      await server.close();
-    }
-  }, TEST_TIMEOUT_MS);
+  it(
+    'unacknowledged heartbeats make the client reconnect and resume',
+    async () => {
+      const server = await startDiscordServer({ heartbeatIntervalMs: 250 });
+      const client = makeClient(server);
+      try {
+        await loginAndWaitReady(client);
+        const resumed = nextEvent(client, Events.ShardResume);
+        server.ackHeartbeats = false;
+        await server.waitForGatewayEvent((e) => e.kind === 'resume');
+        server.ackHeartbeats = true;
+        await resumed;
+        expect(server.sessions).toHaveLength(1);
+      } finally {
+        await client.destroy();
+        await server.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe('sharding', () => {
@@ -458,46 +468,54 @@ describe('sharding', () => {
     expect(new Set(shards)).toEqual(new Set([0, 1]));
   });
 
-  it('one client with shards [0, 1] gets every guild on its own shard', async () => {
-    const client = makeClient(server, { shards: [0, 1], shardCount: 2 });
-    try {
-      await loginAndWaitReady(client);
-      for (const g of server.guilds) {
-        expect(client.guilds.cache.get(g.id)?.shardId).toBe(server.shardForGuild(g.id, 2));
+  it(
+    'one client with shards [0, 1] gets every guild on its own shard',
+    async () => {
+      const client = makeClient(server, { shards: [0, 1], shardCount: 2 });
+      try {
+        await loginAndWaitReady(client);
+        for (const g of server.guilds) {
+          expect(client.guilds.cache.get(g.id)?.shardId).toBe(server.shardForGuild(g.id, 2));
+        }
+        const second = server.guilds[1];
+        if (!second) throw new Error('expected two guilds');
+        const received = nextEvent(client, Events.InteractionCreate);
+        server.sendSlashCommand({ name: 'where', guildId: second.id });
+        const [interaction] = await received;
+        expect(interaction.guild?.shardId).toBe(server.shardForGuild(second.id, 2));
+      } finally {
+        await client.destroy();
       }
-      const second = server.guilds[1];
-      if (!second) throw new Error('expected two guilds');
-      const received = nextEvent(client, Events.InteractionCreate);
-      server.sendSlashCommand({ name: 'where', guildId: second.id });
-      const [interaction] = await received;
-      expect(interaction.guild?.shardId).toBe(server.shardForGuild(second.id, 2));
-    } finally {
-      await client.destroy();
-    }
-  }, TEST_TIMEOUT_MS);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('two clients with shards [0] and [1] each get only their guilds and events', async () => {
-    const clients = [0, 1].map((shard) => makeClient(server, { shards: [shard], shardCount: 2 }));
-    try {
-      await Promise.all(clients.map((c) => loginAndWaitReady(c)));
-      for (const [shard, c] of clients.entries()) {
-        const expected = server.guilds.filter((g) => server.shardForGuild(g.id, 2) === shard).map((g) => g.id);
-        expect([...c.guilds.cache.keys()]).toEqual(expected);
+  it(
+    'two clients with shards [0] and [1] each get only their guilds and events',
+    async () => {
+      const clients = [0, 1].map((shard) => makeClient(server, { shards: [shard], shardCount: 2 }));
+      try {
+        await Promise.all(clients.map((c) => loginAndWaitReady(c)));
+        for (const [shard, c] of clients.entries()) {
+          const expected = server.guilds.filter((g) => server.shardForGuild(g.id, 2) === shard).map((g) => g.id);
+          expect([...c.guilds.cache.keys()]).toEqual(expected);
+        }
+        for (const g of server.guilds) {
+          const owner = clients[server.shardForGuild(g.id, 2)];
+          if (!owner) throw new Error('no client for shard');
+          owner.on(Events.InteractionCreate, (interaction) => {
+            if (interaction.isChatInputCommand()) void interaction.reply(`shard ${interaction.guild?.shardId ?? -1}`);
+          });
+          const sent = server.sendSlashCommand({ name: 'which', guildId: g.id });
+          expect(sent.delivered).toBe(1);
+          const reply = await server.waitForInteractionReply(sent.id);
+          expect(reply.content).toBe(`shard ${server.shardForGuild(g.id, 2)}`);
+          owner.removeAllListeners(Events.InteractionCreate);
+        }
+      } finally {
+        await Promise.all(clients.map((c) => c.destroy()));
       }
-      for (const g of server.guilds) {
-        const owner = clients[server.shardForGuild(g.id, 2)];
-        if (!owner) throw new Error('no client for shard');
-        owner.on(Events.InteractionCreate, (interaction) => {
-          if (interaction.isChatInputCommand()) void interaction.reply(`shard ${interaction.guild?.shardId ?? -1}`);
-        });
-        const sent = server.sendSlashCommand({ name: 'which', guildId: g.id });
-        expect(sent.delivered).toBe(1);
-        const reply = await server.waitForInteractionReply(sent.id);
-        expect(reply.content).toBe(`shard ${server.shardForGuild(g.id, 2)}`);
-        owner.removeAllListeners(Events.InteractionCreate);
-      }
-    } finally {
-      await Promise.all(clients.map((c) => c.destroy()));
-    }
-  }, TEST_TIMEOUT_MS);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -11,9 +11,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * `MessageMentions.EveryonePattern` (`/@(everyone|here)/`) counts `@everyones` and `@here_now` too.
  */
 export function neutralizeMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
-    .replace(/<(@[!&]?|#)(?=\d)/g, `<$1${ZERO_WIDTH_SPACE}`);
+  return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(@[!&]?|#)(?=\d)/g, `<$1${ZERO_WIDTH_SPACE}`);
 }
 
 /** Text from a person or a file, to be shown as-is inside markdown (descriptions, titles, field values). */

@@ -3,7 +3,7 @@ import { truncateAtWord } from './truncate.js';
 
 const LETTER = String.raw`[\p{L}\p{M}\p{N}]`;
 /** Letters and digits, with the apostrophes, hyphens and dots found inside words ("don't", "U.S."). */
-const WORD = /^[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]*)*$/u;
+const WORD = /^[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]*)*$/u;
 /** Spans in escaped text where inserting `**` would break something: links and `<...>` tokens (mentions, emoji, timestamps). */
 const PROTECTED = /(https?:\/\/\S+|<[^<>\s]*>)/giu;
 

@@ -6,10 +6,7 @@ import { answerQuestionInteraction } from './answer-question.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /** Apps > "Find in articles": the target message's text is the question. */
-export async function handleFindInArticlesCommand(
-  interaction: MessageContextMenuCommandInteraction,
-  ctx: BotContext,
-): Promise<void> {
+export async function handleFindInArticlesCommand(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
   const question = questionFromMessageText(interaction.targetMessage.content);
   if (question === null) {
     await replyPrivately(interaction, emptyMessageNotice());

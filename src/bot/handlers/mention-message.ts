@@ -17,9 +17,7 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
 
   const checked = checkQuestion(text);
   if (!checked.ok) {
-    await message.reply(
-      checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_QUESTION_LENGTH),
-    );
+    await message.reply(checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_QUESTION_LENGTH));
     return;
   }
   const decision = ctx.rateLimiter.take(message.author.id);

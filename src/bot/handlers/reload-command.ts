@@ -25,10 +25,7 @@ export async function handleReloadCommand(interaction: ChatInputCommandInteracti
   log.info('reloading corpus');
   try {
     const summary = await ctx.engines.reload();
-    log.info(
-      { articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length },
-      'corpus reloaded',
-    );
+    log.info({ articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length }, 'corpus reloaded');
     // With several shards, the others reload too (each keeps answering until it is done).
     const shards = interaction.client.shard;
     if (shards !== null) await shards.send(reloadRequest(shards.ids));

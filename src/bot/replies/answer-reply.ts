@@ -114,9 +114,7 @@ const MAX_SOURCE_LINE = 400;
 function passagesDescription(answers: readonly Answer[], firstNumber: number): string {
   if (answers.length === 0) return 'No more passages.';
   // Each passage gets an equal share, so the last one is never cut away entirely.
-  const share = Math.floor(
-    (DISCORD_LIMITS.embedDescription - BLOCK_SEPARATOR.length * (answers.length - 1)) / answers.length,
-  );
+  const share = Math.floor((DISCORD_LIMITS.embedDescription - BLOCK_SEPARATOR.length * (answers.length - 1)) / answers.length);
   return answers.map((answer, index) => passageBlock(answer, firstNumber + index, share)).join(BLOCK_SEPARATOR);
 }
 

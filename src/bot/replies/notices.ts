@@ -5,9 +5,7 @@ import { textPayload, type ReplyPayload } from './reply-payload.js';
 /** Short messages that are not answers. Each says what happened and what the person can do. */
 
 export function handlerFailedNotice(): ReplyPayload {
-  return textPayload(
-    'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.',
-  );
+  return textPayload('Sorry, something went wrong while answering. The error has been logged; please try again in a moment.');
 }
 
 export function rateLimitedNotice(retryAtMs: number): ReplyPayload {
@@ -21,8 +19,7 @@ export function questionTooLongNotice(length: number, max: number): ReplyPayload
 
 export function emptyQuestionNotice(): ReplyPayload {
   return textPayload(
-    'Ask me a question about the articles, e.g. `@bot what did Putin say about his goals?` or `/ask`. ' +
-      '`/help` explains more.',
+    'Ask me a question about the articles, e.g. `@bot what did Putin say about his goals?` or `/ask`. ' + '`/help` explains more.',
   );
 }
 
@@ -62,7 +59,5 @@ export function reloadNeedsGuildNotice(): ReplyPayload {
 }
 
 export function unknownCommandNotice(): ReplyPayload {
-  return textPayload(
-    "I don't know that command; the command list may be out of date. Ask an admin to run `npm run deploy-commands`.",
-  );
+  return textPayload("I don't know that command; the command list may be out of date. Ask an admin to run `npm run deploy-commands`.");
 }

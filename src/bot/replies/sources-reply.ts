@@ -24,9 +24,7 @@ export function buildSourcesReply(articles: readonly ArticleSummary[], requested
 
   const embed = new EmbedBuilder().setColor(ANSWER_COLOR).setTitle('Articles I can answer from');
   if (articles.length === 0) {
-    embed.setDescription(
-      'No articles are loaded. Put article files in the corpus folder, then run `/reload` (needs Manage Server).',
-    );
+    embed.setDescription('No articles are loaded. Put article files in the corpus folder, then run `/reload` (needs Manage Server).');
     return payload({ embeds: [embed.toJSON()] });
   }
 
@@ -37,11 +35,9 @@ export function buildSourcesReply(articles: readonly ArticleSummary[], requested
     return truncateAtWord(line.length > share ? articleLine({ ...article, url: null }, start + index + 1) : line, share);
   });
   const sentences = articles.reduce((sum, article) => sum + article.sentences, 0);
-  embed
-    .setDescription(lines.join('\n'))
-    .setFooter({
-      text: `Page ${page} of ${pages} · ${plural(articles.length, 'article')} · ${plural(sentences, 'sentence')}`,
-    });
+  embed.setDescription(lines.join('\n')).setFooter({
+    text: `Page ${page} of ${pages} · ${plural(articles.length, 'article')} · ${plural(sentences, 'sentence')}`,
+  });
 
   if (pages === 1) return payload({ embeds: [embed.toJSON()] });
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -61,7 +57,11 @@ export function buildSourcesReply(articles: readonly ArticleSummary[], requested
 
 function articleLine(article: ArticleSummary, number: number): string {
   const date = formatArticleDate(article.date);
-  return [`**${number}.** ${formatArticleTitle(article.title, article.url, MAX_LISTED_TITLE_LENGTH)}`, date, plural(article.sentences, 'sentence')]
+  return [
+    `**${number}.** ${formatArticleTitle(article.title, article.url, MAX_LISTED_TITLE_LENGTH)}`,
+    date,
+    plural(article.sentences, 'sentence'),
+  ]
     .filter((part): part is string => part !== null)
     .join(' · ');
 }

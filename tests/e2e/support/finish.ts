@@ -7,7 +7,11 @@ import { expectNoRejectedRequests, type OutgoingMessageGuard } from './payloads.
  * the bot sent had mentions disabled and fit Discord's limits, the server refused nothing, and
  * (unless the file provokes them) the bot logged no errors. Always closes bot and server.
  */
-export async function finishE2E(e2e: E2E | undefined, guard: OutgoingMessageGuard, options: { readonly botMayLogErrors?: boolean } = {}): Promise<void> {
+export async function finishE2E(
+  e2e: E2E | undefined,
+  guard: OutgoingMessageGuard,
+  options: { readonly botMayLogErrors?: boolean } = {},
+): Promise<void> {
   try {
     if (e2e === undefined) return;
     guard.checkAll();

@@ -1,14 +1,14 @@
 /** Small steps every e2e file takes: send something as a user, wait for the bot's answer. */
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import {
-  type DiscordServer,
-  type InteractionReply,
-  type RecordedRequest,
-  type SendMessageOptions,
-  type SentInteraction,
-  type SentMessage,
-  type SlashCommandOptions,
+import type {
+  DiscordServer,
+  InteractionReply,
+  RecordedRequest,
+  SendMessageOptions,
+  SentInteraction,
+  SentMessage,
+  SlashCommandOptions,
 } from '../../support/discord-server/index.js';
 import { isRecord, onlyEmbed, type EmbedView } from './payloads.js';
 

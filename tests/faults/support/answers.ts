@@ -19,8 +19,7 @@ export interface InteractionTally {
 /** What the server accepted for one interaction, by kind. */
 export function tally(server: DiscordServer, interactionId: string): InteractionTally {
   const requests = server.interactionRequests(interactionId);
-  const ok = (kind: string): number =>
-    requests.filter((r) => r.kind === kind && r.request.status < 300 && !r.request.fault).length;
+  const ok = (kind: string): number => requests.filter((r) => r.kind === kind && r.request.status < 300 && !r.request.fault).length;
   return {
     callbacks: ok('callback'),
     failedCallbacks: requests.filter((r) => r.kind === 'callback' && (r.request.status >= 300 || r.request.fault)).length,
@@ -33,7 +32,10 @@ export function tally(server: DiscordServer, interactionId: string): Interaction
 /** An `/ask` handled once: one accepted "thinking…" callback, one edit into the answer, nothing else. */
 export function expectAskAnsweredOnce(server: DiscordServer, interactionId: string): void {
   const counts = tally(server, interactionId);
-  expect({ callbacks: counts.callbacks, edits: counts.edits, followups: counts.followups, deletes: counts.deletes }, server.describe()).toEqual({
+  expect(
+    { callbacks: counts.callbacks, edits: counts.edits, followups: counts.followups, deletes: counts.deletes },
+    server.describe(),
+  ).toEqual({
     callbacks: 1,
     edits: 1,
     followups: 0,

@@ -127,7 +127,6 @@ export async function startCapturedBot(
   return { bot, rawLogs: capture.rawLogs, logs: capture.logs };
 }
 
-
 // ---- Gateway log ------------------------------------------------------------------------------
 
 /** Gateway log entries from index `mark` on. */

@@ -83,11 +83,7 @@ export class CommandRegistry {
     return id;
   }
 
-  #normalize(
-    raw: unknown,
-    guildId: string | null,
-    previous: readonly ApiApplicationCommand[],
-  ): ApiApplicationCommand | string {
+  #normalize(raw: unknown, guildId: string | null, previous: readonly ApiApplicationCommand[]): ApiApplicationCommand | string {
     if (!isRecord(raw) || typeof raw.name !== 'string') return 'each command needs a name';
     const type = typeof raw.type === 'number' ? raw.type : CommandType.ChatInput;
     if (type === CommandType.ChatInput && !/^[-_\p{L}\p{N}]{1,32}$/u.test(raw.name)) {
@@ -105,8 +101,7 @@ export class CommandRegistry {
       name: raw.name,
       description: typeof raw.description === 'string' ? raw.description : '',
       ...(options ? { options } : {}),
-      default_member_permissions:
-        typeof raw.default_member_permissions === 'string' ? raw.default_member_permissions : null,
+      default_member_permissions: typeof raw.default_member_permissions === 'string' ? raw.default_member_permissions : null,
       nsfw: raw.nsfw === true,
     };
   }

@@ -146,9 +146,7 @@ export class Gateway {
 
   /** Sessions that would receive an event for this guild (or DMs when guildId is null). */
   sessionsFor(guildId: string | null): GatewaySession[] {
-    return this.sessions.filter((s) =>
-      guildId === null ? s.shardId === 0 : shardForGuild(guildId, s.shardCount) === s.shardId,
-    );
+    return this.sessions.filter((s) => (guildId === null ? s.shardId === 0 : shardForGuild(guildId, s.shardCount) === s.shardId));
   }
 
   /**
@@ -212,9 +210,7 @@ export class Gateway {
 
   #connectionsMatching(filter: ShardFilter): GatewayConnection[] {
     return [...this.#connections].filter(
-      (c) =>
-        c.socket.readyState === WebSocket.OPEN &&
-        (filter.shardId === undefined || c.session?.shardId === filter.shardId),
+      (c) => c.socket.readyState === WebSocket.OPEN && (filter.shardId === undefined || c.session?.shardId === filter.shardId),
     );
   }
 

@@ -23,7 +23,16 @@ export { webhookRequestKind, type InteractionReply, type InteractionRequest, typ
 export type { SendMessageOptions, SentMessage } from './message-dispatch.js';
 export { MessageLimits } from './message-limits.js';
 export { MessageFlag, MessageType, type MessageBody } from './message-store.js';
-export type { ApiApplicationCommand, ApiChannel, ApiCommandOption, ApiInteraction, ApiMember, ApiMessage, ApiRole, ApiUser } from './payloads.js';
+export type {
+  ApiApplicationCommand,
+  ApiChannel,
+  ApiCommandOption,
+  ApiInteraction,
+  ApiMember,
+  ApiMessage,
+  ApiRole,
+  ApiUser,
+} from './payloads.js';
 export type { RecordedRequest } from './request-log.js';
 export { Route } from './rest-routes.js';
 export type { SceneOptions } from './scene.js';

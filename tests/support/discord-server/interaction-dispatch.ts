@@ -2,13 +2,7 @@ import { CommandType } from './command-registry.js';
 import { ensureMember, permissionsOf, withoutUser } from './fixtures.js';
 import type { Gateway } from './gateway.js';
 import { InteractionType } from './interaction-registry.js';
-import {
-  buildInteraction,
-  OptionType,
-  toCommandOptions,
-  type InteractionScene,
-  type OptionsInput,
-} from './interaction-payloads.js';
+import { buildInteraction, OptionType, toCommandOptions, type InteractionScene, type OptionsInput } from './interaction-payloads.js';
 import type {
   ApiCommandOption,
   ApiCommandOptionSchema,
@@ -168,13 +162,7 @@ export function sendSlashCommand(state: ServerState, gateway: Gateway, input: Sl
   const options = wrapSubcommand(toCommandOptions(input.options, schema), input.subcommand);
   const data = commandData(state, scene, input.name, CommandType.ChatInput, options);
   const resolved = resolvedUsers(state, scene, options);
-  return dispatchInteraction(
-    state,
-    gateway,
-    scene,
-    InteractionType.ApplicationCommand,
-    resolved ? { ...data, resolved } : data,
-  );
+  return dispatchInteraction(state, gateway, scene, InteractionType.ApplicationCommand, resolved ? { ...data, resolved } : data);
 }
 
 export function sendAutocomplete(state: ServerState, gateway: Gateway, input: AutocompleteOptions): SentInteraction {
@@ -182,8 +170,7 @@ export function sendAutocomplete(state: ServerState, gateway: Gateway, input: Au
   const schema = commandSchema(state, input.name, scene.guild?.id ?? null, input.subcommand);
   const others = toCommandOptions(input.options, schema).filter((o) => o.name !== input.focused);
   const focusedType =
-    schema?.find((o) => o.name === input.focused)?.type ??
-    (typeof input.value === 'number' ? OptionType.Number : OptionType.String);
+    schema?.find((o) => o.name === input.focused)?.type ?? (typeof input.value === 'number' ? OptionType.Number : OptionType.String);
   // Discord sends the partial input as-is (a string while typing), flagged `focused`.
   const focused: ApiCommandOption = { name: input.focused, type: focusedType, value: input.value, focused: true };
   const options = wrapSubcommand([...others, focused], input.subcommand);

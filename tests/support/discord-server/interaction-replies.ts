@@ -33,10 +33,7 @@ export function webhookRequestKind(req: Pick<RecordedRequest, 'route' | 'method'
 }
 
 /** Maps a recorded request to the interaction it belongs to (by id for callbacks, token for webhooks). */
-export function classifyInteractionRequest(
-  req: RecordedRequest,
-  registry: InteractionRegistry,
-): InteractionRequest | null {
+export function classifyInteractionRequest(req: RecordedRequest, registry: InteractionRegistry): InteractionRequest | null {
   if (req.route === Route.InteractionCallback) {
     const interactionId = req.params.interactionId;
     return interactionId !== undefined ? { interactionId, kind: 'callback', request: req } : null;
@@ -50,11 +47,7 @@ export function classifyInteractionRequest(
 }
 
 /** A successful request carrying visible message content for an interaction, else null. */
-export function toInteractionReply(
-  req: RecordedRequest,
-  registry: InteractionRegistry,
-  messages: MessageStore,
-): InteractionReply | null {
+export function toInteractionReply(req: RecordedRequest, registry: InteractionRegistry, messages: MessageStore): InteractionReply | null {
   const classified = classifyInteractionRequest(req, registry);
   if (!classified || req.status >= 300 || req.fault) return null;
   let body: MessageBody;

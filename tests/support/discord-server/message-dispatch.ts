@@ -30,8 +30,7 @@ export function createUserMessage(state: ServerState, input: SendMessageOptions)
   const scene = resolveScene(state, input);
   const { botUser } = state.world;
   const mention = `<@${botUser.id}>`;
-  const content =
-    input.mentionsBot === true && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
+  const content = input.mentionsBot === true && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
   const mentioned: ApiUser[] = [];
   for (const match of content.matchAll(/<@!?(\d{17,20})>/g)) {
     const user = match[1] !== undefined ? state.world.users.get(match[1]) : undefined;

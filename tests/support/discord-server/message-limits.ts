@@ -47,7 +47,11 @@ export function validateMessageBody(body: MessageBody, { creating }: { creating:
     if (isRecord(embed.author)) total += checkText(errors, [...at, 'author', 'name'], embed.author.name, MessageLimits.embedAuthorName);
     const fields = Array.isArray(embed.fields) ? embed.fields : [];
     if (fields.length > MessageLimits.embedFields) {
-      errors.push({ path: [...at, 'fields'], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MessageLimits.embedFields} or fewer in length.` });
+      errors.push({
+        path: [...at, 'fields'],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: `Must be ${MessageLimits.embedFields} or fewer in length.`,
+      });
     }
     fields.forEach((field, j) => {
       if (!isRecord(field)) return;
@@ -74,7 +78,11 @@ export function validateAutocompleteChoices(data: unknown): ApiErrorBody | null 
   choices.forEach((choice, i) => {
     const name = isRecord(choice) ? choice.name : undefined;
     if (typeof name !== 'string' || name.length < 1 || name.length > MessageLimits.autocompleteChoiceName) {
-      errors.push({ path: ['data', 'choices', String(i), 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+      errors.push({
+        path: ['data', 'choices', String(i), 'name'],
+        code: 'BASE_TYPE_BAD_LENGTH',
+        message: 'Must be between 1 and 100 in length.',
+      });
     }
   });
   return errors.length > 0 ? formBodyError(errors) : null;

@@ -53,11 +53,7 @@ export function readMessageBody(body: unknown): MessageBody {
 
 /** True when a body would show something to users (what "the bot answered" means in tests). */
 export function hasVisibleContent(body: MessageBody): boolean {
-  return (
-    (body.content !== undefined && body.content.length > 0) ||
-    (body.embeds?.length ?? 0) > 0 ||
-    (body.attachments?.length ?? 0) > 0
-  );
+  return (body.content !== undefined && body.content.length > 0) || (body.embeds?.length ?? 0) > 0 || (body.attachments?.length ?? 0) > 0;
 }
 
 /** Multipart uploads by their `files[n]` index. */
@@ -145,9 +141,7 @@ export class MessageStore {
     if (!existing) return undefined;
     const edited: ApiMessage = {
       ...existing,
-      ...(body.content !== undefined
-        ? { content: body.content, mentions: this.#mentionsIn(body.content, body.allowed_mentions) }
-        : {}),
+      ...(body.content !== undefined ? { content: body.content, mentions: this.#mentionsIn(body.content, body.allowed_mentions) } : {}),
       ...(body.embeds !== undefined ? { embeds: body.embeds } : {}),
       ...(body.components !== undefined ? { components: body.components } : {}),
       ...(body.attachments !== undefined ? { attachments: this.#attachments(body.attachments, uploads) } : {}),
@@ -169,8 +163,7 @@ export class MessageStore {
     for (const match of content.matchAll(/<@!?(\d{17,20})>/g)) {
       const user = match[1] !== undefined ? this.#users.get(match[1]) : undefined;
       if (!user || mentioned.includes(user)) continue;
-      const permitted =
-        allowed === undefined || (allowed.parse?.includes('users') ?? false) || (allowed.users?.includes(user.id) ?? false);
+      const permitted = allowed === undefined || (allowed.parse?.includes('users') ?? false) || (allowed.users?.includes(user.id) ?? false);
       if (permitted) mentioned.push(user);
     }
     return mentioned;
@@ -184,8 +177,7 @@ export class MessageStore {
       const index = typeof attachment.id === 'number' ? attachment.id : Number(attachment.id);
       const upload = Number.isInteger(index) ? uploads?.get(index) : undefined;
       if (!upload && typeof attachment.url === 'string') return attachment;
-      const filename =
-        upload?.filename ?? (typeof attachment.filename === 'string' ? attachment.filename : `file${String(attachment.id)}`);
+      const filename = upload?.filename ?? (typeof attachment.filename === 'string' ? attachment.filename : `file${String(attachment.id)}`);
       const id = this.#ids.next();
       return {
         id,

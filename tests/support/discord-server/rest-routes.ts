@@ -374,8 +374,7 @@ function createChannelMessage(ctx: RouteContext): RouteResult {
       errors: { message_reference: { _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }] } },
     });
   }
-  const guildMember =
-    channel.guild_id !== undefined ? findGuild(world, channel.guild_id).members.get(world.botUser.id) : undefined;
+  const guildMember = channel.guild_id !== undefined ? findGuild(world, channel.guild_id).members.get(world.botUser.id) : undefined;
   const message = messages.create({
     ...body,
     channel,

@@ -15,12 +15,7 @@ import {
   type SlashCommandOptions,
 } from './interaction-dispatch.js';
 import { InteractionRegistry } from './interaction-registry.js';
-import {
-  classifyInteractionRequest,
-  toInteractionReply,
-  type InteractionReply,
-  type InteractionRequest,
-} from './interaction-replies.js';
+import { classifyInteractionRequest, toInteractionReply, type InteractionReply, type InteractionRequest } from './interaction-replies.js';
 import {
   createUserMessage,
   dispatchMessageCreate,
