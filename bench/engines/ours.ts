@@ -1,6 +1,6 @@
 import type { Engine } from '../../src/index.js';
 import { engineOver, indexCorpus, type IndexedCorpus } from '../../src/search/engine.js';
-import { writeSnapshot } from '../../src/search/index-snapshot.js';
+import { writeSnapshot } from '../../src/search/index/snapshot.js';
 import { loadEngine, snapshotFingerprint } from '../../src/search/load-engine.js';
 import type { BenchEngine } from './bench-engine.js';
 

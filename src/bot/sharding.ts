@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
-import { NO_SNAPSHOT, readSnapshot } from '../search/index-snapshot.js';
+import { NO_SNAPSHOT, readSnapshot } from '../search/index/snapshot.js';
 import { buildSnapshot, snapshotFingerprint } from '../search/load-engine.js';
 import { isReloadRequest, reloadOrder } from './shard-messages.js';
 

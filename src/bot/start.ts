@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { ConfigError, type RunnableConfig } from '../config.js';
 import type { AnswerState, BotContext } from './bot-context.js';
-import { NO_SNAPSHOT } from '../search/index-snapshot.js';
+import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { corpusEngineLoader } from './corpus-engine-loader.js';
 import { isReloadOrder } from './shard-messages.js';
 import { createDispatcher } from './dispatch.js';

@@ -1,7 +1,7 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
 import { createInterface } from 'node:readline';
 import { CorpusFolderError } from '../corpus/load-corpus.js';
-import { NO_SNAPSHOT } from '../search/index-snapshot.js';
+import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { loadEngine } from '../search/load-engine.js';
 import type { Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';

@@ -9,7 +9,7 @@ let cached: string | undefined;
 
 /**
  * A digest of everything that decides what an index holds: the code and data of `src/corpus`
- * and `src/search` (splitting, analysis, aliases, stop words) and the versions of MiniSearch
+ * and `src/search`, sub-folders included (splitting, analysis, aliases, stop words) and the versions of MiniSearch
  * and the stemmer. Any change to them makes a saved index out of date; no version number to
  * forget to bump.
  */
@@ -17,10 +17,11 @@ export function analysisFingerprint(): string {
   if (cached !== undefined) return cached;
   const hash = createHash('sha256');
   const source = fileURLToPath(new URL('..', import.meta.url));
-  for (const folder of ['corpus', 'search', join('search', 'data')]) {
+  for (const folder of ['corpus', 'search']) {
     const dir = join(source, folder);
-    for (const name of readdirSync(dir).sort()) {
-      if (!/\.(?:ts|js|txt)$/u.test(name)) continue;
+    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    for (const name of names) {
+      if (!/\.(?:ts|js|txt|json)$/u.test(name)) continue;
       hash.update(`${folder}/${name}\0`).update(readFileSync(join(dir, name)));
     }
   }

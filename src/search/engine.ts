@@ -5,7 +5,7 @@ import { builtInAliasGroups } from './built-in-aliases.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
 import { analyzeQuestion, type Concept } from './question.js';
 import { DEFAULT_WEIGHTS, hitFeatures, rankHits, type RankedSentence, type RankingWeights } from './rank.js';
-import { SentenceIndex, type IndexQuery } from './sentence-index.js';
+import { SentenceIndex, type IndexQuery } from './index/sentence-index.js';
 import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
 import { IRREGULAR_FORMS } from './irregular-forms.js';
 import { WordNet, type Thesaurus } from './wordnet.js';

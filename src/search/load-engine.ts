@@ -3,7 +3,7 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import type { CorpusProblem } from '../corpus/types.js';
 import { analysisFingerprint } from './analysis-fingerprint.js';
 import { engineOver, indexCorpusInSlices, type EngineOptions, type IndexedCorpus } from './engine.js';
-import { readSnapshot, writeSnapshot } from './index-snapshot.js';
+import { readSnapshot, writeSnapshot } from './index/snapshot.js';
 import type { Engine } from './types.js';
 
 export interface LoadedEngine {

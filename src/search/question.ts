@@ -1,7 +1,7 @@
 import type { Analyzer } from './analyzer.js';
 import { answerNounOf, answerTypeOf, type AnswerType } from './answer-type.js';
 import { fold } from './fold.js';
-import type { SentenceIndex } from './sentence-index.js';
+import type { SentenceIndex } from './index/sentence-index.js';
 import { tokenize } from './tokenize.js';
 import type { Thesaurus } from './wordnet.js';
 

@@ -1,6 +1,6 @@
 import { hasAnswerOfType } from './answer-type.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
-import type { IndexHit, SentenceIndex } from './sentence-index.js';
+import type { IndexHit, SentenceIndex } from './index/sentence-index.js';
 
 /** How much each signal adds to a candidate's score. All default values come from `npm run eval`. */
 export interface RankingWeights {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { parseArticle } from '../../src/corpus/parse-article.js';
-import { restoreCorpus, saveCorpus } from '../../src/search/saved-corpus.js';
+import { loadCorpus } from '../../../src/corpus/load-corpus.js';
+import { parseArticle } from '../../../src/corpus/parse-article.js';
+import { restoreCorpus, saveCorpus } from '../../../src/search/index/saved-corpus.js';
 
 describe('the corpus as a snapshot saves it', () => {
   it('gives back exactly the corpus it saved, without saving sentence texts', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Article, Corpus, Sentence } from '../corpus/types.js';
+import type { Article, Corpus, Sentence } from '../../corpus/types.js';
 
 /**
  * A corpus as a snapshot saves it. Sentences are not saved as text: each is a stretch of its

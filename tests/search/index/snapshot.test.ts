@@ -3,10 +3,10 @@ import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { createEngine } from '../../src/search/engine.js';
-import { NO_SNAPSHOT, SNAPSHOT_FILE } from '../../src/search/index-snapshot.js';
-import { buildSnapshot, loadEngine } from '../../src/search/load-engine.js';
+import { loadCorpus } from '../../../src/corpus/load-corpus.js';
+import { createEngine } from '../../../src/search/engine.js';
+import { NO_SNAPSHOT, SNAPSHOT_FILE } from '../../../src/search/index/snapshot.js';
+import { buildSnapshot, loadEngine } from '../../../src/search/load-engine.js';
 
 const QUESTIONS = [
   'How many times have Trump and Putin spoken?',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/corpus/parse-article.js';
-import type { Article } from '../../src/corpus/types.js';
-import { Analyzer } from '../../src/search/analyzer.js';
-import { SentenceIndex, type IndexQuery } from '../../src/search/sentence-index.js';
+import { parseArticle } from '../../../src/corpus/parse-article.js';
+import type { Article } from '../../../src/corpus/types.js';
+import { Analyzer } from '../../../src/search/analyzer.js';
+import { SentenceIndex, type IndexQuery } from '../../../src/search/index/sentence-index.js';
 
 function articles(count: number): Article[] {
   return Array.from({ length: count }, (_, index) => {

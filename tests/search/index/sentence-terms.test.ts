@@ -1,8 +1,8 @@
 import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { newSentenceMiniSearch, sentenceDocument, sentenceMiniSearchData } from '../../src/search/sentence-minisearch.js';
-import { runAtOnce } from '../../src/search/stepwise.js';
-import { SentenceTerms } from '../../src/search/sentence-terms.js';
+import { newSentenceMiniSearch, sentenceDocument, sentenceMiniSearchData } from '../../../src/search/index/minisearch-layout.js';
+import { runAtOnce } from '../../../src/search/index/stepwise.js';
+import { SentenceTerms } from '../../../src/search/index/sentence-terms.js';
 
 const SENTENCES = [['putin', 'call', 'trump', 'call'], [], ['ukrain', 'weapon'], ['call', 'ukrain', '=united_states']];
 

@@ -1,14 +1,14 @@
 import type { AsPlainObject } from 'minisearch';
 import type MiniSearch from 'minisearch';
-import type { Article, Sentence } from '../corpus/types.js';
-import type { Analyzer } from './analyzer.js';
+import type { Article, Sentence } from '../../corpus/types.js';
+import type { Analyzer } from '../analyzer.js';
 import {
   loadSentenceMiniSearch,
   loadSentenceMiniSearchInSlices,
   SENTENCE_FIELD,
   sentenceMiniSearchData,
   type SentenceDocument,
-} from './sentence-minisearch.js';
+} from './minisearch-layout.js';
 import { SentenceTerms, type SerializedSentenceTerms } from './sentence-terms.js';
 import { runAtOnce, runInSlices, type Stepwise } from './stepwise.js';
 
