@@ -29,7 +29,7 @@ import {
 import { LEGEND, sizeTable } from './table.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SQUAD_PATH = process.env.SQUAD_FILE ?? join(ROOT, '../shared/eval-data/squad-v1.1-dev-public.json');
+const SQUAD_PATH = process.env.SQUAD_FILE ?? join(ROOT, 'eval/data/squad-v1.1-dev-public.json');
 const RESULTS_FILE = join(ROOT, 'bench/results/latest.json');
 const PACKAGES = ['minisearch', 'flexsearch', '@orama/orama', 'lunr', 'tsx'];
 

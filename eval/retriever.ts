@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Corpus } from '../src/corpus/types.js';
-import { createEngine, type EngineOptions } from '../src/search/engine.js';
+import { createEngine } from '../src/search/engine.js';
+import type { EngineOptions } from '../src/search/options.js';
 
 /** One returned sentence, as the scoring rules need it. */
 export interface Retrieved {
@@ -29,7 +30,7 @@ export function plainMiniSearchRetriever(articles: readonly Article[]): Retrieve
   );
 }
 
-/** The reference set-up of `shared/eval-data/README.md`: plain MiniSearch over `Intl.Segmenter` sentences. */
+/** The reference set-up of `eval/data/README.md`: plain MiniSearch over `Intl.Segmenter` sentences. */
 export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]): Retriever {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   return plainMiniSearchOver(

@@ -10,7 +10,7 @@ import { loadOwnQuestions } from './own-questions.js';
 import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetriever } from './retriever.js';
 import { loadSquad } from './squad.js';
 
-const SQUAD_PATH = process.env.SQUAD_FILE ?? '../shared/eval-data/squad-v1.1-dev-public.json';
+const SQUAD_PATH = process.env.SQUAD_FILE ?? 'eval/data/squad-v1.1-dev-public.json';
 const started = performance.now();
 const figure = (value: number) => value.toFixed(3);
 const row = (name: string, quality: Quality) =>

@@ -1,5 +1,6 @@
 import type { Engine } from '../../src/index.js';
-import { engineOver, indexCorpus, type IndexedCorpus } from '../../src/search/engine.js';
+import { engineOver } from '../../src/search/engine.js';
+import { indexCorpus, type IndexedCorpus } from '../../src/search/indexed-corpus.js';
 import { writeSnapshot } from '../../src/search/index/snapshot.js';
 import { loadEngine, snapshotFingerprint } from '../../src/search/load-engine.js';
 import type { BenchEngine } from './bench-engine.js';

@@ -1,8 +1,10 @@
 import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { CorpusProblem } from '../corpus/types.js';
-import { analysisFingerprint } from './analysis-fingerprint.js';
-import { engineOver, indexCorpusInSlices, type EngineOptions, type IndexedCorpus } from './engine.js';
+import { analysisFingerprint } from './index/analysis-fingerprint.js';
+import { engineOver } from './engine.js';
+import { indexCorpusInSlices, type IndexedCorpus } from './indexed-corpus.js';
+import type { EngineOptions } from './options.js';
 import { readSnapshot, writeSnapshot } from './index/snapshot.js';
 import type { Engine } from './types.js';
 

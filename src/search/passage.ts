@@ -8,14 +8,13 @@ export interface PassageRange {
 
 // A sentence that starts like this leans on the one before it to be understood.
 const LEANS_ON_PREVIOUS = /^["“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|However|The two|Both)\b/u;
-const MAX_SENTENCES = 5;
 
 /**
  * The sentences needed to read one matched sentence: the rest of a quotation it is part of,
  * and the sentence before when it opens with a pronoun ("He said ..."). Stays within the
- * paragraph and never grows past five sentences.
+ * paragraph and never grows past `maxSentences`.
  */
-export function passageRange(sentences: readonly Sentence[], id: number): PassageRange {
+export function passageRange(sentences: readonly Sentence[], id: number, maxSentences: number): PassageRange {
   const hit = sentences[id];
   if (hit === undefined) return { first: id, last: id };
   const inParagraph = (index: number) => {
@@ -24,17 +23,17 @@ export function passageRange(sentences: readonly Sentence[], id: number): Passag
   };
   const paragraphStart = firstOfParagraph(id, inParagraph);
   let first = id;
-  while (first > 0 && inParagraph(first - 1) && id - first < MAX_SENTENCES - 1) {
+  while (first > 0 && inParagraph(first - 1) && id - first < maxSentences - 1) {
     if (!opensInsideQuote(sentences, paragraphStart, first)) break;
     first -= 1;
   }
   let last = id;
-  while (inParagraph(last + 1) && last - first < MAX_SENTENCES - 1) {
+  while (inParagraph(last + 1) && last - first < maxSentences - 1) {
     if (!opensInsideQuote(sentences, paragraphStart, last + 1)) break;
     last += 1;
   }
   const firstText = sentences[first]?.text ?? '';
-  if (first === id && inParagraph(first - 1) && LEANS_ON_PREVIOUS.test(firstText) && last - first < MAX_SENTENCES - 1) first -= 1;
+  if (first === id && inParagraph(first - 1) && LEANS_ON_PREVIOUS.test(firstText) && last - first < maxSentences - 1) first -= 1;
   return { first, last };
 }
 

@@ -3,6 +3,7 @@ import { answerNounOf, answerTypeOf, type AnswerType } from './answer-type.js';
 import { fold } from './fold.js';
 import type { SentenceIndex } from './index/sentence-index.js';
 import { tokenize } from './tokenize.js';
+import type { ResolvedOptions, TypoTolerance } from './options.js';
 import type { Thesaurus } from './wordnet.js';
 
 /**
@@ -25,21 +26,19 @@ export interface AnalyzedQuestion {
   readonly words: ReadonlySet<string>;
 }
 
-// Typo tolerance: how many edits a word of a given (stemmed) length may be away from a known one.
-const maxEditsFor = (length: number): number => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
-const FUZZY_WEIGHT_PER_EDIT = 0.25;
-const ANSWER_NOUN_WEIGHT = 0.3;
+/** How many edits a word of a given (stemmed) length may be away from a known one. */
+const maxEditsFor = (length: number, typos: TypoTolerance): number =>
+  length >= typos.twoEditsFrom ? 2 : length >= typos.oneEditFrom ? 1 : 0;
 
 const scaleWeights = (terms: ReadonlyMap<string, number>, factor: number) =>
   new Map([...terms].map(([term, weight]) => [term, weight * factor]));
 
-/** What question analysis needs besides the question: how to analyse text, the index, and a thesaurus. */
+/** What question analysis needs besides the question: how to analyse text, the index, a thesaurus and the options. */
 export interface QuestionContext {
   readonly analyzer: Analyzer;
   readonly index: SentenceIndex;
   readonly thesaurus: Thesaurus | null;
-  /** How much a related word counts, against 1 for the word itself, when the corpus has the word. */
-  readonly relatedWordWeight: number;
+  readonly options: Pick<ResolvedOptions, 'relationWeights' | 'relatedWordWeight' | 'typoTolerance' | 'answerNounWeight'>;
 }
 
 export function analyzeQuestion(question: string, context: QuestionContext): AnalyzedQuestion {
@@ -71,7 +70,11 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
     const namesAnswerKind = [...group.terms].every((term) => answerNounTerms.has(term));
     concepts.push(
       namesAnswerKind
-        ? { ...concept, terms: scaleWeights(concept.terms, ANSWER_NOUN_WEIGHT), weight: concept.weight * ANSWER_NOUN_WEIGHT }
+        ? {
+            ...concept,
+            terms: scaleWeights(concept.terms, context.options.answerNounWeight),
+            weight: concept.weight * context.options.answerNounWeight,
+          }
         : concept,
     );
   }
@@ -81,14 +84,14 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
 
 /**
  * The index terms for one group of question terms. A dictionary word also brings in related
- * words from the thesaurus: at full closeness when the corpus lacks the word itself
- * ("journalists" finds "reporters"), at `relatedWordWeight` of it when the corpus has it.
+ * words from the thesaurus, weighted by their relation: in full when the corpus lacks the word itself
+ * ("journalists" finds "reporters"), times `relatedWordWeight` when the corpus has it.
  * A word that is neither in the corpus nor in the dictionary is a typo or a name, and is
  * matched to near spellings instead ("Zelenksy" finds "Zelensky").
  */
 function conceptOf(
   group: { terms: ReadonlySet<string>; words: ReadonlySet<string> },
-  { analyzer, index, thesaurus, relatedWordWeight }: QuestionContext,
+  { analyzer, index, thesaurus, options }: QuestionContext,
 ): Concept {
   const terms = new Map<string, number>();
   const add = (term: string, weight: number) => {
@@ -101,17 +104,18 @@ function conceptOf(
   for (const word of group.words) {
     if (/^\p{N}/u.test(word)) continue;
     if (thesaurus?.isWord(word) === true) {
-      const factor = inCorpus ? relatedWordWeight : 1;
+      const factor = inCorpus ? options.relatedWordWeight : 1;
       if (factor === 0) continue;
       for (const related of thesaurus.related(word)) {
         const term = analyzer.singleTerm(related.word);
-        if (term !== null) add(term, related.closeness * factor);
+        if (term !== null) add(term, options.relationWeights[related.relation] * factor);
       }
     } else if (!inCorpus) {
       const [term] = analyzer.analyze(word);
-      const maxEdits = maxEditsFor(term?.term.length ?? 0);
+      const maxEdits = maxEditsFor(term?.term.length ?? 0, options.typoTolerance);
       if (term === undefined || maxEdits === 0) continue;
-      for (const similar of index.similarTerms(term.term, maxEdits)) add(similar.term, 1 - FUZZY_WEIGHT_PER_EDIT * similar.distance);
+      for (const similar of index.similarTerms(term.term, maxEdits))
+        add(similar.term, 1 - options.typoTolerance.weightPerEdit * similar.distance);
     }
   }
   // Related words widen what matches, not how much the question's own word weighs.

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { IRREGULAR_FORMS } from './irregular-forms.js';
 
-/** Words related to a word, each with how close the relation is (1 = same meaning). */
+/** How a word is related to another. */
+export type Relation = 'synonym' | 'derived' | 'broaderOrNarrower';
+
+/** A word related to another, and how. */
 export interface RelatedWord {
   readonly word: string;
-  readonly closeness: number;
+  readonly relation: Relation;
 }
 
 /** A source of related words; the engine asks it about question words the corpus lacks. */
@@ -51,11 +55,18 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string,
   adv: [],
 };
 
-const SYNONYM = 0.7;
-const DERIVED = 0.6;
-const BROADER_OR_NARROWER = 0.5;
-const SENSES_LOOKED_AT = 3;
-const MAX_NARROWER = 25;
+// When one word is related to another in several ways, the closest relation is kept.
+const CLOSENESS: Readonly<Record<Relation, number>> = { synonym: 3, derived: 2, broaderOrNarrower: 1 };
+
+/** Which of WordNet's relations are followed. */
+export interface WordNetOptions {
+  /** Senses of a word whose synonyms and derived forms count, most common first. Default 3. */
+  readonly sensesLookedAt: number;
+  /** A sense with more narrower words than this (a broad category such as "person") gives none of them. Default 25. */
+  readonly maxNarrower: number;
+}
+
+const DEFAULT_WORDNET_OPTIONS: WordNetOptions = { sensesLookedAt: 3, maxNarrower: 25 };
 const RELATED_CACHE_SIZE = 10_000;
 const SYNSET_CACHE_SIZE = 50_000;
 
@@ -66,6 +77,19 @@ const SYNSET_CACHE_SIZE = 50_000;
  * for. Reading a synset from disk at each look-up cost most of a question's time on small
  * corpora, where most question words are looked up.
  */
+// One WordNet per process: every engine (each /reload makes one) shares its files and memos.
+// Its files are read when the first engine is made, not during someone's first question.
+let shared: WordNet | undefined;
+
+/** The process's WordNet, with its files read. */
+export function sharedWordNet(): WordNet {
+  if (shared === undefined) {
+    shared = new WordNet(IRREGULAR_FORMS);
+    shared.preload();
+  }
+  return shared;
+}
+
 export class WordNet implements Thesaurus {
   readonly #dir: string;
   readonly #index = new Map<PartOfSpeech, Buffer>();
@@ -75,9 +99,12 @@ export class WordNet implements Thesaurus {
   readonly #relatedCache = new Map<string, RelatedWord[]>();
   readonly #synsetCache = new Map<string, Synset | null>();
 
-  constructor(irregularForms: ReadonlyMap<string, string>, dir = defaultWordNetDir()) {
+  readonly #options: WordNetOptions;
+
+  constructor(irregularForms: ReadonlyMap<string, string>, dir = defaultWordNetDir(), options: Partial<WordNetOptions> = {}) {
     this.#dir = dir;
     this.#irregular = irregularForms;
+    this.#options = { ...DEFAULT_WORDNET_OPTIONS, ...options };
   }
 
   isWord(word: string): boolean {
@@ -102,34 +129,35 @@ export class WordNet implements Thesaurus {
   }
 
   #lookUpRelated(word: string): RelatedWord[] {
-    const found = new Map<string, number>();
-    const add = (other: string, closeness: number) => {
+    const found = new Map<string, Relation>();
+    const add = (other: string, relation: Relation) => {
       const normal = other.toLowerCase();
-      if (normal === word || normal.includes('_') || (found.get(normal) ?? 0) >= closeness) return;
-      found.set(normal, closeness);
+      const known = found.get(normal);
+      if (normal === word || normal.includes('_') || (known !== undefined && CLOSENESS[known] >= CLOSENESS[relation])) return;
+      found.set(normal, relation);
     };
     for (const part of PARTS) {
       for (const lemma of this.#lemmas(word, part)) {
-        const offsets = this.#synsetOffsets(lemma, part).slice(0, SENSES_LOOKED_AT);
+        const offsets = this.#synsetOffsets(lemma, part).slice(0, this.#options.sensesLookedAt);
         offsets.forEach((offset, sense) => {
           const synset = this.#readSynset(part, offset);
           if (synset === null) return;
-          for (const member of synset.words) add(member, SYNONYM);
+          for (const member of synset.words) add(member, 'synonym');
           for (const pointer of synset.pointers) {
             if (pointer.symbol === '+') {
               const target = this.#readSynset(pointer.part, pointer.offset);
               const targetWord = target?.words[pointer.targetWord - 1];
-              if (targetWord !== undefined) add(targetWord, DERIVED);
-              else if (pointer.targetWord === 0) for (const member of target?.words ?? []) add(member, DERIVED);
+              if (targetWord !== undefined) add(targetWord, 'derived');
+              else if (pointer.targetWord === 0) for (const member of target?.words ?? []) add(member, 'derived');
             } else if (sense === 0 && (pointer.symbol === '@' || pointer.symbol === '~')) {
-              if (pointer.symbol === '~' && synset.narrowerCount > MAX_NARROWER) continue;
-              for (const member of this.#readSynset(pointer.part, pointer.offset)?.words ?? []) add(member, BROADER_OR_NARROWER);
+              if (pointer.symbol === '~' && synset.narrowerCount > this.#options.maxNarrower) continue;
+              for (const member of this.#readSynset(pointer.part, pointer.offset)?.words ?? []) add(member, 'broaderOrNarrower');
             }
           }
         });
       }
     }
-    return [...found].map(([related, closeness]) => ({ word: related, closeness }));
+    return [...found].map(([related, relation]) => ({ word: related, relation }));
   }
 
   /** Dictionary forms of `word` in one part of speech, by WordNet's detachment rules. */

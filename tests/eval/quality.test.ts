@@ -17,7 +17,7 @@ const REACHED = {
   squadPerArticle: { precisionAt1: 0.715, meanReciprocalRank: 0.784 },
   squadPooled: { precisionAt1: 0.694, meanReciprocalRank: 0.764 },
 };
-const SQUAD_FILE = '../shared/eval-data/squad-v1.1-dev-public.json';
+const SQUAD_FILE = 'eval/data/squad-v1.1-dev-public.json';
 
 describe('answer quality on our question set', () => {
   let quality: OwnSetQuality;

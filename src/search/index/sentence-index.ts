@@ -2,13 +2,16 @@ import type { AsPlainObject } from 'minisearch';
 import type MiniSearch from 'minisearch';
 import type { Article, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../analyzer.js';
+import type { Bm25Params } from '../options.js';
 import {
+  checkMiniSearchVersion,
   loadSentenceMiniSearch,
   loadSentenceMiniSearchInSlices,
+  nearTerms,
   SENTENCE_FIELD,
   sentenceMiniSearchData,
   type SentenceDocument,
-} from './minisearch-layout.js';
+} from './minisearch-internals.js';
 import { SentenceTerms, type SerializedSentenceTerms } from './sentence-terms.js';
 import { runAtOnce, runInSlices, type Stepwise } from './stepwise.js';
 
@@ -28,6 +31,10 @@ export interface IndexQuery {
 export interface IndexSearchOptions {
   /** Weight of the neighbouring sentences' scores, against 1 for the sentence's own. */
   readonly contextBoost: number;
+  /** BM25's parameters, for MiniSearch's search and the rescoring alike. */
+  readonly bm25: Bm25Params;
+  /** How many of MiniSearch's hits, with their neighbours, are scored again with every term. */
+  readonly rescoredHits: number;
   readonly articleId?: string | undefined;
   /** How many hits to return, best first. */
   readonly limit: number;
@@ -38,14 +45,6 @@ export interface SerializedSentenceIndex {
   readonly terms: SerializedSentenceTerms;
 }
 
-// MiniSearch's own BM25 defaults, so that our scores of candidates extend its scores of hits.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/**
- * How many of MiniSearch's hits are scored again with every question term and the neighbours.
- * At 10,000 bench articles: 300 gave p99 22 ms and a gold answer in the top 3 for 68.0 % of
- * questions, 1,000 gave 26 ms and 69.8 %, 2,000 gave 29 ms and 71.5 %.
- */
-const RESCORED_HITS = 2_000;
 const SLICE = 2_000;
 
 /** Every sentence of the corpus in order; a sentence's position is its id, in MiniSearch too. */
@@ -81,6 +80,7 @@ export class SentenceIndex {
 
   /** Analyses and indexes every sentence of `articles`, in one go. */
   static build(articles: readonly Article[], analyzer: Analyzer): SentenceIndex {
+    checkMiniSearchVersion();
     const { sentences, terms, miniSearchData } = runAtOnce(SentenceIndex.#analysing(articles, analyzer));
     return new SentenceIndex(sentences, loadSentenceMiniSearch(miniSearchData), terms);
   }
@@ -90,6 +90,7 @@ export class SentenceIndex {
    * bot keeps answering with its old index while a large corpus is indexed.
    */
   static async buildInSlices(articles: readonly Article[], analyzer: Analyzer): Promise<SentenceIndex> {
+    checkMiniSearchVersion();
     const { sentences, terms, miniSearchData } = await runInSlices(SentenceIndex.#analysing(articles, analyzer));
     return new SentenceIndex(sentences, await loadSentenceMiniSearchInSlices(miniSearchData), terms);
   }
@@ -116,6 +117,7 @@ export class SentenceIndex {
 
   /** The index as saved by `serialize`, over the same articles; throws if the data is not one. */
   static restore(articles: readonly Article[], saved: SerializedSentenceIndex): SentenceIndex {
+    checkMiniSearchVersion();
     const terms = SentenceTerms.restore(saved.terms);
     return new SentenceIndex(allSentences(articles), loadSentenceMiniSearch(runAtOnce(sentenceMiniSearchData(terms))), terms);
   }
@@ -146,7 +148,7 @@ export class SentenceIndex {
 
   /** Known terms within `maxDistance` edits of `term`, nearest first. */
   similarTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }> {
-    return this.#terms.similarTerms(term, maxDistance);
+    return nearTerms(this.#search, term, maxDistance).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
   }
 
   /**
@@ -161,15 +163,16 @@ export class SentenceIndex {
     const found = this.#search.search(retrieveBy.join(' '), {
       fields: [SENTENCE_FIELD],
       boostTerm: (term) => query.terms.get(term) ?? 1,
+      bm25: options.bm25,
       combineWith: 'OR',
       prefix: false,
       fuzzy: false,
       ...(articleId === undefined ? {} : { filter: (result) => this.sentences[Number(result.id)]?.articleId === articleId }),
     });
 
-    const scoreOf = this.#scorerFor(query.terms);
+    const scoreOf = this.#scorerFor(query.terms, options.bm25);
     const candidates = new Set<number>();
-    for (const hit of found.slice(0, RESCORED_HITS)) {
+    for (const hit of found.slice(0, options.rescoredHits)) {
       const id = Number(hit.id);
       candidates.add(id);
       for (const neighbour of this.neighboursOf(id)) candidates.add(neighbour);
@@ -192,8 +195,13 @@ export class SentenceIndex {
     return other >= 0 && other < this.#articleOf.length && this.#articleOf[other] === this.#articleOf[id];
   }
 
-  /** BM25 of one sentence for weighted terms (MiniSearch's formula), remembered per sentence. */
-  #scorerFor(terms: ReadonlyMap<string, number>): (id: number) => number {
+  /**
+   * BM25 of one sentence for weighted terms, remembered per sentence: MiniSearch's formula with
+   * the parameters MiniSearch's search was given, so that rescoring extends its scores. Written
+   * here because MiniSearch can only score a term by walking its whole posting list, which for
+   * the common terms rescoring exists for is what makes plain MiniSearch slow.
+   */
+  #scorerFor(terms: ReadonlyMap<string, number>, bm25: Bm25Params): (id: number) => number {
     const weightById = new Map<number, number>();
     for (const [term, weight] of terms) {
       const termId = this.#terms.idOf(term);
@@ -204,7 +212,7 @@ export class SentenceIndex {
       const remembered = scores.get(id);
       if (remembered !== undefined) return remembered;
       const ids = this.#terms.idsOf(id);
-      const lengthNorm = 1 - BM25.b + (BM25.b * this.#terms.distinctCount(id)) / (this.#terms.averageDistinctCount || 1);
+      const lengthNorm = 1 - bm25.b + (bm25.b * this.#terms.distinctCount(id)) / (this.#terms.averageDistinctCount || 1);
       let score = 0;
       for (let at = 0; at < ids.length; at += 1) {
         const termId = ids[at] ?? 0;
@@ -213,7 +221,7 @@ export class SentenceIndex {
         if (weight === undefined || ids.indexOf(termId) < at) continue;
         let count = 1;
         for (let later = at + 1; later < ids.length; later += 1) if (ids[later] === termId) count += 1;
-        score += weight * (BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * lengthNorm));
+        score += weight * (bm25.d + (count * (bm25.k + 1)) / (count + bm25.k * lengthNorm));
       }
       scores.set(id, score);
       return score;

@@ -1,9 +1,8 @@
 import { endianness } from 'node:os';
-import SearchableMap from 'minisearch/SearchableMap';
 
 /** `SentenceTerms` as data: the vocabulary, and every sentence's term ids packed as base64. */
 export interface SerializedSentenceTerms {
-  /** Every term, at the position of its id. */
+  /** Every term, in ascending (UTF-16 code unit) order: a term's id is its position. */
   readonly vocabulary: readonly string[];
   /** Little-endian uint32 term ids of all sentences, one after the other. */
   readonly ids: string;
@@ -14,12 +13,12 @@ export interface SerializedSentenceTerms {
 /**
  * The analysed terms of every sentence, kept from indexing so that ranking never analyses a
  * sentence again: ids into one vocabulary, in reading order, packed in two flat typed arrays
- * (a few bytes a term, against a string array per sentence). Also the vocabulary itself, with
- * how many sentences hold each term, and a radix tree of it for spelling-tolerant lookups.
+ * (a few bytes a term, against a string array per sentence). Also the vocabulary itself, sorted
+ * so that a term's id is found by binary search (no second map or tree of the vocabulary beside
+ * MiniSearch's own), with how many sentences hold each term.
  */
 export class SentenceTerms {
   readonly #vocabulary: readonly string[];
-  readonly #idByTerm: SearchableMap<number>;
   readonly #documentFrequency: Uint32Array;
   readonly #ids: Uint32Array;
   readonly #starts: Uint32Array;
@@ -31,7 +30,6 @@ export class SentenceTerms {
     this.#vocabulary = vocabulary;
     this.#ids = ids;
     this.#starts = starts;
-    this.#idByTerm = SearchableMap.from(vocabulary.map((term, id): [string, number] => [term, id]));
     const counted = countTerms(vocabulary.length, ids, starts);
     this.#documentFrequency = counted.documentFrequency;
     this.#distinctCounts = counted.distinctCounts;
@@ -58,7 +56,20 @@ export class SentenceTerms {
         }
         starts.push(ids.length);
       },
-      finish: () => new SentenceTerms(vocabulary, Uint32Array.from(ids), Uint32Array.from(starts)),
+      finish: () => {
+        // Ids are handed out in order of first use while collecting; renumbered in sorted order at the end.
+        const sorted = vocabulary.map((term, id) => ({ term, id })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+        const renumbered = new Uint32Array(vocabulary.length);
+        sorted.forEach(({ id }, position) => {
+          renumbered[id] = position;
+        });
+        const packed = Uint32Array.from(ids, (id) => renumbered[id] ?? 0);
+        return new SentenceTerms(
+          sorted.map(({ term }) => term),
+          packed,
+          Uint32Array.from(starts),
+        );
+      },
     };
   }
 
@@ -69,6 +80,9 @@ export class SentenceTerms {
     const ordered = starts.every((start, index) => index === 0 || start >= (starts[index - 1] ?? 0));
     if (starts[0] !== 0 || starts.at(-1) !== ids.length || !ordered) throw new Error('the sentence term offsets do not fit the term ids');
     if (ids.some((id) => id >= saved.vocabulary.length)) throw new Error('a sentence term id is outside the vocabulary');
+    if (!saved.vocabulary.every((term, id) => id === 0 || (saved.vocabulary[id - 1] ?? '') < term)) {
+      throw new Error('the vocabulary is not in ascending order');
+    }
     return new SentenceTerms(saved.vocabulary, ids, starts);
   }
 
@@ -88,7 +102,16 @@ export class SentenceTerms {
 
   /** The id of `term`, or undefined when no sentence holds it. */
   idOf(term: string): number | undefined {
-    return this.#idByTerm.get(term);
+    let low = 0;
+    let high = this.#vocabulary.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const known = this.#vocabulary[middle] ?? '';
+      if (known === term) return middle;
+      if (known < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   termOf(id: number): string {
@@ -114,12 +137,6 @@ export class SentenceTerms {
   documentFrequency(term: string): number {
     const id = this.idOf(term);
     return id === undefined ? 0 : (this.#documentFrequency[id] ?? 0);
-  }
-
-  /** Known terms within `maxDistance` edits of `term`, nearest first. */
-  similarTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }> {
-    const found = [...this.#idByTerm.fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => ({ term: known, distance }));
-    return found.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
   }
 }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { analyzerFor, type AnalysisOptions, type IndexedCorpus } from '../engine.js';
+import { analyzerFor, type IndexedCorpus } from '../indexed-corpus.js';
+import type { AnalysisOptions } from '../options.js';
 import { restoreCorpus, saveCorpus, savedCorpus } from './saved-corpus.js';
 import { SentenceIndex } from './sentence-index.js';
 

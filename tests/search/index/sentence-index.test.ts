@@ -3,6 +3,9 @@ import { parseArticle } from '../../../src/corpus/parse-article.js';
 import type { Article } from '../../../src/corpus/types.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
 import { SentenceIndex, type IndexQuery } from '../../../src/search/index/sentence-index.js';
+import { DEFAULT_OPTIONS } from '../../../src/search/options.js';
+
+const SEARCH = { bm25: DEFAULT_OPTIONS.bm25, rescoredHits: DEFAULT_OPTIONS.rescoredHits };
 
 function articles(count: number): Article[] {
   return Array.from({ length: count }, (_, index) => {
@@ -26,7 +29,9 @@ describe('SentenceIndex', () => {
     const sliced = await SentenceIndex.buildInSlices(corpus, analyzer);
     expect(sliced.serialize()).toEqual(whole.serialize());
     const query = queryOf(analyzer, 'budget');
-    expect(sliced.search(query, { contextBoost: 0.3, limit: 5 })).toEqual(whole.search(query, { contextBoost: 0.3, limit: 5 }));
+    expect(sliced.search(query, { ...SEARCH, contextBoost: 0.3, limit: 5 })).toEqual(
+      whole.search(query, { ...SEARCH, contextBoost: 0.3, limit: 5 }),
+    );
   });
 
   it('lets the event loop run while it indexes in slices', async () => {
@@ -55,7 +60,9 @@ describe('SentenceIndex', () => {
     const restored = SentenceIndex.restore(corpus, built.serialize());
     for (const question of ['budget', 'committee vote close', 'members approved line 14', 'monday']) {
       const query = queryOf(analyzer, question);
-      expect(restored.search(query, { contextBoost: 0.3, limit: 20 })).toEqual(built.search(query, { contextBoost: 0.3, limit: 20 }));
+      expect(restored.search(query, { ...SEARCH, contextBoost: 0.3, limit: 20 })).toEqual(
+        built.search(query, { ...SEARCH, contextBoost: 0.3, limit: 20 }),
+      );
     }
   });
 
@@ -71,7 +78,7 @@ describe('SentenceIndex', () => {
     ]);
     const numbers = (retrieveBy: string[]) =>
       index
-        .search({ terms, retrieveBy: new Set(retrieveBy) }, { contextBoost: 0, limit: 10 })
+        .search({ terms, retrieveBy: new Set(retrieveBy) }, { ...SEARCH, contextBoost: 0, limit: 10 })
         .map((hit) => index.sentences[hit.id]?.sentence);
     expect(numbers([gamma])).toEqual([3]);
     expect(numbers([alpha]).sort()).toEqual([1, 5]);
@@ -82,8 +89,8 @@ describe('SentenceIndex', () => {
     const analyzer = new Analyzer();
     const index = SentenceIndex.build(articles(1), analyzer);
     const query = queryOf(analyzer, 'budget');
-    expect(index.search(query, { contextBoost: 0, limit: 10 }).map((hit) => hit.id)).toEqual([1]);
-    const withContext = index.search(query, { contextBoost: 0.3, limit: 10 });
+    expect(index.search(query, { ...SEARCH, contextBoost: 0, limit: 10 }).map((hit) => hit.id)).toEqual([1]);
+    const withContext = index.search(query, { ...SEARCH, contextBoost: 0.3, limit: 10 });
     // The sentences before and after "It approved budget line 0." follow, each scoring 0.3 of it.
     expect(withContext.map((hit) => hit.id)).toEqual([1, 0, 2]);
     expect(withContext[1]?.score).toBeCloseTo((withContext[0]?.score ?? 0) * 0.3, 6);

@@ -1,7 +1,4 @@
-import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { newSentenceMiniSearch, sentenceDocument, sentenceMiniSearchData } from '../../../src/search/index/minisearch-layout.js';
-import { runAtOnce } from '../../../src/search/index/stepwise.js';
 import { SentenceTerms } from '../../../src/search/index/sentence-terms.js';
 
 const SENTENCES = [['putin', 'call', 'trump', 'call'], [], ['ukrain', 'weapon'], ['call', 'ukrain', '=united_states']];
@@ -13,41 +10,50 @@ function termsOf(sentences: readonly (readonly string[])[]): SentenceTerms {
 }
 
 describe('SentenceTerms', () => {
-  it("keeps every sentence's terms in order, and counts each term once per sentence", () => {
+  it("keeps every sentence's terms in reading order", () => {
     const terms = termsOf(SENTENCES);
     expect(terms.size).toBe(4);
     expect(SENTENCES.map((_, id) => terms.termsOf(id))).toEqual(SENTENCES);
+  });
+
+  it('counts a term once per sentence that holds it, and a sentence by its distinct terms', () => {
+    const terms = termsOf(SENTENCES);
     expect(terms.documentFrequency('call')).toBe(2);
     expect(terms.documentFrequency('nothing')).toBe(0);
     expect([0, 1, 2, 3].map((id) => terms.distinctCount(id))).toEqual([3, 0, 2, 3]);
-    expect(terms.similarTerms('ukran', 1)).toEqual([{ term: 'ukrain', distance: 1 }]);
+    expect(terms.averageDistinctCount).toBe(2);
   });
 
-  it('restores what it serialised, and refuses ids that do not fit', () => {
-    const saved = termsOf(SENTENCES).serialize();
-    const restored = SentenceTerms.restore(saved);
+  it('numbers the vocabulary in sorted order, so that a term is found by binary search', () => {
+    const terms = termsOf(SENTENCES);
+    const vocabulary = ['=united_states', 'call', 'putin', 'trump', 'ukrain', 'weapon'];
+    expect(terms.vocabularySize).toBe(vocabulary.length);
+    vocabulary.forEach((term, id) => {
+      expect(terms.termOf(id)).toBe(term);
+      expect(terms.idOf(term)).toBe(id);
+    });
+    for (const unknown of ['', 'a', 'cal', 'calls', 'zzz', '=']) expect(terms.idOf(unknown)).toBeUndefined();
+  });
+
+  it('finds every term of a large vocabulary by its id and no term it does not hold', () => {
+    const words = Array.from({ length: 5000 }, (_, index) => `w${(index * 7919) % 5000}`);
+    const terms = termsOf([words.slice(0, 2500), words.slice(2500)]);
+    for (const word of words) expect(terms.termOf(terms.idOf(word) ?? -1)).toBe(word);
+    expect(terms.idOf('w5000')).toBeUndefined();
+  });
+
+  it('restores what it serialised', () => {
+    const restored = SentenceTerms.restore(termsOf(SENTENCES).serialize());
     expect(SENTENCES.map((_, id) => restored.termsOf(id))).toEqual(SENTENCES);
     expect(restored.documentFrequency('ukrain')).toBe(2);
+    expect(restored.idOf('weapon')).toBe(5);
+  });
+
+  it('refuses saved terms whose ids, offsets or vocabulary do not fit together', () => {
+    const saved = termsOf(SENTENCES).serialize();
     expect(() => SentenceTerms.restore({ ...saved, vocabulary: saved.vocabulary.slice(0, 2) })).toThrow(/outside the vocabulary/u);
     expect(() => SentenceTerms.restore({ ...saved, starts: termsOf([['a']]).serialize().starts })).toThrow(/offsets do not fit/u);
     expect(() => SentenceTerms.restore({ ...saved, ids: 'AAA' })).toThrow();
-  });
-});
-
-describe('the MiniSearch index derived from sentence terms', () => {
-  it('is the index MiniSearch builds by adding the sentences', () => {
-    const sentences = [...SENTENCES, ...Array.from({ length: 40 }, (_, index) => [`w${index % 7}`, 'call', `w${index % 3}`])];
-    const terms = termsOf(sentences);
-    const built = newSentenceMiniSearch();
-    sentences.forEach((sentenceTerms, id) => {
-      built.add(sentenceDocument(id, sentenceTerms));
-    });
-    const byTerm = (data: MiniSearch['toJSON'] extends () => infer R ? R : never) => ({
-      ...data,
-      index: [...data.index].sort(([a], [b]) => a.localeCompare(b)),
-    });
-    expect(JSON.parse(JSON.stringify(byTerm(runAtOnce(sentenceMiniSearchData(terms)))))).toEqual(
-      JSON.parse(JSON.stringify(byTerm(built.toJSON()))),
-    );
+    expect(() => SentenceTerms.restore({ ...saved, vocabulary: [...saved.vocabulary].reverse() })).toThrow(/ascending order/u);
   });
 });

@@ -1,6 +1,50 @@
+/**
+ * The one place that reaches past MiniSearch's documented API. Two shortcuts, each kept for a
+ * cost measured side by side (figures in `bench/README.md`, "Why the index reaches into MiniSearch"):
+ *
+ * - The index is not built by `addAll`: its serialised form is laid out from our term ids and
+ *   loaded with `MiniSearch.loadJS` (marked `@ignore` in MiniSearch's docs). Building, and
+ *   restoring a snapshot, through `addAll` or `toJSON` / `loadJSON` took several times longer.
+ * - Spelling-tolerant look-ups of a term use MiniSearch's own radix tree (its private `_index`),
+ *   so the vocabulary is not held in a second tree beside it; a fuzzy `search` scores every
+ *   sentence of every near term, which made one typo cost tens of milliseconds.
+ *
+ * Both depend on how MiniSearch works inside, so `package.json` pins its exact version and
+ * `checkMiniSearchVersion` refuses to run on any other; `tests/search/index/` checks that the
+ * laid-out index equals, field for field, the one `add` builds on a realistic corpus.
+ */
+import { createRequire } from 'node:module';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { packageVersion } from './package-version.js';
 import type { SentenceTerms } from './sentence-terms.js';
 import type { Stepwise } from './stepwise.js';
+
+/** The MiniSearch version this file was written for, pinned in `package.json`. */
+export const MINISEARCH_VERSION = '7.2.0';
+
+/** Thrown at start-up when the installed MiniSearch is not the one this index was written for. */
+export class MiniSearchVersionError extends Error {
+  override name = 'MiniSearchVersionError';
+}
+
+/** Why MiniSearch `installed` cannot hold this index, or null when it is the version written for. */
+export function miniSearchVersionProblem(installed: string): string | null {
+  if (installed === MINISEARCH_VERSION) return null;
+  return (
+    `the sentence index was written for MiniSearch ${MINISEARCH_VERSION} exactly (it lays out MiniSearch's saved index itself), ` +
+    `but MiniSearch ${installed} is installed. Run \`npm ci\` to install the versions in package-lock.json.`
+  );
+}
+
+let installedChecked = false;
+
+/** Throws a `MiniSearchVersionError` saying what to do unless the installed MiniSearch is `MINISEARCH_VERSION`. */
+export function checkMiniSearchVersion(): void {
+  if (installedChecked) return;
+  const problem = miniSearchVersionProblem(packageVersion(createRequire(import.meta.url), 'minisearch'));
+  if (problem !== null) throw new MiniSearchVersionError(problem);
+  installedChecked = true;
+}
 
 /** A sentence as MiniSearch stores it: its analysed terms joined by spaces. */
 export interface SentenceDocument {
@@ -113,4 +157,25 @@ function* postingsOf(terms: SentenceTerms): Stepwise<Array<Record<number, number
     if ((termId + 1) % TERMS_PER_SLICE === 0) yield;
   }
   return postings;
+}
+
+/** A term of MiniSearch's index within some edits of a looked-up term. */
+export interface NearTerm {
+  readonly term: string;
+  readonly distance: number;
+}
+
+interface FuzzyTree {
+  fuzzyGet(key: string, maxEditDistance: number): Map<string, [unknown, number]>;
+}
+
+function isFuzzyTree(value: unknown): value is FuzzyTree {
+  return typeof value === 'object' && value !== null && typeof (value as { fuzzyGet?: unknown }).fuzzyGet === 'function';
+}
+
+/** The terms of `search`'s index within `maxDistance` edits of `term` (itself included when indexed). */
+export function nearTerms(search: MiniSearch<SentenceDocument>, term: string, maxDistance: number): NearTerm[] {
+  const tree: unknown = Reflect.get(search, '_index');
+  if (!isFuzzyTree(tree)) throw new MiniSearchVersionError(`MiniSearch ${MINISEARCH_VERSION}'s index tree is not where it was expected`);
+  return [...tree.fuzzyGet(term, maxDistance)].map(([near, [, distance]]) => ({ term: near, distance }));
 }

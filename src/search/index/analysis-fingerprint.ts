@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from './package-version.js';
 
 const require = createRequire(import.meta.url);
 let cached: string | undefined;
@@ -16,7 +17,7 @@ let cached: string | undefined;
 export function analysisFingerprint(): string {
   if (cached !== undefined) return cached;
   const hash = createHash('sha256');
-  const source = fileURLToPath(new URL('..', import.meta.url));
+  const source = fileURLToPath(new URL('../..', import.meta.url));
   for (const folder of ['corpus', 'search']) {
     const dir = join(source, folder);
     const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -25,23 +26,7 @@ export function analysisFingerprint(): string {
       hash.update(`${folder}/${name}\0`).update(readFileSync(join(dir, name)));
     }
   }
-  for (const name of ['minisearch', 'stemmer']) hash.update(`${name}@${packageVersion(name)}\0`);
+  for (const name of ['minisearch', 'stemmer']) hash.update(`${name}@${packageVersion(require, name)}\0`);
   cached = hash.digest('hex');
   return cached;
-}
-
-/** The installed version of a package, read from the package.json above its entry point. */
-function packageVersion(name: string): string {
-  let dir = dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (manifest.name === name && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // no package.json at this level: keep climbing
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
 }

@@ -1,0 +1,173 @@
+import type { AliasGroup } from '../corpus/alias-file.js';
+import { DEFAULT_WEIGHTS, type RankingWeights } from './rank.js';
+import type { Thesaurus } from './wordnet.js';
+
+/** BM25's parameters, MiniSearch's names and meaning (its `bm25` search option). */
+export interface Bm25Params {
+  /** Term frequency saturation: how much a term said again adds. */
+  readonly k: number;
+  /** Length normalisation: how much a long sentence is penalised (0 none, 1 fully). */
+  readonly b: number;
+  /** Frequency normalisation lower bound: what a single occurrence is at least worth. */
+  readonly d: number;
+}
+
+/** How far a question word the corpus lacks may be from a known word to be taken for a typo of it. */
+export interface TypoTolerance {
+  /** A (stemmed) word at least this long may be one edit away. */
+  readonly oneEditFrom: number;
+  /** A (stemmed) word at least this long may be two edits away. */
+  readonly twoEditsFrom: number;
+  /** What each edit takes off a near word's weight (against 1 for the word as written). */
+  readonly weightPerEdit: number;
+}
+
+/** How much a word that WordNet relates to a question word counts, by relation (1 = the word itself). */
+export interface RelationWeights {
+  /** A word of the same synset ("journalist" for "reporter"). */
+  readonly synonym: number;
+  /** A derivationally related form ("invasion" for "invade"). */
+  readonly derived: number;
+  /** A broader or narrower word of the word's main sense ("vehicle" / "car"). */
+  readonly broaderOrNarrower: number;
+}
+
+/**
+ * Everything that tunes how the engine analyses, retrieves, ranks and shows passages, with its
+ * default. Every field is optional; `resolveOptions` fills in the rest.
+ */
+export interface EngineOptions {
+  /** Passages returned when `ask` is given no `limit`. Default 3. */
+  readonly defaultLimit?: number;
+  /** Alias groups added to the built-in ones and the corpus's own. Default none. */
+  readonly aliasGroups?: readonly AliasGroup[];
+  /** Use the built-in alias groups (`src/search/data/aliases.txt`). Default true. */
+  readonly builtInAliases?: boolean;
+  /**
+   * Where to find words related to a question word ("journalists" -> "reporters"). Default
+   * WordNet; null to match words only as written (and by spelling).
+   */
+  readonly thesaurus?: Thesaurus | null;
+  /** How much each kind of WordNet relation counts. Default synonym 0.7, derived 0.6, broader or narrower 0.5. */
+  readonly relationWeights?: Partial<RelationWeights>;
+  /**
+   * How much a thesaurus word related to a question word counts when the corpus has the
+   * question word itself, as a factor on its relation weight. Default 0.3: enough to find
+   * "sixth conversation" for "how many times have they talked", little enough not to drown
+   * exact matches.
+   */
+  readonly relatedWordWeight?: number;
+  /** When a word the corpus lacks counts as a typo of a known one. Default from 4 letters 1 edit, from 8 letters 2, each edit -0.25. */
+  readonly typoTolerance?: Partial<TypoTolerance>;
+  /**
+   * How much the noun of "what year / which country ..." counts, against 1 for another word:
+   * it names the kind of answer, and the answering sentence seldom repeats it. Default 0.3.
+   */
+  readonly answerNounWeight?: number;
+  /**
+   * A question term found in more sentences than this does not look sentences up; it only
+   * scores what rarer terms found. Keeps questions fast on large corpora. Default 2,000 (the
+   * trade-off is measured in `bench/README.md`).
+   */
+  readonly maxRetrievalFrequency?: number;
+  /** The rarest term of this many of the question's rarest concepts always looks sentences up, however common. Default 2. */
+  readonly alwaysRetrievedConcepts?: number;
+  /** A term weighing at least this much stands for its concept's word; lighter ones are weakly related words. Default 0.5. */
+  readonly strongTermWeight?: number;
+  /** At most this many weakly related words of one concept look sentences up. Default 3. */
+  readonly maxWeakTermsPerConcept?: number;
+  /** A weakly related word looks sentences up only in fewer than `maxRetrievalFrequency` / this sentences. Default 10. */
+  readonly weakTermFrequencyDivisor?: number;
+  /** How many of MiniSearch's hits, with their neighbours, are scored again with every question term. Default 2,000. */
+  readonly rescoredHits?: number;
+  /** BM25's parameters, for MiniSearch's search and for rescoring alike. Default MiniSearch's: k 1.2, b 0.7, d 0.5. */
+  readonly bm25?: Partial<Bm25Params>;
+  /** How many of the best BM25 hits are ranked for each question. Default 100. */
+  readonly candidates?: number;
+  /** A passage never grows past this many sentences. Default 5. */
+  readonly passageMaxSentences?: number;
+  /** Two passages sharing at least this share of their words are one passage said twice, shown once. Default 0.8. */
+  readonly nearDuplicateShare?: number;
+  /**
+   * The least share of a question's concepts (weighted by rarity) that the best sentence and
+   * its neighbours must cover; below it `ask` returns nothing rather than a random sentence.
+   * Default 0.3.
+   */
+  readonly minCoverage?: number;
+  /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
+  readonly weights?: Partial<RankingWeights>;
+}
+
+/** The options that change how text is analysed, and so what an index holds. */
+export type AnalysisOptions = Pick<EngineOptions, 'aliasGroups' | 'builtInAliases'>;
+
+/** Every option with a value: what the engine runs with. */
+export interface ResolvedOptions {
+  readonly defaultLimit: number;
+  readonly aliasGroups: readonly AliasGroup[];
+  readonly builtInAliases: boolean;
+  readonly relationWeights: RelationWeights;
+  readonly relatedWordWeight: number;
+  readonly typoTolerance: TypoTolerance;
+  readonly answerNounWeight: number;
+  readonly maxRetrievalFrequency: number;
+  readonly alwaysRetrievedConcepts: number;
+  readonly strongTermWeight: number;
+  readonly maxWeakTermsPerConcept: number;
+  readonly weakTermFrequencyDivisor: number;
+  readonly rescoredHits: number;
+  readonly bm25: Bm25Params;
+  readonly candidates: number;
+  readonly passageMaxSentences: number;
+  readonly nearDuplicateShare: number;
+  readonly minCoverage: number;
+  readonly weights: RankingWeights;
+}
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  defaultLimit: 3,
+  aliasGroups: [],
+  builtInAliases: true,
+  relationWeights: { synonym: 0.7, derived: 0.6, broaderOrNarrower: 0.5 },
+  relatedWordWeight: 0.3,
+  typoTolerance: { oneEditFrom: 4, twoEditsFrom: 8, weightPerEdit: 0.25 },
+  answerNounWeight: 0.3,
+  maxRetrievalFrequency: 2000,
+  alwaysRetrievedConcepts: 2,
+  strongTermWeight: 0.5,
+  maxWeakTermsPerConcept: 3,
+  weakTermFrequencyDivisor: 10,
+  rescoredHits: 2000,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  candidates: 100,
+  passageMaxSentences: 5,
+  nearDuplicateShare: 0.8,
+  minCoverage: 0.3,
+  weights: DEFAULT_WEIGHTS,
+};
+
+/** The options given, with every one left out at its default. */
+export function resolveOptions(options: EngineOptions = {}): ResolvedOptions {
+  const defaults = DEFAULT_OPTIONS;
+  return {
+    defaultLimit: options.defaultLimit ?? defaults.defaultLimit,
+    aliasGroups: options.aliasGroups ?? defaults.aliasGroups,
+    builtInAliases: options.builtInAliases ?? defaults.builtInAliases,
+    relationWeights: { ...defaults.relationWeights, ...options.relationWeights },
+    relatedWordWeight: options.relatedWordWeight ?? defaults.relatedWordWeight,
+    typoTolerance: { ...defaults.typoTolerance, ...options.typoTolerance },
+    answerNounWeight: options.answerNounWeight ?? defaults.answerNounWeight,
+    maxRetrievalFrequency: options.maxRetrievalFrequency ?? defaults.maxRetrievalFrequency,
+    alwaysRetrievedConcepts: options.alwaysRetrievedConcepts ?? defaults.alwaysRetrievedConcepts,
+    strongTermWeight: options.strongTermWeight ?? defaults.strongTermWeight,
+    maxWeakTermsPerConcept: options.maxWeakTermsPerConcept ?? defaults.maxWeakTermsPerConcept,
+    weakTermFrequencyDivisor: options.weakTermFrequencyDivisor ?? defaults.weakTermFrequencyDivisor,
+    rescoredHits: options.rescoredHits ?? defaults.rescoredHits,
+    bm25: { ...defaults.bm25, ...options.bm25 },
+    candidates: options.candidates ?? defaults.candidates,
+    passageMaxSentences: options.passageMaxSentences ?? defaults.passageMaxSentences,
+    nearDuplicateShare: options.nearDuplicateShare ?? defaults.nearDuplicateShare,
+    minCoverage: options.minCoverage ?? defaults.minCoverage,
+    weights: { ...defaults.weights, ...options.weights },
+  };
+}
