@@ -1,7 +1,8 @@
 import type { Article } from '../src/corpus/types.js';
 import { macroAverage, rankOfFirstCorrect, summarise, type Quality, type RankedOutcome } from './metrics.js';
 import type { OwnQuestion } from './own-questions.js';
-import type { Retriever } from './retriever.js';
+import type { NewsQuestion } from './news-set.js';
+import type { Retrieved, Retriever } from './retriever.js';
 import type { SquadQuestion } from './squad.js';
 
 /** How many passages are asked for when scoring; MRR looks this deep. */
@@ -72,4 +73,70 @@ export function evaluateSquad(
   const pooledRetriever = makeRetriever(articles);
   const pooled = summarise(questions.map((question) => squadOutcome(question, pooledRetriever(question.question, DEPTH))));
   return { perArticle: summarise(allOutcomes), perArticleMacro: macroAverage(byArticle.map((entry) => entry.quality)), byArticle, pooled };
+}
+
+export interface NewsQuality {
+  /** Answerable questions: the first passage holding a gold text of a gold article counts. */
+  readonly answerable: Quality;
+  /** Share of answerable questions whose first passage is from an article that answers them. */
+  readonly rightArticleFirst: number;
+  /** Share of on-topic unanswerable questions answered with nothing (higher is better). */
+  readonly unanswerableRefused: number;
+  readonly unanswerable: number;
+  /** Share of off-topic questions answered with nothing (higher is better). */
+  readonly offTopicRefused: number;
+  readonly offTopic: number;
+}
+
+/** How a news question was answered, for the report and for finding misses. */
+export interface NewsOutcome {
+  readonly question: NewsQuestion;
+  readonly rank: number | null;
+  readonly empty: boolean;
+  readonly rightArticleFirst: boolean;
+}
+
+/** Is this passage an answer to the question: from a gold article, holding that article's gold text. */
+export function answersNewsQuestion(question: NewsQuestion, result: Retrieved): boolean {
+  return question.gold.some((gold) => gold.article === result.articleId && result.passage.includes(gold.text));
+}
+
+/**
+ * Asks every question of `retriever`: pooled (no article filter: the whole news corpus
+ * competes), or per article (`scope: 'article'`: each question asked of its gold article, an
+ * unanswerable one of the article it is about; off-topic questions are skipped there).
+ */
+export function newsOutcomes(retriever: Retriever, questions: readonly NewsQuestion[], scope: 'pooled' | 'article'): NewsOutcome[] {
+  const outcomes: NewsOutcome[] = [];
+  for (const question of questions) {
+    let article: string | undefined;
+    if (scope === 'article') {
+      if (question.kind === 'off-topic') continue;
+      article = question.kind === 'unanswerable' ? question.about : question.gold[0]?.article;
+    }
+    const results = retriever(question.question, DEPTH, article);
+    const first = results[0];
+    outcomes.push({
+      question,
+      rank: rankOfFirstCorrect(results, (result) => answersNewsQuestion(question, result)),
+      empty: results.length === 0,
+      rightArticleFirst: first !== undefined && question.gold.some((gold) => gold.article === first.articleId),
+    });
+  }
+  return outcomes;
+}
+
+export function summariseNews(outcomes: readonly NewsOutcome[]): NewsQuality {
+  const of = (kind: NewsQuestion['kind']) => outcomes.filter((outcome) => outcome.question.kind === kind);
+  const share = (list: readonly NewsOutcome[], predicate: (outcome: NewsOutcome) => boolean) =>
+    list.length === 0 ? 0 : list.filter(predicate).length / list.length;
+  const answerable = of('answerable');
+  return {
+    answerable: summarise(answerable),
+    rightArticleFirst: share(answerable, (outcome) => outcome.rightArticleFirst),
+    unanswerableRefused: share(of('unanswerable'), (outcome) => outcome.empty),
+    unanswerable: of('unanswerable').length,
+    offTopicRefused: share(of('off-topic'), (outcome) => outcome.empty),
+    offTopic: of('off-topic').length,
+  };
 }

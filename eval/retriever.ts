@@ -2,30 +2,46 @@ import MiniSearch from 'minisearch';
 import type { Article, Corpus } from '../src/corpus/types.js';
 import { createEngine } from '../src/search/engine.js';
 import type { EngineOptions } from '../src/search/options.js';
+import type { Engine } from '../src/search/types.js';
 
-/** One returned sentence, as the scoring rules need it. */
+/** One returned passage, as the scoring rules need it. */
 export interface Retrieved {
   readonly articleId: string;
   readonly paragraph: number;
+  /** The sentence that matched. */
   readonly text: string;
+  /** What a person is shown: the sentence and the neighbours needed to read it. */
+  readonly passage: string;
 }
 
-/** Anything that answers a question with ranked sentences: our engine or a baseline. */
-export type Retriever = (question: string, limit: number) => Retrieved[];
+/** Anything that answers a question with ranked sentences: our engine or a baseline; `article` keeps to one article. */
+export type Retriever = (question: string, limit: number, article?: string) => Retrieved[];
 
 export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retriever {
-  const engine = createEngine(corpus, options);
-  return (question, limit) =>
-    engine
-      .ask(question, { limit })
-      .map((answer) => ({ articleId: answer.source.article, paragraph: answer.source.paragraph, text: answer.text }));
+  return retrieverOf(createEngine(corpus, options));
+}
+
+/** The answers of an engine already built, as retrieved passages. */
+export function retrieverOf(engine: Engine): Retriever {
+  return (question, limit, article) =>
+    engine.ask(question, { limit, ...(article === undefined ? {} : { article }) }).map((answer) => ({
+      articleId: answer.source.article,
+      paragraph: answer.source.paragraph,
+      text: answer.text,
+      passage: answer.passage,
+    }));
 }
 
 /** MiniSearch exactly as a newcomer would use it: default options, one `text` field, over our sentences. */
 export function plainMiniSearchRetriever(articles: readonly Article[]): Retriever {
   return plainMiniSearchOver(
     articles.flatMap((article) =>
-      article.sentences.map((sentence) => ({ articleId: article.id, paragraph: sentence.paragraph, text: sentence.text })),
+      article.sentences.map((sentence) => ({
+        articleId: article.id,
+        paragraph: sentence.paragraph,
+        text: sentence.text,
+        passage: sentence.text,
+      })),
     ),
   );
 }
@@ -37,8 +53,9 @@ export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]):
     articles.flatMap((article) =>
       article.paragraphs.flatMap((paragraph, index) =>
         [...segmenter.segment(paragraph)]
-          .map((segment) => ({ articleId: article.id, paragraph: index + 1, text: segment.segment.trim() }))
-          .filter((sentence) => sentence.text !== ''),
+          .map((segment) => segment.segment.trim())
+          .filter((text) => text !== '')
+          .map((text) => ({ articleId: article.id, paragraph: index + 1, text, passage: text })),
       ),
     ),
   );
@@ -47,9 +64,9 @@ export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]):
 function plainMiniSearchOver(sentences: readonly Retrieved[]): Retriever {
   const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text })));
-  return (question, limit) =>
+  return (question, limit, article) =>
     index
-      .search(question)
+      .search(question, article === undefined ? {} : { filter: (result) => sentences[Number(result.id)]?.articleId === article })
       .slice(0, limit)
       .flatMap((result) => sentences[Number(result.id)] ?? []);
 }
