@@ -12,7 +12,8 @@
 export { CorpusFolderError, loadCorpus } from './corpus/load-corpus.js';
 export { parseAliasFile, type AliasGroup } from './corpus/alias-file.js';
 export type { Article, ArticleMeta, Corpus, CorpusProblem, Sentence } from './corpus/types.js';
-export { createEngine, MAX_QUESTION_LENGTH } from './search/engine.js';
+export { MAX_QUESTION_LENGTH } from './search/candidate-finder.js';
+export { createEngine } from './search/engine.js';
 export { DEFAULT_OPTIONS, type EngineOptions } from './search/options.js';
 export { DEFAULT_WEIGHTS, type RankingWeights } from './search/rank.js';
 export type { Answer, ArticleSummary, AskOptions, Engine, SourceRef } from './search/types.js';

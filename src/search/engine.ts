@@ -1,18 +1,19 @@
-import type { Article, Corpus } from '../corpus/types.js';
+import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import type { Analyzer } from './analyzer.js';
-import { indexQueryOf } from './index-query.js';
+import { CandidateFinder } from './candidate-finder.js';
 import { indexCorpus, type IndexedCorpus } from './indexed-corpus.js';
+import { featureIndex } from './model/features.js';
+import { LEARNED_MODEL } from './model/learned-model.js';
+import { answerProbability, refusalFeatures } from './model/refusal.js';
 import { type EngineOptions, resolveOptions } from './options.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
-import { analyzeQuestion } from './question.js';
-import { hitFeatures, rankHits, type RankedSentence } from './rank.js';
+import { type RankedCandidate, rankCandidates } from './rank.js';
 import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
 import { sharedWordNet } from './wordnet.js';
 
-/** Questions are cut to this many characters: no real question is longer, and it bounds the work. */
-export const MAX_QUESTION_LENGTH = 1000;
 /** The most passages one `ask` returns, whatever `limit` asks for. */
 const MAX_LIMIT = 50;
+const CONTEXT_COVERAGE = featureIndex('contextCoverage');
 
 /** Builds an engine over a loaded corpus. The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
@@ -20,10 +21,12 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
 }
 
 /** An engine over a corpus already indexed (freshly, or restored from a snapshot). */
-export function engineOver({ corpus, analyzer, index }: IndexedCorpus, engineOptions: EngineOptions = {}): Engine {
+export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions = {}): Engine {
+  const { corpus, analyzer, index } = indexed;
   const options = resolveOptions(engineOptions);
-  const { weights, minCoverage } = options;
   const thesaurus = engineOptions.thesaurus === undefined ? sharedWordNet() : engineOptions.thesaurus;
+  const finder = new CandidateFinder(indexed, options, thesaurus);
+  const refusal = LEARNED_MODEL.refusal;
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
@@ -31,24 +34,17 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, engineOpt
     const offset = clampCount(askOptions.offset ?? 0, Number.MAX_SAFE_INTEGER);
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
-    const analyzed = analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), { analyzer, index, thesaurus, options });
-    const hits = index.search(indexQueryOf(analyzed.concepts, index, options), {
-      contextBoost: weights.contextBoost,
-      bm25: options.bm25,
-      rescoredHits: options.rescoredHits,
-      articleId: askOptions.article,
-      limit: options.candidates,
-    });
-    const ranked = rankHits(hitFeatures(hits, analyzed, index), weights);
-    const best = ranked[0];
-    if (best === undefined || best.contextCoverage < minCoverage) return [];
+    const found = finder.find(question, askOptions.article);
+    const ranked = rankCandidates(found.candidates, options.weights);
+    const features = refusalFeatures(ranked, found.question);
+    if (features === null || answerProbability(features, refusal) < refusal.threshold) return [];
 
     const answers: Answer[] = [];
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
     for (const hit of ranked) {
       if (answers.length >= offset + limit) break;
       // Every passage shown must be relevant on its own, not just ride on the best one.
-      if (hit.contextCoverage < minCoverage || hit.matchedTerms.size === 0) continue;
+      if ((hit.features[CONTEXT_COVERAGE] ?? 0) < options.minCoverage || hit.matchedTerms.size === 0) continue;
       const range = passageRange(index.sentences, hit.id, options.passageMaxSentences);
       const sentence = index.sentences[hit.id];
       if (sentence === undefined) continue;
@@ -60,7 +56,7 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, engineOpt
       );
       if (repeat) continue;
       shown.push({ articleId: sentence.articleId, range, text: passage });
-      answers.push(toAnswer(hit, sentence.text, passage, articlesById.get(sentence.articleId), sentence, analyzer));
+      answers.push(toAnswer(hit, passage, articlesById.get(sentence.articleId), sentence, analyzer));
     }
     return answers.slice(offset);
   };
@@ -73,18 +69,11 @@ export function engineOver({ corpus, analyzer, index }: IndexedCorpus, engineOpt
   };
 }
 
-function toAnswer(
-  hit: RankedSentence,
-  text: string,
-  passage: string,
-  article: Article | undefined,
-  sentence: { articleId: string; paragraph: number; sentence: number },
-  analyzer: Analyzer,
-): Answer {
+function toAnswer(hit: RankedCandidate, passage: string, article: Article | undefined, sentence: Sentence, analyzer: Analyzer): Answer {
   const terms = new Set<string>();
   for (const term of analyzer.analyze(passage)) if (hit.matchedTerms.has(term.term)) terms.add(passage.slice(term.start, term.end));
   return {
-    text,
+    text: sentence.text,
     passage,
     score: Math.round(hit.score * 1000) / 1000,
     terms: [...terms],

@@ -80,6 +80,11 @@ export interface EngineOptions {
   readonly weakTermFrequencyDivisor?: number;
   /** How many of MiniSearch's hits, with their neighbours, are scored again with every question term. Default 2,000. */
   readonly rescoredHits?: number;
+  /**
+   * How much a sentence's neighbours' BM25 adds to its own (against 1), so that "He said ..."
+   * can be found through who "he" is. Default 0.3.
+   */
+  readonly contextBoost?: number;
   /** BM25's parameters, for MiniSearch's search and for rescoring alike. Default MiniSearch's: k 1.2, b 0.7, d 0.5. */
   readonly bm25?: Partial<Bm25Params>;
   /** How many of the best BM25 hits are ranked for each question. Default 100. */
@@ -94,7 +99,7 @@ export interface EngineOptions {
    * Default 0.3.
    */
   readonly minCoverage?: number;
-  /** Weights of the ranking signals. Defaults in `DEFAULT_WEIGHTS`. */
+  /** Weights of the ranking features, over the learned ones (`DEFAULT_WEIGHTS`, from `npm run train`). */
   readonly weights?: Partial<RankingWeights>;
 }
 
@@ -116,6 +121,7 @@ export interface ResolvedOptions {
   readonly maxWeakTermsPerConcept: number;
   readonly weakTermFrequencyDivisor: number;
   readonly rescoredHits: number;
+  readonly contextBoost: number;
   readonly bm25: Bm25Params;
   readonly candidates: number;
   readonly passageMaxSentences: number;
@@ -138,6 +144,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxWeakTermsPerConcept: 3,
   weakTermFrequencyDivisor: 10,
   rescoredHits: 2000,
+  contextBoost: 0.3,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   candidates: 100,
   passageMaxSentences: 5,
@@ -163,6 +170,7 @@ export function resolveOptions(options: EngineOptions = {}): ResolvedOptions {
     maxWeakTermsPerConcept: options.maxWeakTermsPerConcept ?? defaults.maxWeakTermsPerConcept,
     weakTermFrequencyDivisor: options.weakTermFrequencyDivisor ?? defaults.weakTermFrequencyDivisor,
     rescoredHits: options.rescoredHits ?? defaults.rescoredHits,
+    contextBoost: options.contextBoost ?? defaults.contextBoost,
     bm25: { ...defaults.bm25, ...options.bm25 },
     candidates: options.candidates ?? defaults.candidates,
     passageMaxSentences: options.passageMaxSentences ?? defaults.passageMaxSentences,

@@ -65,6 +65,8 @@ export class SentenceIndex {
   readonly #terms: SentenceTerms;
   /** Which article each sentence is from, as a number: neighbours are compared often. */
   readonly #articleOf: Uint32Array;
+  /** The id of each article's first sentence, by that number, and the sentence count at the end. */
+  readonly #articleStarts: Uint32Array;
 
   private constructor(sentences: readonly Sentence[], search: MiniSearch<SentenceDocument>, terms: SentenceTerms) {
     if (terms.size !== sentences.length) throw new Error(`the saved index holds ${terms.size} sentences, the articles ${sentences.length}`);
@@ -76,6 +78,10 @@ export class SentenceIndex {
       const previous = sentences[id - 1];
       this.#articleOf[id] = (this.#articleOf[id - 1] ?? 0) + (previous !== undefined && previous.articleId !== sentence.articleId ? 1 : 0);
     });
+    const articles = sentences.length === 0 ? 0 : (this.#articleOf[sentences.length - 1] ?? 0) + 1;
+    this.#articleStarts = new Uint32Array(articles + 1);
+    for (let id = sentences.length - 1; id >= 0; id -= 1) this.#articleStarts[this.#articleOf[id] ?? 0] = id;
+    this.#articleStarts[articles] = sentences.length;
   }
 
   /** Analyses and indexes every sentence of `articles`, in one go. */
@@ -184,6 +190,12 @@ export class SentenceIndex {
       if (score > 0) hits.push({ id, score });
     }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
+  }
+
+  /** The sentences of the article that sentence `id` is from: ids `first` up to, not including, `end`. */
+  articleSentences(id: number): { readonly first: number; readonly end: number } {
+    const article = this.#articleOf[id] ?? 0;
+    return { first: this.#articleStarts[article] ?? 0, end: this.#articleStarts[article + 1] ?? 0 };
   }
 
   /** The sentences just before and after `id` in the same article (none, one or two). */
