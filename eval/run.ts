@@ -11,9 +11,9 @@ import type { Quality } from './metrics.js';
 import { loadNewsSet, type Split } from './news-set.js';
 import { loadOwnQuestions } from './own-questions.js';
 import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetriever, type Retriever } from './retriever.js';
-import { loadSquad } from './squad.js';
+import { loadSquad, SQUAD_FILE } from './squad.js';
 
-const SQUAD_PATH = process.env.SQUAD_FILE ?? 'eval/data/squad-v1.1-dev-public.json';
+const SQUAD_PATH = process.env.SQUAD_FILE ?? SQUAD_FILE;
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const runs = (part: string) => values.only === undefined || values.only === part;
 const started = performance.now();

@@ -17,6 +17,9 @@ const squadFile = z.object({
   ),
 });
 
+/** The SQuAD public half, kept in the repo (`eval/data/README.md`). */
+export const SQUAD_FILE = 'eval/data/squad-v1.1-dev-public.json';
+
 export interface SquadQuestion {
   readonly id: string;
   readonly question: string;
