@@ -45,7 +45,7 @@ function extraArticles(): Record<string, string> {
       `Volunteers mulch bed ${nn} with straw.\n`;
   }
   files['lighthouse.md'] =
-    `---\ntitle: ${LONG_TITLE}\ndate: 2024-01-01\n---\n\n` + 'The lighthouse keeper climbed 120 steps every evening to light the lamp.\n';
+    `---\ntitle: ${LONG_TITLE}\ndate: 2024-01-01\n---\n\nThe lighthouse keeper climbed 120 steps every evening to light the lamp.\n`;
   return files;
 }
 
