@@ -34,6 +34,13 @@ export interface Config {
    * `auto` asks the REST API's `/gateway/bot`. Unset: one process, no sharding.
    */
   readonly shardCount: number | 'auto' | null;
+  /** `NODE_ENV` is `production`: logs stay JSON lines even in a terminal. */
+  readonly production: boolean;
+  /**
+   * This process is one shard that a ShardingManager started (discord.js sets `SHARDING_MANAGER`
+   * in its environment): it takes `/reload` orders from the manager and never shards again.
+   */
+  readonly shardProcess: boolean;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -97,6 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
     apiUrl: parseApiUrl(env, problems),
     feedbackFile: parsePath(env, 'FEEDBACK_FILE', CONFIG_DEFAULTS.feedbackFile, problems),
     shardCount: parseShardCount(env, problems),
+    production: env.NODE_ENV === 'production',
+    shardProcess: isShardProcess(env),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -190,9 +199,13 @@ function parseWholeNumber(env: Env, variable: string, rule: WholeNumberRule, pro
   return number;
 }
 
+function isShardProcess(env: Env): boolean {
+  return envValue(env, 'SHARDING_MANAGER') !== undefined;
+}
+
 function parseShardCount(env: Env, problems: ConfigProblem[]): number | 'auto' | null {
   // A shard process started by the ShardingManager gets SHARD_COUNT from discord.js; it is not a request to shard again.
-  if (envValue(env, 'SHARDING_MANAGER') !== undefined) return null;
+  if (isShardProcess(env)) return null;
   const value = envValue(env, 'SHARD_COUNT');
   if (value === undefined) return null;
   if (value.toLowerCase() === 'auto') return 'auto';

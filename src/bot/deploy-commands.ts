@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { ConfigError, describeConfigProblems, loadConfig, type Config, type ConfigProblem } from '../config.js';
-import { commandDefinitions } from './commands/index.js';
+import { commandDefinitions } from './command-map.js';
 import { scrubSecrets } from './logger.js';
 
 export interface DeployTarget {

@@ -1,22 +1,13 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type Message } from 'discord.js';
 import type { BotContext } from './bot-context.js';
-import { askCommand } from './commands/ask.js';
-import { findInArticlesCommand } from './commands/find-in-articles.js';
-import { helpCommand } from './commands/help.js';
-import { reloadCommand } from './commands/reload.js';
-import { sourcesCommand } from './commands/sources.js';
+import { commandMap } from './command-map.js';
 import { parseButtonCustomId } from './custom-ids.js';
-import { handleArticleAutocomplete } from './handlers/article-autocomplete.js';
-import { handleAskCommand } from './handlers/ask-command.js';
 import { handleFeedbackButton } from './handlers/feedback-button.js';
-import { handleFindInArticlesCommand } from './handlers/find-in-articles-command.js';
-import { handleHelpCommand } from './handlers/help-command.js';
 import { handleMentionMessage } from './handlers/mention-message.js';
 import { handleMoreResultsButton } from './handlers/more-results-button.js';
-import { handleReloadCommand } from './handlers/reload-command.js';
 import { replyPrivately } from './handlers/reply-to-interaction.js';
 import { handleShowContextButton } from './handlers/show-context-button.js';
-import { handleSourcesCommand, handleSourcesPageButton } from './handlers/sources-command.js';
+import { handleSourcesPageButton } from './handlers/sources-command.js';
 import { buttonsExpiredNotice, handlerFailedNotice, unknownCommandNotice } from './replies/notices.js';
 
 export interface Dispatcher {
@@ -66,26 +57,22 @@ export function createDispatcher(ctx: BotContext): Dispatcher {
 
 async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   if (interaction.isAutocomplete()) {
-    if (interaction.commandName === askCommand.name) await handleArticleAutocomplete(interaction, ctx);
-    else await interaction.respond([]);
+    const route = commandMap.get(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const suggest = route?.kind === 'slash' ? route.autocomplete.get(focused.name) : undefined;
+    // An option we do not suggest for (or a command we no longer have) gets an empty list, not an error.
+    if (suggest === undefined) await interaction.respond([]);
+    else await suggest(interaction, focused.value, ctx);
     return;
   }
   if (interaction.isChatInputCommand()) {
-    switch (interaction.commandName) {
-      case askCommand.name:
-        return handleAskCommand(interaction, ctx);
-      case sourcesCommand.name:
-        return handleSourcesCommand(interaction, ctx);
-      case helpCommand.name:
-        return handleHelpCommand(interaction, ctx);
-      case reloadCommand.name:
-        return handleReloadCommand(interaction, ctx);
-      default:
-        return replyPrivately(interaction, unknownCommandNotice());
-    }
+    const route = commandMap.get(interaction.commandName);
+    if (route?.kind === 'slash') return route.run(interaction, ctx);
+    return replyPrivately(interaction, unknownCommandNotice());
   }
   if (interaction.isMessageContextMenuCommand()) {
-    if (interaction.commandName === findInArticlesCommand.name) return handleFindInArticlesCommand(interaction, ctx);
+    const route = commandMap.get(interaction.commandName);
+    if (route?.kind === 'message') return route.run(interaction, ctx);
     return replyPrivately(interaction, unknownCommandNotice());
   }
   if (interaction.isButton()) {

@@ -1,14 +1,17 @@
 import type { CorpusProblem } from '../corpus/types.js';
 import type { Engine } from '../search/types.js';
 
-/** A freshly built engine, with the problems met while loading its corpus. */
-export interface LoadedEngine {
+/**
+ * An engine ready to answer, with the problems met while loading its corpus: what the holder swaps
+ * in. (The search core's `LoadedEngine` also says where its index came from; the bot only logs that.)
+ */
+export interface CorpusEngine {
   readonly engine: Engine;
   readonly problems: readonly CorpusProblem[];
 }
 
 /** Builds a new engine from the corpus (reading files again); rejects when no engine could be built. */
-export type EngineLoader = () => Promise<LoadedEngine>;
+export type EngineLoader = () => Promise<CorpusEngine>;
 
 export interface CorpusCounts {
   readonly articles: number;
@@ -37,7 +40,7 @@ export class EngineHolder {
   readonly #load: EngineLoader;
   #reloading: Promise<ReloadSummary> | null = null;
 
-  private constructor(loaded: LoadedEngine, load: EngineLoader) {
+  private constructor(loaded: CorpusEngine, load: EngineLoader) {
     this.#current = loaded.engine;
     this.#problems = loaded.problems;
     this.#load = load;

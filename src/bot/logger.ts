@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config.js';
+import type { Config, LogLevel } from '../config.js';
 
 export type { Logger } from 'pino';
 
@@ -12,9 +13,13 @@ export interface CreateLoggerOptions {
   readonly level: LogLevel;
   /** Values that must never appear in a log line, such as the bot token. */
   readonly secrets?: readonly (string | null | undefined)[];
-  /** Human-readable lines via pino-pretty. Default: stdout is a terminal and NODE_ENV is not "production". */
+  /**
+   * Human-readable lines via pino-pretty, when that package is installed. It is a dev dependency,
+   * so a production install (`npm ci --omit=dev`) writes JSON lines even when this is true.
+   * Default false; `prettyLogsWanted` says when a person is watching.
+   */
   readonly pretty?: boolean;
-  /** Where JSON lines go (tests collect them). Default: stdout. Ignored when `pretty`. */
+  /** Where JSON lines go (tests collect them). Default: stdout. Ignored when the lines are pretty. */
   readonly destination?: DestinationStream;
 }
 
@@ -27,7 +32,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter(
     (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
   );
-  const pretty = options.pretty ?? (process.stdout.isTTY === true && process.env.NODE_ENV !== 'production');
+  const pretty = options.pretty === true && prettyPrinterInstalled();
   const target: DestinationStream = pretty
     ? pino.transport({
         target: 'pino-pretty',
@@ -50,9 +55,27 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   );
 }
 
-/** The text with every occurrence of every secret replaced by `[redacted]`. */
+/** Pretty lines are for a person watching a terminal, and never for production, where logs are collected. */
+export function prettyLogsWanted(config: Pick<Config, 'production'>, stdout: { readonly isTTY?: boolean }): boolean {
+  return !config.production && stdout.isTTY === true;
+}
+
+/**
+ * Whether `pino-pretty` can be loaded from `from` (default: this module). pino loads a transport
+ * in a worker and throws when it is missing, so the logger asks first instead of crashing.
+ */
+export function prettyPrinterInstalled(from: string | URL = import.meta.url): boolean {
+  try {
+    createRequire(from).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const INTERACTION_TOKEN_IN_URL = /(\/(?:interactions|webhooks)\/\d+\/)[\w.-]{20,}/g;
 
+/** The text with every occurrence of every secret replaced by `[redacted]`. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   // An interaction's token (in callback and webhook URLs of REST errors) lets anyone answer in
   // its name for 15 minutes: not a log's business either.

@@ -4,7 +4,7 @@
  */
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig, type Config } from '../config.js';
-import { createLogger, scrubSecrets } from './logger.js';
+import { createLogger, prettyLogsWanted, scrubSecrets } from './logger.js';
 import { startShards } from './sharding.js';
 import { missingTokenHelp } from './setup-help.js';
 import { startBot } from './start.js';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const logger = createLogger({ level: config.logLevel, secrets: [token] });
+  const logger = createLogger({ level: config.logLevel, secrets: [token], pretty: prettyLogsWanted(config, process.stdout) });
   // A stray rejection must not take the bot down; it is logged so that it gets fixed.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 

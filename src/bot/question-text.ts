@@ -1,4 +1,4 @@
-import { MAX_QUESTION_LENGTH } from './commands/ask.js';
+import { MAX_ACCEPTED_QUESTION_LENGTH } from './commands/ask.js';
 import { truncateAtWord } from './format/truncate.js';
 
 export type QuestionCheck =
@@ -15,14 +15,14 @@ export function normalizeQuestion(text: string): string {
 export function checkQuestion(text: string): QuestionCheck {
   const question = normalizeQuestion(text);
   if (question === '') return { ok: false, reason: 'empty' };
-  if (question.length > MAX_QUESTION_LENGTH) return { ok: false, reason: 'too-long', length: question.length };
+  if (question.length > MAX_ACCEPTED_QUESTION_LENGTH) return { ok: false, reason: 'too-long', length: question.length };
   return { ok: true, question };
 }
 
 /** A message someone wants checked: usually longer than a question, so shortened rather than refused. */
 export function questionFromMessageText(text: string): string | null {
   const question = normalizeQuestion(text);
-  return question === '' ? null : truncateAtWord(question, MAX_QUESTION_LENGTH);
+  return question === '' ? null : truncateAtWord(question, MAX_ACCEPTED_QUESTION_LENGTH);
 }
 
 /**

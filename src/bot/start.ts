@@ -10,13 +10,13 @@ import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.j
 import { ExpiringLruCache } from './expiring-lru-cache.js';
 import { FeedbackLog } from './feedback-log.js';
 import { InFlightWork } from './in-flight.js';
-import { createLogger, scrubSecrets, type Logger } from './logger.js';
+import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { SeenIds } from './seen-ids.js';
 import { noMentions } from './replies/reply-payload.js';
 
 export interface StartBotOptions {
-  /** Default: a pino logger at `config.logLevel` that never writes the token. */
+  /** Default: a pino logger at `config.logLevel` that never writes the token (pretty in a terminal, see `prettyLogsWanted`). */
   readonly logger?: Logger;
   /** Builds the engine (at start and on `/reload`). Default: `loadCorpus(config.corpusDir)` + `createEngine`. */
   readonly loadEngine?: EngineLoader;
@@ -63,7 +63,8 @@ const MAX_REMEMBERED_INTERACTIONS = 10_000;
  * the token is refused, or READY does not arrive in time.
  */
 export async function startBot(config: RunnableConfig, options: StartBotOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token], pretty: prettyLogsWanted(config, process.stdout) });
   const now = options.now ?? Date.now;
 
   const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir, logger));
@@ -135,7 +136,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       (error: unknown) => logger.error({ err: error }, 'corpus reload asked by another shard failed; the previous index is still in use'),
     );
   };
-  if (process.env.SHARDING_MANAGER !== undefined) process.on('message', onManagerMessage);
+  if (config.shardProcess) process.on('message', onManagerMessage);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
   // While stopping, disconnects are ours and not worth a warning.

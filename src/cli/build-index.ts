@@ -1,11 +1,25 @@
 /** `npm run build-index [-- --corpus DIR]`: index the articles once and save the snapshot beside them. */
 import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
 import { CorpusFolderError } from '../corpus/load-corpus.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: process.env.CORPUS_DIR ?? 'corpus' } } });
+  // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
+  dotenv.config({ quiet: true });
+  let corpusDir: string;
+  try {
+    corpusDir = loadConfig(process.env).corpusDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `build-index: the configuration (.env or environment) has problems; see .env.example:\n${describeConfigProblems(error)}\n`,
+    );
+    return 1;
+  }
+  const { values } = parseArgs({ options: { corpus: { type: 'string', default: corpusDir } } });
   const started = performance.now();
   const { indexed, file, bytes } = await buildSnapshot(values.corpus);
   for (const problem of indexed.corpus.problems) {

@@ -1,4 +1,7 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { z } from 'zod';
 import { isCalendarDate } from './calendar-date.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 /** Metadata an article's front matter may give. */
 export interface FrontMatter {
@@ -6,7 +9,11 @@ export interface FrontMatter {
   readonly date: string | null;
   readonly url: string | null;
   readonly source: string | null;
+  /** The licence the article is published under, e.g. `CC BY 2.5`. */
+  readonly licence: string | null;
 }
+
+export const NO_FRONT_MATTER: FrontMatter = { title: null, date: null, url: null, source: null, licence: null };
 
 export interface FrontMatterIssue {
   readonly severity: 'error' | 'warning';
@@ -24,20 +31,50 @@ export interface SplitFrontMatter {
   readonly issues: readonly FrontMatterIssue[];
 }
 
-const FIELDS = ['title', 'date', 'url', 'source'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = keyof FrontMatter;
+
+const webAddress = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** What each field must be once YAML has given its text; an error names the field and what was given. */
+const FIELDS: Readonly<Record<Field, z.ZodType<string>>> = {
+  title: z.string(),
+  date: z.string().refine(isCalendarDate, {
+    error: (issue) => `front matter field \`date\` is not a date written YYYY-MM-DD (got ${JSON.stringify(issue.input)})`,
+  }),
+  url: z.string().refine(webAddress, {
+    error: (issue) => `front matter field \`url\` is not an http(s) address (got ${JSON.stringify(issue.input)})`,
+  }),
+  source: z.string(),
+  licence: z.string(),
+};
+const FIELD_NAMES = Object.keys(FIELDS).join(', ');
+/** Other spellings of a field, as people write them. */
+const SYNONYMS: Readonly<Record<string, Field>> = { license: 'licence' };
 const DELIMITER = /^---\s*$/u;
 
-const isField = (key: string): key is Field => (FIELDS as readonly string[]).includes(key);
+const isField = (name: string): name is Field => Object.hasOwn(FIELDS, name);
+
+function fieldNamed(key: string): Field | undefined {
+  const name = SYNONYMS[key] ?? key;
+  return isField(name) ? name : undefined;
+}
 
 /**
- * Reads the optional front matter between `---` lines at the top of a Markdown article:
- * `key: value` lines with the keys title, date (YYYY-MM-DD), url and source. Values may be
- * quoted. Anything it cannot read is an issue with its line, never a guess.
+ * Reads the optional front matter between `---` lines at the top of a Markdown article: YAML
+ * `key: value` lines with the keys title, date (YYYY-MM-DD), url, source and licence (or
+ * license). Values follow YAML's rules: quotes, escapes and `# comments` mean what they mean in
+ * YAML, and every value is text (`title: 1984` is the title "1984"). Anything it cannot read is an
+ * issue with its file line, never a guess.
  */
 export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
-  const fields: Record<Field, string | null> = { title: null, date: null, url: null, source: null };
-  const empty = { frontMatter: fields, bodyLines: lines, bodyFirstLine: 1, issues: [] };
+  const empty = { frontMatter: NO_FRONT_MATTER, bodyLines: lines, bodyFirstLine: 1, issues: [] };
   if (!DELIMITER.test(lines[0] ?? '')) return empty;
 
   const closing = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
@@ -49,58 +86,88 @@ export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
       ],
     };
   }
+  const after = { bodyLines: lines.slice(closing + 1), bodyFirstLine: closing + 2 };
+  const { frontMatter, issues } = readFields(lines.slice(1, closing));
+  return { frontMatter, ...after, issues };
+}
 
+function readFields(yamlLines: readonly string[]): { frontMatter: FrontMatter; issues: FrontMatterIssue[] } {
   const issues: FrontMatterIssue[] = [];
-  for (let index = 1; index < closing; index += 1) {
-    const line = (lines[index] ?? '').trim();
-    const lineNumber = index + 1;
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/u.exec(line);
-    if (match === null) {
-      issues.push({ severity: 'error', line: lineNumber, message: `front matter line is not \`key: value\` (got "${line}")` });
+  const lineCounter = new LineCounter();
+  // The failsafe schema reads every value as text: a title "1984" or "true" stays what was written.
+  const document = parseDocument(yamlLines.join('\n'), { lineCounter, schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
+  // The YAML starts on the file's second line, after the opening `---`.
+  const fileLine = (offset: number): number => lineCounter.linePos(offset).line + 1;
+  const error = (line: number, message: string) => issues.push({ severity: 'error', line, message });
+
+  for (const yamlError of document.errors) {
+    const line = fileLine(yamlError.pos[0]);
+    const text = (yamlLines[line - 2] ?? '').trim();
+    const hint = yamlError.code === 'BLOCK_AS_IMPLICIT_KEY' ? '; a value that contains ": " must be in quotes' : '';
+    error(line, `front matter line is not YAML \`key: value\` (got ${JSON.stringify(text)}): ${yamlError.message}${hint}`);
+  }
+  const contents = document.contents;
+  if (issues.length > 0 || contents === null) return { frontMatter: NO_FRONT_MATTER, issues };
+  if (!isMap(contents)) {
+    error(fileLine(contents.range[0]), `front matter must be \`key: value\` lines (got ${describeNode(contents)})`);
+    return { frontMatter: NO_FRONT_MATTER, issues };
+  }
+
+  const fields: Record<Field, string | null> = { ...NO_FRONT_MATTER };
+  const seen = new Set<Field>();
+  for (const pair of contents.items) {
+    const read = readPair(pair, fileLine);
+    if (!read.ok) {
+      error(read.line, read.message);
       continue;
     }
-    const key = (match[1] ?? '').toLowerCase();
-    const value = unquote((match[2] ?? '').trim());
-    if (!isField(key)) {
-      issues.push({
-        severity: 'warning',
-        line: lineNumber,
-        message: `front matter field \`${key}\` is not one we use (title, date, url, source); ignored`,
-      });
+    const { key, line, value } = read;
+    const field = fieldNamed(key);
+    if (field === undefined) {
+      issues.push({ severity: 'warning', line, message: `front matter field \`${key}\` is not one we use (${FIELD_NAMES}); ignored` });
       continue;
     }
-    if (fields[key] !== null) {
-      issues.push({ severity: 'error', line: lineNumber, message: `front matter field \`${key}\` is given twice` });
+    if (seen.has(field)) {
+      const same = field === key ? '' : ` (\`${key}\` is another spelling of \`${field}\`)`;
+      error(line, `front matter field \`${key}\` is given twice${same}`);
       continue;
     }
-    const problem = value === '' ? null : validate(key, value);
-    if (problem !== null) issues.push({ severity: 'error', line: lineNumber, message: problem });
-    else fields[key] = value === '' ? null : value;
+    seen.add(field);
+    if (value === null) continue;
+    const checked = FIELDS[field].safeParse(value);
+    if (checked.success) fields[field] = checked.data;
+    else error(line, checked.error.issues.map((issue) => issue.message).join('; '));
   }
-  return { frontMatter: fields, bodyLines: lines.slice(closing + 1), bodyFirstLine: closing + 2, issues };
+  return { frontMatter: fields, issues };
 }
 
-function validate(key: Field, value: string): string | null {
-  if (key === 'date' && !isCalendarDate(value)) {
-    return `front matter field \`date\` is not a date written YYYY-MM-DD (got "${value}")`;
+type ReadPair =
+  | { readonly ok: true; readonly key: string; readonly line: number; readonly value: string | null }
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+/** A field's lower-case name, its line and its text (null when empty), or what is wrong with it. */
+function readPair(pair: Pair<unknown, unknown>, fileLine: (offset: number) => number): ReadPair {
+  const { key, value } = pair;
+  const line = fileLine((isNode(key) ? key.range?.[0] : undefined) ?? (isNode(value) ? value.range?.[0] : undefined) ?? 0);
+  if (!isScalar(key) || typeof key.value !== 'string') {
+    return { ok: false, line, message: 'front matter field names must be plain words, such as `title`' };
   }
-  if (key === 'url' && !isWebAddress(value)) {
-    return `front matter field \`url\` is not an http(s) address (got "${value}")`;
+  const name = key.value.trim().toLowerCase();
+  if (value === null || value === undefined) return { ok: true, key: name, line, value: null };
+  if (!isScalar(value) || typeof value.value !== 'string') {
+    const got = isNode(value) ? describeNode(value) : 'something else';
+    return { ok: false, line, message: `front matter field \`${name}\` must be text (got ${got})` };
   }
-  return null;
+  const text = collapseWhitespace(value.value);
+  return { ok: true, key: name, line, value: text === '' ? null : text };
 }
 
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value);
 }
 
-function unquote(value: string): string {
-  const quoted = /^"(.*)"$/u.exec(value) ?? /^'(.*)'$/u.exec(value);
-  return quoted?.[1] ?? value;
+function describeNode(node: Node): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'nested `key: value` pairs';
+  return 'plain text';
 }

@@ -1,6 +1,6 @@
 import { isCalendarDate } from './calendar-date.js';
 import { collapseWhitespace } from './collapse-whitespace.js';
-import { splitFrontMatter, type FrontMatter } from './front-matter.js';
+import { NO_FRONT_MATTER, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownToText } from './markdown-text.js';
 import { splitSentences } from './sentences.js';
 import type { Article, CorpusProblem, Sentence } from './types.js';
@@ -28,7 +28,7 @@ export function parseArticle(file: string, id: string, format: ArticleFormat, te
   };
   const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
 
-  let frontMatter: FrontMatter = { title: null, date: null, url: null, source: null };
+  let frontMatter: FrontMatter = NO_FRONT_MATTER;
   let bodyLines: readonly string[] = lines;
   let bodyFirstLine = 1;
   if (format === 'md') {
@@ -66,6 +66,7 @@ export function parseArticle(file: string, id: string, format: ArticleFormat, te
     date: frontMatter.date,
     url: frontMatter.url,
     source: frontMatter.source,
+    licence: frontMatter.licence,
     file,
     paragraphs,
     sentences,

@@ -11,6 +11,8 @@ export interface ArticleMeta {
   readonly url: string | null;
   /** Publisher or outlet, when the front matter names one. */
   readonly source: string | null;
+  /** The licence the article is published under (front matter `licence` or `license`), e.g. `CC BY 2.5`. */
+  readonly licence: string | null;
   /** Path of the file the article was read from, as given to the loader. */
   readonly file: string;
 }

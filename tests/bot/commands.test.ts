@@ -1,19 +1,21 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
-import { describe, expect, it } from 'vitest';
-import {
-  askCommand,
-  commandDefinitions,
-  findInArticlesCommand,
-  helpCommand,
-  reloadCommand,
-  sourcesCommand,
-} from '../../src/bot/commands/index.js';
-import { MAX_QUESTION_LENGTH } from '../../src/bot/commands/ask.js';
-import { checkQuestion } from '../../src/bot/question-text.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ArgumentsOf, AutocompletedOptionName } from '../../src/bot/command-arguments.js';
+import { commandDefinitions, commandMap } from '../../src/bot/command-map.js';
+import type { askCommand } from '../../src/bot/commands/ask.js';
+import type { reloadCommand } from '../../src/bot/commands/reload.js';
+
+/** Discord's values: integration type 0 is a server install; context 0 a server, 1 a DM with the bot. */
+const SERVER_INSTALL = 0;
+const IN_SERVER = 0;
+const BOT_DM = 1;
+
+const definition = (name: string) => commandMap.get(name)?.definition;
 
 describe('command definitions', () => {
-  it('registers exactly ask, sources, help, reload and the "Find in articles" message command', () => {
+  it('registers exactly ask, sources, help, reload and the "Find in articles" message command, each name once', () => {
     expect(commandDefinitions.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'Find in articles']);
+    expect([...commandMap.keys()]).toEqual(commandDefinitions.map((command) => command.name));
   });
 
   it('are plain JSON data', () => {
@@ -21,38 +23,62 @@ describe('command definitions', () => {
   });
 
   it('/ask has a required question with a maximum length, an autocompleted article and a private flag', () => {
-    expect(askCommand.type).toBe(ApplicationCommandType.ChatInput);
-    expect(askCommand.options.map((option) => option.name)).toEqual(['question', 'article', 'private']);
-    const [question, article, privately] = askCommand.options;
-    expect(question).toMatchObject({ type: ApplicationCommandOptionType.String, required: true, max_length: 300 });
-    expect(article).toMatchObject({ type: ApplicationCommandOptionType.String, required: false, autocomplete: true });
-    expect(privately).toMatchObject({ type: ApplicationCommandOptionType.Boolean, required: false });
+    const ask = definition('ask');
+    expect(ask?.type).toBe(ApplicationCommandType.ChatInput);
+    expect(ask && 'options' in ask ? ask.options : undefined).toMatchObject([
+      { name: 'question', type: ApplicationCommandOptionType.String, required: true, min_length: 1, max_length: 300 },
+      { name: 'article', type: ApplicationCommandOptionType.String, required: false, autocomplete: true },
+      { name: 'private', type: ApplicationCommandOptionType.Boolean, required: false },
+    ]);
   });
 
-  it('the handlers enforce the same maximum question length as the option', () => {
-    expect(MAX_QUESTION_LENGTH).toBe(askCommand.options[0].max_length);
-    expect(checkQuestion('x'.repeat(MAX_QUESTION_LENGTH)).ok).toBe(true);
-    expect(checkQuestion('x'.repeat(MAX_QUESTION_LENGTH + 1))).toEqual({ ok: false, reason: 'too-long', length: 301 });
+  it('/reload is for Manage Server by default and exists only in servers', () => {
+    expect(definition('reload')).toMatchObject({
+      default_member_permissions: '32',
+      integration_types: [SERVER_INSTALL],
+      contexts: [IN_SERVER],
+    });
   });
 
-  it('/reload is for Manage Server by default and not usable in DMs', () => {
-    expect(reloadCommand.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
-    expect(reloadCommand.dm_permission).toBe(false);
+  it('the other commands work in servers and in a DM with the bot', () => {
+    for (const name of ['ask', 'sources', 'help', 'Find in articles']) {
+      expect(definition(name), name).toMatchObject({ integration_types: [SERVER_INSTALL], contexts: [IN_SERVER, BOT_DM] });
+    }
   });
 
-  it('/sources and /help take no options', () => {
-    expect('options' in sourcesCommand).toBe(false);
-    expect('options' in helpCommand).toBe(false);
+  it('none uses the deprecated dm_permission', () => {
+    for (const command of commandDefinitions) expect(command).not.toHaveProperty('dm_permission');
   });
 
-  it('"Find in articles" is a message command', () => {
-    expect(findInArticlesCommand).toEqual({ type: ApplicationCommandType.Message, name: 'Find in articles' });
+  it('/sources and /help take no options; "Find in articles" is a message command', () => {
+    expect(definition('sources')).not.toHaveProperty('options');
+    expect(definition('help')).not.toHaveProperty('options');
+    expect(definition('Find in articles')?.type).toBe(ApplicationCommandType.Message);
   });
 
   it('every description fits Discord’s 100 characters', () => {
-    for (const command of [askCommand, sourcesCommand, helpCommand, reloadCommand]) {
-      expect(command.description.length).toBeLessThanOrEqual(100);
+    for (const route of commandMap.values()) {
+      if (route.kind !== 'slash') continue;
+      expect(route.definition.description.length, route.definition.name).toBeLessThanOrEqual(100);
+      for (const option of route.definition.options ?? []) expect(option.description.length, option.name).toBeLessThanOrEqual(100);
     }
-    for (const option of askCommand.options) expect(option.description.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('ArgumentsOf', () => {
+  it('gives a handler each option by its name, typed by the definition: required ones never null', () => {
+    expectTypeOf<ArgumentsOf<typeof askCommand>>().toEqualTypeOf<{
+      readonly question: string;
+      readonly article: string | null;
+      readonly private: boolean | null;
+    }>();
+  });
+
+  it('gives nothing to a command without options', () => {
+    expectTypeOf<keyof ArgumentsOf<typeof reloadCommand>>().toEqualTypeOf<never>();
+  });
+
+  it('knows which options Discord autocompletes', () => {
+    expectTypeOf<AutocompletedOptionName<typeof askCommand>>().toEqualTypeOf<'article'>();
   });
 });

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       apiUrl: null,
       feedbackFile: 'data/feedback.jsonl',
       shardCount: null,
+      production: false,
+      shardProcess: false,
     });
   });
 
@@ -38,6 +40,7 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:3000/api/',
       FEEDBACK_FILE: '/tmp/feedback.jsonl',
       SHARD_COUNT: '3',
+      NODE_ENV: 'production',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -49,6 +52,8 @@ describe('loadConfig', () => {
       apiUrl: 'http://127.0.0.1:3000/api',
       feedbackFile: '/tmp/feedback.jsonl',
       shardCount: 3,
+      production: true,
+      shardProcess: false,
     });
   });
 

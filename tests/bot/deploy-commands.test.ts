@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../src/bot/commands/index.js';
+import { commandDefinitions } from '../../src/bot/command-map.js';
 import { deployCommands, deployTargetFromConfig } from '../../src/bot/deploy-commands.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 

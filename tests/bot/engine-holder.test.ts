@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineHolder, type LoadedEngine } from '../../src/bot/engine-holder.js';
+import { EngineHolder, type CorpusEngine } from '../../src/bot/engine-holder.js';
 import type { CorpusProblem } from '../../src/corpus/types.js';
 import { article, fakeEngine } from './fake-engine.js';
 
@@ -19,7 +19,7 @@ const problem: CorpusProblem = { severity: 'error', file: 'corpus/bad.md', line:
 
 describe('EngineHolder', () => {
   it('keeps answering with the old engine until the new one is ready, then swaps', async () => {
-    const next = deferred<LoadedEngine>();
+    const next = deferred<CorpusEngine>();
     const loads = [Promise.resolve({ engine: oldEngine, problems: [] }), next.promise];
     const holder = await EngineHolder.create(() => loads.shift() ?? Promise.reject(new Error('no more loads')));
 

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLogger, scrubSecrets } from '../../src/bot/logger.js';
+import { createLogger, prettyLogsWanted, prettyPrinterInstalled, scrubSecrets } from '../../src/bot/logger.js';
 
 const TOKEN = 'MTExMTExMTExMTExMTExMTEx.GabcDE.secret-part_of-the-token';
 
@@ -39,6 +43,24 @@ describe('createLogger', () => {
     logger.error({ err: new Error(`login failed for ${TOKEN}`) }, 'error');
     const line: unknown = JSON.parse(lines[0] ?? '');
     expect(line).toMatchObject({ err: { message: 'login failed for [redacted]' } });
+  });
+});
+
+describe('pretty logs', () => {
+  it('are wanted in a terminal, not when stdout is a pipe or a file, and never in production', () => {
+    expect(prettyLogsWanted({ production: false }, { isTTY: true })).toBe(true);
+    expect(prettyLogsWanted({ production: false }, {})).toBe(false);
+    expect(prettyLogsWanted({ production: true }, { isTTY: true })).toBe(false);
+  });
+
+  it('need pino-pretty, which a development install has and a folder without node_modules (a production install) lacks', async () => {
+    expect(prettyPrinterInstalled()).toBe(true);
+    const bare = await mkdtemp(join(tmpdir(), 'no-pino-pretty-'));
+    try {
+      expect(prettyPrinterInstalled(pathToFileURL(join(bare, 'logger.js')))).toBe(false);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,7 +16,10 @@ describe('SHARD_COUNT', () => {
   });
 
   it('is not a request to shard again inside a shard process started by the manager', () => {
-    expect(loadConfig({ SHARD_COUNT: '2', SHARDING_MANAGER: 'true', SHARDS: '1' }).shardCount).toBeNull();
+    const shard = loadConfig({ SHARD_COUNT: '2', SHARDING_MANAGER: 'true', SHARDS: '1' });
+    expect(shard.shardCount).toBeNull();
+    expect(shard.shardProcess).toBe(true);
+    expect(loadConfig({ SHARD_COUNT: '2' }).shardProcess).toBe(false);
   });
 });
 

@@ -37,6 +37,17 @@ describe('loadCorpus', () => {
     ]);
   });
 
+  it('carries the front matter licence onto the article, and null when there is none', async () => {
+    await write('wikinews.md', '---\ntitle: "A \\"quoted\\" title"\nsource: Wikinews\nlicence: CC BY 2.5\n---\n\nText.\n');
+    await write('plain.txt', 'Text.\n');
+    const corpus = await loadCorpus(dir);
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.articles.map(({ id, title, source, licence }) => ({ id, title, source, licence }))).toEqual([
+      { id: 'plain', title: 'Text.', source: null, licence: null },
+      { id: 'wikinews', title: 'A "quoted" title', source: 'Wikinews', licence: 'CC BY 2.5' },
+    ]);
+  });
+
   it('reads a leading `date` marker on the same line as the text of a .txt article and derives its title', async () => {
     await write('seed.txt', ' date 2025-07-03 U.S. President Donald Trump spoke. Then he left.\n\nMore text.\n\n\n\n');
     const [article] = (await loadCorpus(dir)).articles;

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../src/bot/commands/index.js';
+import { commandDefinitions } from '../../src/bot/command-map.js';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
 import { Route, startDiscordServer, type DiscordServer, type RecordedRequest } from '../support/discord-server/index.js';
 import { REPO_ROOT, TOKEN } from './support/harness.js';
@@ -25,6 +25,9 @@ afterAll(async () => {
 /** The command definitions as JSON on the wire. */
 const EXPECTED_BODY: unknown = JSON.parse(JSON.stringify(commandDefinitions));
 
+/** Installed to servers (integration type 0); usable in a server (context 0) and in a DM with the bot (1). */
+const SERVERS_AND_BOT_DMS = { integration_types: [0], contexts: [0, 1] };
+
 /** What the definitions must say, written out, so that a change to them is a visible change here. */
 const EXPECTED_SHAPE = [
   {
@@ -35,11 +38,12 @@ const EXPECTED_SHAPE = [
       { type: 3, name: 'article', required: false, autocomplete: true, max_length: 100 },
       { type: 5, name: 'private', required: false },
     ],
+    ...SERVERS_AND_BOT_DMS,
   },
-  { type: 1, name: 'sources' },
-  { type: 1, name: 'help' },
-  { type: 1, name: 'reload', default_member_permissions: '32', contexts: [0] },
-  { type: 3, name: 'Find in articles' },
+  { type: 1, name: 'sources', ...SERVERS_AND_BOT_DMS },
+  { type: 1, name: 'help', ...SERVERS_AND_BOT_DMS },
+  { type: 1, name: 'reload', default_member_permissions: '32', integration_types: [0], contexts: [0] },
+  { type: 3, name: 'Find in articles', ...SERVERS_AND_BOT_DMS },
 ];
 
 function putsTo(route: string): RecordedRequest[] {

@@ -1,17 +1,20 @@
 /**
  * A handler that throws (here: an engine whose `ask` fails, injected through startBot's
  * `loadEngine`): the person gets a private apology, the error is logged, the bot carries on.
+ * And what dispatch does with commands and options its command map does not have (an out-of-date
+ * registration), or with an option whose type disagrees with the command's definition.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
-import { ask, callbackOf, messageAndReply, passageBlocks } from './support/interact.js';
-import { contentOf, EPHEMERAL, flagsOf, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { ask, callbackOf, messageAndReply, passageBlocks, textReply } from './support/interact.js';
+import { contentOf, EPHEMERAL, flagsOf, isRecord, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
 import { failingEngineLoader } from './support/failing-engine.js';
 import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 const APOLOGY = 'Sorry, something went wrong while answering. The error has been logged; please try again in a moment.';
+const UNKNOWN_COMMAND = "I don't know that command; the command list may be out of date. Ask an admin to run `npm run deploy-commands`.";
 const ENGINE_FAILURE = 'engine exploded on purpose (e2e test)';
 
 let failing = false;
@@ -100,6 +103,53 @@ describe('a handler that throws', () => {
     const answered = await messageAndReply(server, { content: QUESTION, mentionsBot: true });
     expect(answered.reply.route).toBe(Route.ChannelMessages);
     expect(plainText(onlyEmbed(answered.reply.body).description ?? '')).toContain('only Putin makes decisions in Russia');
+  });
+});
+
+describe('dispatch by command name', () => {
+  it('answers a slash command it does not have privately, saying the command list may be out of date', async () => {
+    const reply = await textReply(server, server.sendSlashCommand({ name: 'summarize', options: { article: 'x' } }));
+    expect(reply.callbackType).toBe(CallbackType.ChannelMessageWithSource);
+    expect(flagsOf(reply.body)).toBe(EPHEMERAL);
+    expect(reply.content).toBe(UNKNOWN_COMMAND);
+  });
+
+  it('answers a message command it does not have the same way', async () => {
+    const reply = await textReply(server, server.sendMessageCommand({ name: 'Translate', targetMessage: { content: 'Bonjour' } }));
+    expect(flagsOf(reply.body)).toBe(EPHEMERAL);
+    expect(reply.content).toBe(UNKNOWN_COMMAND);
+  });
+
+  it('suggests nothing for an option that is not autocompleted, and for a command it does not have', async () => {
+    for (const [name, focused] of [
+      ['ask', 'question'],
+      ['summarize', 'article'],
+    ] as const) {
+      const sent = server.sendAutocomplete({ name, focused, value: 'Putin' });
+      const callback = await server.waitForInteractionCallback(sent.id);
+      expect(isRecord(callback.body) && callback.body.type).toBe(CallbackType.ApplicationCommandAutocompleteResult);
+      expect(isRecord(callback.body) && isRecord(callback.body.data) && callback.body.data.choices).toEqual([]);
+    }
+  });
+
+  it('treats an option whose type disagrees with the definition as a handler failure: a private apology, an error logged', async () => {
+    const errorsBefore = failureLogs().length;
+    const sent = server.sendSlashCommand({
+      name: 'ask',
+      options: [
+        { name: 'question', type: 3, value: QUESTION },
+        { name: 'private', type: 3, value: 'yes' },
+      ],
+    });
+    const reply = await textReply(server, sent);
+    expect(flagsOf(reply.body)).toBe(EPHEMERAL);
+    expect(reply.content).toBe(APOLOGY);
+    await settled(e2e.bot);
+    expect(
+      failureLogs()
+        .slice(errorsBefore)
+        .map((line) => line.msg),
+    ).toEqual(['interaction handler failed']);
   });
 });
 

@@ -1,13 +1,19 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { IN_SERVERS_AND_BOT_DMS } from './install-contexts.js';
 
-/** Longest question accepted: Discord enforces it on the option, our handlers enforce it everywhere else. */
-export const MAX_QUESTION_LENGTH = 300;
+/**
+ * The longest question the bot accepts from a person: the `question` option's `max_length`, which
+ * Discord enforces on `/ask`, and what the handlers enforce on mentions and DMs. (The engine reads
+ * up to its own, longer `MAX_QUESTION_LENGTH`, so an accepted question is never cut.)
+ */
+export const MAX_ACCEPTED_QUESTION_LENGTH = 300;
 
 /** `/ask question:<text> [article:<autocomplete>] [private:<bool>]` */
 export const askCommand = {
   type: ApplicationCommandType.ChatInput,
   name: 'ask',
   description: 'Ask a question about the news articles; get the passages that answer it, with sources',
+  ...IN_SERVERS_AND_BOT_DMS,
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -15,7 +21,7 @@ export const askCommand = {
       description: 'Your question, e.g. "What did Putin say about his goals?"',
       required: true,
       min_length: 1,
-      max_length: MAX_QUESTION_LENGTH,
+      max_length: MAX_ACCEPTED_QUESTION_LENGTH,
     },
     {
       type: ApplicationCommandOptionType.String,

@@ -1,9 +1,5 @@
-import {
-  ApplicationCommandType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { IN_SERVERS_ONLY } from './install-contexts.js';
 
 /** The permission `/reload` needs; Discord hides the command from others, and the handler checks again. */
 export const RELOAD_PERMISSION = PermissionFlagsBits.ManageGuild;
@@ -14,6 +10,5 @@ export const reloadCommand = {
   name: 'reload',
   description: 'Reload the articles from the corpus folder (Manage Server only)',
   default_member_permissions: RELOAD_PERMISSION.toString(),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
+  ...IN_SERVERS_ONLY,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
 import { firstAnswerReply } from '../answer-pages.js';
 import type { BotContext } from '../bot-context.js';
-import { MAX_QUESTION_LENGTH } from '../commands/ask.js';
+import { MAX_ACCEPTED_QUESTION_LENGTH } from '../commands/ask.js';
 import { emptyQuestionNotice, questionTooLongNotice, rateLimitedNotice } from '../replies/notices.js';
 import { checkQuestion, questionFromMention } from '../question-text.js';
 
@@ -17,7 +17,9 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
 
   const checked = checkQuestion(text);
   if (!checked.ok) {
-    await message.reply(checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_QUESTION_LENGTH));
+    await message.reply(
+      checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_ACCEPTED_QUESTION_LENGTH),
+    );
     return;
   }
   const decision = ctx.rateLimiter.take(message.author.id);

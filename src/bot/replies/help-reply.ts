@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import { MAX_QUESTION_LENGTH } from '../commands/ask.js';
+import { MAX_ACCEPTED_QUESTION_LENGTH } from '../commands/ask.js';
 import { ANSWER_COLOR } from './answer-reply.js';
 import { payload, type ReplyPayload } from './reply-payload.js';
 
@@ -16,7 +16,7 @@ export function buildHelpReply(rateLimit: { questions: number; windowSeconds: nu
       {
         name: '/ask',
         value:
-          `\`/ask question: what did Putin say about his goals?\` (up to ${MAX_QUESTION_LENGTH} characters). ` +
+          `\`/ask question: what did Putin say about his goals?\` (up to ${MAX_ACCEPTED_QUESTION_LENGTH} characters). ` +
           'Pick an `article` to search only that one, and set `private` to see the answer yourself only.',
       },
       {

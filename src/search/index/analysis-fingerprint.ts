@@ -11,7 +11,7 @@ let cached: string | undefined;
 /**
  * A digest of everything that decides what an index holds: the code and data of `src/corpus`
  * and `src/search`, sub-folders included (splitting, analysis, aliases, stop words) and the versions of MiniSearch
- * and the stemmer. Any change to them makes a saved index out of date; no version number to
+ * and the stemmer (and of yaml, which reads front matter). Any change to them makes a saved index out of date; no version number to
  * forget to bump.
  */
 export function analysisFingerprint(): string {
@@ -26,7 +26,7 @@ export function analysisFingerprint(): string {
       hash.update(`${folder}/${name}\0`).update(readFileSync(join(dir, name)));
     }
   }
-  for (const name of ['minisearch', 'stemmer']) hash.update(`${name}@${packageVersion(require, name)}\0`);
+  for (const name of ['minisearch', 'stemmer', 'yaml']) hash.update(`${name}@${packageVersion(require, name)}\0`);
   cached = hash.digest('hex');
   return cached;
 }

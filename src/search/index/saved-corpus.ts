@@ -15,6 +15,7 @@ export const savedCorpus = z.object({
         date: z.string().nullable(),
         url: z.string().nullable(),
         source: z.string().nullable(),
+        licence: z.string().nullable(),
         file: z.string(),
         paragraphs: z.array(z.string()).readonly(),
         /** For each paragraph, the lengths of its sentences, which stand one space apart. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { parseArticle } from '../../../src/corpus/parse-article.js';
-import { restoreCorpus, saveCorpus } from '../../../src/search/index/saved-corpus.js';
+import { restoreCorpus, saveCorpus, savedCorpus } from '../../../src/search/index/saved-corpus.js';
 
 describe('the corpus as a snapshot saves it', () => {
   it('gives back exactly the corpus it saved, without saving sentence texts', async () => {
@@ -21,6 +21,15 @@ describe('the corpus as a snapshot saves it', () => {
     if (article === null) throw new Error('test article did not parse');
     const corpus = { articles: [article], aliasGroups: [], problems: [] };
     expect(restoreCorpus(saveCorpus(corpus))).toEqual(corpus);
+  });
+
+  it("keeps each article's metadata, the licence included", () => {
+    const { article } = parseArticle('w.md', 'w', 'md', '---\nsource: Wikinews\nlicence: CC BY 2.5\n---\n\nText.\n');
+    if (article === null) throw new Error('test article did not parse');
+    const corpus = { articles: [article], aliasGroups: [], problems: [] };
+    // Through JSON and the schema a snapshot is read with.
+    const saved = savedCorpus.parse(JSON.parse(JSON.stringify(saveCorpus(corpus))));
+    expect(restoreCorpus(saved).articles[0]).toMatchObject({ source: 'Wikinews', licence: 'CC BY 2.5' });
   });
 
   it('refuses sentence lengths that do not add up to their paragraph', () => {
