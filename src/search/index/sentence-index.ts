@@ -67,6 +67,9 @@ export class SentenceIndex {
   readonly #articleOf: Uint32Array;
   /** The id of each article's first sentence, by that number, and the sentence count at the end. */
   readonly #articleStarts: Uint32Array;
+  /** Every article's distinct term ids, sorted, one article after the other; `#articleTermStarts` says where each begins. */
+  readonly #articleTermIds: Uint32Array;
+  readonly #articleTermStarts: Uint32Array;
 
   private constructor(sentences: readonly Sentence[], search: MiniSearch<SentenceDocument>, terms: SentenceTerms) {
     if (terms.size !== sentences.length) throw new Error(`the saved index holds ${terms.size} sentences, the articles ${sentences.length}`);
@@ -82,6 +85,7 @@ export class SentenceIndex {
     this.#articleStarts = new Uint32Array(articles + 1);
     for (let id = sentences.length - 1; id >= 0; id -= 1) this.#articleStarts[this.#articleOf[id] ?? 0] = id;
     this.#articleStarts[articles] = sentences.length;
+    ({ ids: this.#articleTermIds, starts: this.#articleTermStarts } = articleTerms(terms, this.#articleStarts));
   }
 
   /** Analyses and indexes every sentence of `articles`, in one go. */
@@ -198,6 +202,22 @@ export class SentenceIndex {
     return { first: this.#articleStarts[article] ?? 0, end: this.#articleStarts[article + 1] ?? 0 };
   }
 
+  /** The term ids of one sentence, in reading order (a view, not a copy). */
+  termIdsOf(id: number): Uint32Array {
+    return this.#terms.idsOf(id);
+  }
+
+  /** The id of an index term, or undefined when no sentence holds it. */
+  termIdOf(term: string): number | undefined {
+    return this.#terms.idOf(term);
+  }
+
+  /** The distinct term ids of the whole article sentence `id` is from, in ascending order (a view). */
+  articleTermIdsOf(id: number): Uint32Array {
+    const article = this.#articleOf[id] ?? 0;
+    return this.#articleTermIds.subarray(this.#articleTermStarts[article] ?? 0, this.#articleTermStarts[article + 1] ?? 0);
+  }
+
   /** The sentences just before and after `id` in the same article (none, one or two). */
   neighboursOf(id: number): number[] {
     return [id - 1, id + 1].filter((other) => this.#sameArticle(id, other));
@@ -239,6 +259,42 @@ export class SentenceIndex {
       return score;
     };
   }
+}
+
+/** Each article's distinct term ids, sorted, packed one article after another. */
+function articleTerms(terms: SentenceTerms, articleStarts: Uint32Array): { ids: Uint32Array; starts: Uint32Array } {
+  const starts = new Uint32Array(articleStarts.length);
+  const chunks: Uint32Array[] = [];
+  let total = 0;
+  for (let article = 0; article + 1 < articleStarts.length; article += 1) {
+    const distinct = new Set<number>();
+    for (let sentence = articleStarts[article] ?? 0; sentence < (articleStarts[article + 1] ?? 0); sentence += 1) {
+      for (const id of terms.idsOf(sentence)) distinct.add(id);
+    }
+    const sorted = Uint32Array.from(distinct).sort();
+    chunks.push(sorted);
+    total += sorted.length;
+    starts[article + 1] = total;
+  }
+  const ids = new Uint32Array(total);
+  chunks.forEach((chunk, article) => {
+    ids.set(chunk, starts[article] ?? 0);
+  });
+  return { ids, starts };
+}
+
+/** Whether a sorted array of ids holds `id`. */
+export function sortedHas(sorted: Uint32Array, id: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = sorted[middle] ?? 0;
+    if (value === id) return true;
+    if (value < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function idfOf(frequency: number, total: number): number {

@@ -1,5 +1,5 @@
 import { hasAnswerOfType } from '../answer-type.js';
-import type { IndexHit, SentenceIndex } from '../index/sentence-index.js';
+import { type IndexHit, type SentenceIndex, sortedHas } from '../index/sentence-index.js';
 import type { AnalyzedQuestion, Concept } from '../question.js';
 
 /**
@@ -77,64 +77,71 @@ export interface FeatureContext {
 }
 
 /**
- * The features of every hit of one question. Article-level features look at the whole article
- * each hit is from, once per article; sentence terms are looked up once per question.
+ * The features of every hit of one question. Concepts are looked up by term id: in each
+ * candidate sentence and its neighbours once, and in each candidate's whole article through the
+ * index's sorted per-article term ids, so that a question costs the same whatever the article's length.
  */
-export function candidateFeatures(
-  hits: readonly IndexHit[],
-  question: AnalyzedQuestion,
-  rawQuestion: string,
-  context: FeatureContext,
-): Candidate[] {
+export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQuestion, rawQuestion: string, context: FeatureContext): Candidate[] {
   const { index } = context;
   const topScore = hits[0]?.score ?? 0;
   if (topScore <= 0) return [];
   const concepts = question.concepts;
   const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-  const share = (strengths: readonly number[]) =>
+  const share = (strengths: ArrayLike<number>) =>
     totalWeight > 0 ? concepts.reduce((sum, concept, at) => sum + concept.weight * (strengths[at] ?? 0), 0) / totalWeight : 0;
   const rarest = concepts.reduce((best, concept, at) => (concept.weight > (concepts[best]?.weight ?? -1) ? at : best), 0);
   const saysAsked = asksWhatWasSaid(rawQuestion);
 
-  const termSets = new Map<number, ReadonlySet<string>>();
-  const termSetOf = (id: number): ReadonlySet<string> => {
-    let terms = termSets.get(id);
-    if (terms === undefined) {
-      terms = new Set(index.termsOf(id));
-      termSets.set(id, terms);
+  // Which concepts each term id stands for, and how strongly.
+  const conceptTerms = concepts.map((concept) =>
+    [...concept.terms].flatMap(([term, weight]): Array<readonly [number, number]> => {
+      const id = index.termIdOf(term);
+      return id === undefined ? [] : [[id, weight]];
+    }),
+  );
+  const byTerm = new Map<number, Array<readonly [number, number]>>();
+  conceptTerms.forEach((terms, concept) => {
+    for (const [id, weight] of terms) byTerm.set(id, [...(byTerm.get(id) ?? []), [concept, weight]]);
+  });
+  const sentenceStrengths = new Map<number, Float64Array>();
+  const strengthsOf = (sentence: number): Float64Array => {
+    let strengths = sentenceStrengths.get(sentence);
+    if (strengths === undefined) {
+      strengths = new Float64Array(concepts.length);
+      for (const id of index.termIdsOf(sentence)) {
+        for (const [concept, weight] of byTerm.get(id) ?? []) strengths[concept] = Math.max(strengths[concept] ?? 0, weight);
+      }
+      sentenceStrengths.set(sentence, strengths);
     }
-    return terms;
+    return strengths;
   };
-  const articleStrengths = new Map<number, { article: number[]; title: number[] }>();
-  const articleStrengthsOf = (id: number) => {
-    const { first, end } = index.articleSentences(id);
+  const articleStrengths = new Map<number, { article: Float64Array; title: Float64Array }>();
+  const articleStrengthsOf = (sentence: number) => {
+    const { first } = index.articleSentences(sentence);
     let known = articleStrengths.get(first);
     if (known === undefined) {
-      const title = context.titleTermsOf(id);
-      const article = concepts.map((concept) => strengthIn(concept, title));
-      for (let sentence = first; sentence < end; sentence += 1) {
-        const terms = termSetOf(sentence);
-        concepts.forEach((concept, at) => {
-          article[at] = Math.max(article[at] ?? 0, strengthIn(concept, terms));
-        });
-      }
-      known = { article, title: concepts.map((concept) => strengthIn(concept, title)) };
+      const titleTerms = context.titleTermsOf(sentence);
+      const articleIds = index.articleTermIdsOf(sentence);
+      const title = Float64Array.from(concepts, (concept) => strengthIn(concept, titleTerms));
+      const article = Float64Array.from(conceptTerms, (terms, at) =>
+        terms.reduce((strength, [id, weight]) => (weight > strength && sortedHas(articleIds, id) ? weight : strength), title[at] ?? 0),
+      );
+      known = { article, title };
       articleStrengths.set(first, known);
     }
     return known;
   };
 
   const candidates = hits.map((hit): Candidate & { articleCoverage: number } => {
-    const terms = termSetOf(hit.id);
-    const neighbours = index.neighboursOf(hit.id).map(termSetOf);
-    const inSentence = concepts.map((concept) => strengthIn(concept, terms));
-    const withContext = concepts.map((concept, at) =>
-      Math.max(inSentence[at] ?? 0, ...neighbours.map((other) => strengthIn(concept, other))),
-    );
+    const inSentence = strengthsOf(hit.id);
+    const neighbours = index.neighboursOf(hit.id).map(strengthsOf);
+    const withContext = Float64Array.from(inSentence, (strength, at) => Math.max(strength, ...neighbours.map((other) => other[at] ?? 0)));
     const { article, title } = articleStrengthsOf(hit.id);
+    const words = index.termsOf(hit.id);
+    const ids = index.termIdsOf(hit.id);
     const matchedTerms = new Set<string>();
-    concepts.forEach((concept, at) => {
-      if ((inSentence[at] ?? 0) > 0) for (const term of concept.terms.keys()) if (terms.has(term)) matchedTerms.add(term);
+    ids.forEach((id, position) => {
+      if ((byTerm.get(id) ?? []).some(([concept]) => (inSentence[concept] ?? 0) > 0)) matchedTerms.add(words[position] ?? '');
     });
     const specific = concepts.map((concept, at) => ((title[at] ?? 0) > 0 ? 0 : concept.weight));
     const specificWeight = specific.reduce((sum, weight) => sum + weight, 0);
@@ -154,7 +161,7 @@ export function candidateFeatures(
       specificWeight > 0 ? specific.reduce((sum, weight, at) => sum + weight * (inSentence[at] ?? 0), 0) / specificWeight : 0;
     features[FEATURE.phrase] = phraseShare(
       concepts,
-      index.termsOf(hit.id).filter((term) => !term.startsWith('=')),
+      words.filter((term) => !term.startsWith('=')),
     );
     features[FEATURE.answerType] = hasAnswerOfType(question.answerType, text, question.words) ? 1 : 0;
     features[FEATURE.reportedSpeech] = saysAsked && REPORTS_SPEECH.test(text) ? 1 : 0;
@@ -162,7 +169,7 @@ export function candidateFeatures(
     features[FEATURE.titleCoverage] = share(title);
     features[FEATURE.lede] = sentence?.sentence === 1 ? 1 : 0;
     features[FEATURE.leansOnPrevious] = LEANS_ON_PREVIOUS.test(text) ? 1 : 0;
-    features[FEATURE.length] = Math.min(1, terms.size / 40);
+    features[FEATURE.length] = Math.min(1, new Set(ids).size / 40);
     return { id: hit.id, features, matchedTerms, articleCoverage };
   });
   const bestArticle = Math.max(0, ...candidates.map((candidate) => candidate.articleCoverage));
