@@ -1,6 +1,8 @@
 import { stemmer } from 'stemmer';
 import type { AliasGroup } from '../corpus/alias-file.js';
+import { CHAT_WORDS } from './chat-words.js';
 import { fold } from './fold.js';
+import { wordOf } from './word-form.js';
 import { IRREGULAR_FORMS } from './irregular-forms.js';
 import { QUESTION_FRAME_WORDS, STOP_WORDS } from './stop-words.js';
 import { tokenize } from './tokenize.js';
@@ -88,7 +90,7 @@ export class Analyzer {
   }
 
   #analyze(text: string, question: boolean): Term[] {
-    const forms = wordForms(text);
+    const forms = question ? wordForms(text).map(expandChatWord) : wordForms(text);
     const terms: Term[] = [];
     forms.forEach((form, index) => {
       const keep = !form.stop && !(question && QUESTION_FRAME_WORDS.has(form.word));
@@ -128,22 +130,40 @@ const formCache = new Map<string, { readonly word: string; readonly term: string
 function formOf(surface: string): { readonly word: string; readonly term: string } {
   const cached = formCache.get(surface);
   if (cached !== undefined) return cached;
-  const word = fold(surface)
-    .replace(/['’\u02BC]s$/u, '')
-    .replace(/['’\u02BC]|(?<!\p{N})\.|\.(?!\p{N})/gu, '')
-    .replace(/(?<=\p{N}),(?=\p{N})/gu, '');
+  const word = wordOf(surface);
   const form = { word, term: termOf(word) };
   if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
   formCache.set(surface, form);
   return form;
 }
 
+// Text written in capitals ("WHAT DID TRUMP SAY") has no acronyms to tell apart: every word of it is a word.
+const SHOUTING_LETTERS = 0.7;
+
 function wordForms(text: string): WordForm[] {
-  return tokenize(text).map((token) => {
+  const tokens = tokenize(text);
+  const shouting = isShouting(text);
+  return tokens.map((token) => {
     const { word, term } = formOf(token.surface);
-    const stop = !token.acronym && STOP_WORDS.has(word);
+    const stop = (shouting || !token.acronym) && STOP_WORDS.has(word);
     return { word, term, stop, start: token.start, end: token.end };
   });
+}
+
+/** A chat word of a question as the word it stands for ("ppl" as "people"), or as a stop word when it says nothing ("lol"). */
+function expandChatWord(form: WordForm): WordForm {
+  const expansion = CHAT_WORDS.get(form.word);
+  if (expansion === undefined) return form;
+  if (expansion === '') return { ...form, stop: true };
+  const { word, term } = formOf(expansion);
+  return { ...form, word, term, stop: STOP_WORDS.has(word) };
+}
+
+/** Mostly capital letters, over more than a couple of words. */
+function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return letters >= 12 && capitals / letters >= SHOUTING_LETTERS;
 }
 
 function termOf(word: string): string {

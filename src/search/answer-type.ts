@@ -1,3 +1,5 @@
+import { wordOf } from './word-form.js';
+
 /**
  * The kind of answer a question asks for, and whether a sentence could hold one. A sentence
  * that answers "how many" has a number in it; one that answers "when" has a date or time.
@@ -44,15 +46,15 @@ export function answerNounOf(question: string): string | null {
 }
 
 const NUMBER_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|once|twice|half|several|percent)\b/iu;
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twice|half|several|percent)\b/iu;
 const TIME_WORDS =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|ago|earlier|later|since|until|century|centuries|decade|decades|years?|months?|weeks?|days?|hours?|morning|evening|night|[ap]\.m\.|\d{3,4}s?|\d{1,2}(?:st|nd|rd|th))\b/iu;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|ago|spring|summer|autumn|winter|century|centuries|decade|decades|years?|months?|weeks?|days?|hours?|morning|evening|night|[ap]\.m\.|\d{3,4}s?|\d{1,2}(?:st|nd|rd|th))\b/iu;
 // "How long ...?" is answered by "an hour-long call" as much as by "90 minutes".
 const DURATION_WORDS = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:-long)?\b/iu;
 const REASON_WORDS =
   /\b(?:because|due to|since|so that|in order to|as a result|reason|caus(?:e|ed|es|ing)|led to|leads to|citing|amid|after|so as to|to (?:avoid|prevent|protect|ensure))\b/iu;
 const CAPITALISED_WORD = /(?<=\S\s+|^)(\p{Lu}[\p{L}\p{M}'’.-]*)/gu;
-const PLACE_PHRASE = /\b(?:in|at|from|near|to|across|into|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*)/gu;
+const PLACE_PHRASE = /\b(?:in|at|from|near|to|across|into|outside|inside|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*)/gu;
 
 /**
  * Whether `sentence` holds something of the kind asked for. `questionWords` are the folded
@@ -61,9 +63,9 @@ const PLACE_PHRASE = /\b(?:in|at|from|near|to|across|into|outside|inside)\s+(?:t
 export function hasAnswerOfType(type: AnswerType, sentence: string, questionWords: ReadonlySet<string>): boolean {
   switch (type) {
     case 'number':
-      return /\d/u.test(sentence) || NUMBER_WORDS.test(sentence);
+      return hasCount(sentence);
     case 'duration':
-      return /\d/u.test(sentence) || NUMBER_WORDS.test(sentence) || DURATION_WORDS.test(sentence);
+      return hasCount(sentence) || DURATION_WORDS.test(sentence);
     case 'time':
       return TIME_WORDS.test(sentence);
     case 'reason':
@@ -77,10 +79,17 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, questionWord
   }
 }
 
+// A year ("in 2019") is a date, not a count: it does not answer "how many".
+const YEAR = /\b(?:1[5-9]\d\d|20\d\d)\b/gu;
+
+function hasCount(sentence: string): boolean {
+  return /\d/u.test(sentence.replace(YEAR, '')) || NUMBER_WORDS.test(sentence);
+}
+
 function hasNewName(matches: Iterable<RegExpMatchArray>, questionWords: ReadonlySet<string>, skipFirstWord: boolean): boolean {
   for (const match of matches) {
     if (skipFirstWord && match.index === 0) continue;
-    const name = (match[1] ?? '').toLowerCase().replace(/['’]s$|[.'’]/gu, '');
+    const name = wordOf(match[1] ?? '');
     if (name.length > 1 && !questionWords.has(name)) return true;
   }
   return false;

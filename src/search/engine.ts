@@ -27,6 +27,7 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
   const thesaurus = engineOptions.thesaurus === undefined ? sharedWordNet() : engineOptions.thesaurus;
   const finder = new CandidateFinder(indexed, options, thesaurus);
   const refusal = LEARNED_MODEL.refusal;
+  const weights = { ...LEARNED_MODEL.ranker, ...options.weights };
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
@@ -35,7 +36,7 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
 
     const found = finder.find(question, askOptions.article);
-    const ranked = rankCandidates(found.candidates, options.weights);
+    const ranked = rankCandidates(found.candidates, weights);
     const features = refusalFeatures(ranked, found.question);
     if (features === null || answerProbability(features, refusal) < refusal.threshold) return [];
 

@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { Analyzer } from './analyzer.js';
 import { builtInAliasGroups } from './built-in-aliases.js';
+import { definedAcronyms } from './defined-acronyms.js';
 import { SentenceIndex } from './index/sentence-index.js';
 import type { AnalysisOptions } from './options.js';
 
@@ -11,11 +12,12 @@ export interface IndexedCorpus {
   readonly index: SentenceIndex;
 }
 
-/** The analyzer for a corpus: built-in alias groups, the corpus's own, and any given. */
+/** The analyzer for a corpus: built-in alias groups, the corpus's own, the acronyms its articles define, and any given. */
 export function analyzerFor(corpus: Corpus, options: AnalysisOptions = {}): Analyzer {
   return new Analyzer([
     ...(options.builtInAliases === false ? [] : builtInAliasGroups()),
     ...corpus.aliasGroups,
+    ...definedAcronyms(corpus.articles),
     ...(options.aliasGroups ?? []),
   ]);
 }

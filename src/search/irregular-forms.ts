@@ -1,7 +1,8 @@
 /**
  * Irregular English verb forms mapped to their base form, which the Porter stemmer cannot
  * do ("said" and "say" stem differently). News questions and sentences disagree on tense
- * all the time: "What did Trump say?" is answered by "Trump said ...".
+ * all the time: "What did Trump say?" is answered by "Trump said ...". Also the few regular verbs
+ * the stemmer splits ("died" stems to "di" but "die" to "die").
  */
 const FORMS = `
 say:said tell:told speak:spoke,spoken meet:met take:took,taken give:gave,given make:made
@@ -18,6 +19,7 @@ sing:sang,sung sink:sank,sunk slide:slid spin:spun steal:stole,stolen stick:stuc
 sweep:swept swear:swore,sworn tear:tore,torn wake:woke,woken weave:wove,woven wear:wore,worn
 sleep:slept light:lit bear:bore,borne forbid:forbade,forbidden overcome:overcame
 undertake:undertook,undertaken arise:arose,arisen shake:shook,shaken awake:awoke
+die:died,dies,dying tie:tied,ties,tying lie:lied,lies,lying vie:vied,vies,vying
 `;
 
 export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(

@@ -1,5 +1,5 @@
 import type { AliasGroup } from '../corpus/alias-file.js';
-import { DEFAULT_WEIGHTS, type RankingWeights } from './rank.js';
+import type { RankingWeights } from './rank.js';
 import type { Thesaurus } from './wordnet.js';
 
 /** BM25's parameters, MiniSearch's names and meaning (its `bm25` search option). */
@@ -24,6 +24,8 @@ export interface TypoTolerance {
 
 /** How much a word that WordNet relates to a question word counts, by relation (1 = the word itself). */
 export interface RelationWeights {
+  /** Another form of a name ("Panamanian" for "Panama", "Iranian" for "Iran"); counts even when the corpus has the word itself. */
+  readonly nameForm: number;
   /** A word of the same synset ("journalist" for "reporter"). */
   readonly synonym: number;
   /** A derivationally related form ("invasion" for "invade"). */
@@ -48,7 +50,7 @@ export interface EngineOptions {
    * WordNet; null to match words only as written (and by spelling).
    */
   readonly thesaurus?: Thesaurus | null;
-  /** How much each kind of WordNet relation counts. Default synonym 0.7, derived 0.6, broader or narrower 0.5. */
+  /** How much each kind of WordNet relation counts. Default name form 0.9, synonym 0.7, derived 0.6, broader or narrower 0.5. */
   readonly relationWeights?: Partial<RelationWeights>;
   /**
    * How much a thesaurus word related to a question word counts when the corpus has the
@@ -59,6 +61,12 @@ export interface EngineOptions {
   readonly relatedWordWeight?: number;
   /** When a word the corpus lacks counts as a typo of a known one. Default from 4 letters 1 edit, from 8 letters 2, each edit -0.25. */
   readonly typoTolerance?: Partial<TypoTolerance>;
+  /**
+   * How much a near spelling counts, as a factor, when the question word the corpus lacks is a
+   * dictionary word all the same: a typo that makes another word ("crispen" for "Crispin",
+   * "cane" for "Kane"). Default 0.7.
+   */
+  readonly realWordTypoWeight?: number;
   /**
    * How much the noun of "what year / which country ..." counts, against 1 for another word:
    * it names the kind of answer, and the answering sentence seldom repeats it. Default 0.3.
@@ -114,6 +122,7 @@ export interface ResolvedOptions {
   readonly relationWeights: RelationWeights;
   readonly relatedWordWeight: number;
   readonly typoTolerance: TypoTolerance;
+  readonly realWordTypoWeight: number;
   readonly answerNounWeight: number;
   readonly maxRetrievalFrequency: number;
   readonly alwaysRetrievedConcepts: number;
@@ -127,16 +136,18 @@ export interface ResolvedOptions {
   readonly passageMaxSentences: number;
   readonly nearDuplicateShare: number;
   readonly minCoverage: number;
-  readonly weights: RankingWeights;
+  /** Weights set here, over the learned ones. */
+  readonly weights: Partial<RankingWeights>;
 }
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   defaultLimit: 3,
   aliasGroups: [],
   builtInAliases: true,
-  relationWeights: { synonym: 0.7, derived: 0.6, broaderOrNarrower: 0.5 },
+  relationWeights: { nameForm: 0.9, synonym: 0.7, derived: 0.6, broaderOrNarrower: 0.5 },
   relatedWordWeight: 0.3,
   typoTolerance: { oneEditFrom: 4, twoEditsFrom: 8, weightPerEdit: 0.25 },
+  realWordTypoWeight: 0.7,
   answerNounWeight: 0.3,
   maxRetrievalFrequency: 2000,
   alwaysRetrievedConcepts: 2,
@@ -150,7 +161,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   passageMaxSentences: 5,
   nearDuplicateShare: 0.8,
   minCoverage: 0.3,
-  weights: DEFAULT_WEIGHTS,
+  weights: {},
 };
 
 /** The options given, with every one left out at its default. */
@@ -163,6 +174,7 @@ export function resolveOptions(options: EngineOptions = {}): ResolvedOptions {
     relationWeights: { ...defaults.relationWeights, ...options.relationWeights },
     relatedWordWeight: options.relatedWordWeight ?? defaults.relatedWordWeight,
     typoTolerance: { ...defaults.typoTolerance, ...options.typoTolerance },
+    realWordTypoWeight: options.realWordTypoWeight ?? defaults.realWordTypoWeight,
     answerNounWeight: options.answerNounWeight ?? defaults.answerNounWeight,
     maxRetrievalFrequency: options.maxRetrievalFrequency ?? defaults.maxRetrievalFrequency,
     alwaysRetrievedConcepts: options.alwaysRetrievedConcepts ?? defaults.alwaysRetrievedConcepts,
@@ -176,6 +188,6 @@ export function resolveOptions(options: EngineOptions = {}): ResolvedOptions {
     passageMaxSentences: options.passageMaxSentences ?? defaults.passageMaxSentences,
     nearDuplicateShare: options.nearDuplicateShare ?? defaults.nearDuplicateShare,
     minCoverage: options.minCoverage ?? defaults.minCoverage,
-    weights: { ...defaults.weights, ...options.weights },
+    weights: { ...options.weights },
   };
 }

@@ -1,10 +1,10 @@
 import type { Analyzer } from './analyzer.js';
 import { answerNounOf, answerTypeOf, type AnswerType } from './answer-type.js';
-import { fold } from './fold.js';
 import type { SentenceIndex } from './index/sentence-index.js';
 import { tokenize } from './tokenize.js';
 import type { ResolvedOptions, TypoTolerance } from './options.js';
 import type { Thesaurus } from './wordnet.js';
+import { wordOf } from './word-form.js';
 
 /**
  * One thing a question asks about: a word, with its alias group and, when the word is not in
@@ -38,7 +38,10 @@ export interface QuestionContext {
   readonly analyzer: Analyzer;
   readonly index: SentenceIndex;
   readonly thesaurus: Thesaurus | null;
-  readonly options: Pick<ResolvedOptions, 'relationWeights' | 'relatedWordWeight' | 'typoTolerance' | 'answerNounWeight'>;
+  readonly options: Pick<
+    ResolvedOptions,
+    'relationWeights' | 'relatedWordWeight' | 'typoTolerance' | 'realWordTypoWeight' | 'answerNounWeight'
+  >;
 }
 
 export function analyzeQuestion(question: string, context: QuestionContext): AnalyzedQuestion {
@@ -47,7 +50,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
   // Terms whose spans overlap (a name and its alias group term) form one concept.
   const groups: Array<{ end: number; terms: Set<string>; words: Set<string> }> = [];
   for (const term of terms) {
-    const word = fold(question.slice(term.start, term.end)).replace(/['’]s$|['’]/gu, '');
+    const word = wordOf(question.slice(term.start, term.end));
     const last = groups.at(-1);
     if (last !== undefined && term.start < last.end) {
       last.terms.add(term.term);
@@ -78,7 +81,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
         : concept,
     );
   }
-  const words = new Set(tokenize(question).map((token) => fold(token.surface).replace(/['’]s$|[.'’]/gu, '')));
+  const words = new Set(tokenize(question).map((token) => wordOf(token.surface)));
   return { concepts, answerType: answerTypeOf(question), words };
 }
 
@@ -103,19 +106,24 @@ function conceptOf(
 
   for (const word of group.words) {
     if (/^\p{N}/u.test(word)) continue;
-    if (thesaurus?.isWord(word) === true) {
-      const factor = inCorpus ? options.relatedWordWeight : 1;
-      if (factor === 0) continue;
-      for (const related of thesaurus.related(word)) {
-        const term = analyzer.singleTerm(related.word);
+    const dictionaryWord = thesaurus?.isWord(word) === true;
+    if (dictionaryWord) {
+      for (const related of thesaurus?.related(word) ?? []) {
+        // A form of a name counts whether or not the corpus has the word itself ("Panama" / "Panamanian").
+        const factor = inCorpus && related.relation !== 'nameForm' ? options.relatedWordWeight : 1;
+        const term = factor === 0 ? null : analyzer.singleTerm(related.word);
         if (term !== null) add(term, options.relationWeights[related.relation] * factor);
       }
-    } else if (!inCorpus) {
+    }
+    if (!inCorpus) {
+      // A word no article has may be a typo or a misspelt name, even when it is a dictionary word.
       const [term] = analyzer.analyze(word);
       const maxEdits = maxEditsFor(term?.term.length ?? 0, options.typoTolerance);
       if (term === undefined || maxEdits === 0) continue;
-      for (const similar of index.similarTerms(term.term, maxEdits))
-        add(similar.term, 1 - options.typoTolerance.weightPerEdit * similar.distance);
+      const factor = dictionaryWord ? options.realWordTypoWeight : 1;
+      for (const similar of index.similarTerms(term.term, maxEdits)) {
+        add(similar.term, factor * (1 - options.typoTolerance.weightPerEdit * similar.distance));
+      }
     }
   }
   // Related words widen what matches, not how much the question's own word weighs.

@@ -9,9 +9,11 @@ export interface SurfaceToken {
 }
 
 // Alternatives, in priority order: dotted acronyms (U.S., U.K.), numbers with decimal or
-// thousands separators (3.5, 1,200), then words of letters, digits and combining marks with
-// inner apostrophes (didn't, Russia's). Hyphens and other punctuation separate tokens.
-const TOKEN_PATTERN = /(\p{Lu}\.(?:\p{Lu}\.)+)|(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’\u02BC][\p{L}\p{M}]+)*)/gu;
+// thousands separators (3.5, 1,200) and an ordinal or "-ish" ending (2nd, 800ish), then words of letters, digits and combining marks with
+// inner apostrophes (didn't, Russia's), and the percent sign (a word: "percent").
+// Hyphens and other punctuation separate tokens.
+const TOKEN_PATTERN =
+  /(\p{Lu}\.(?:\p{Lu}\.)+)|(\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th|ish)?)|([\p{L}\p{M}\p{N}]+(?:['’\u02BC][\p{L}\p{M}]+)*)|(%)/gu;
 const ALL_CAPITALS = /^\p{Lu}{2,6}$/u;
 
 /** Splits text into word tokens (Unicode-aware; never throws). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IRREGULAR_FORMS } from './irregular-forms.js';
 
 /** How a word is related to another. */
-export type Relation = 'synonym' | 'derived' | 'broaderOrNarrower';
+export type Relation = 'synonym' | 'nameForm' | 'derived' | 'broaderOrNarrower';
 
 /** A word related to another, and how. */
 export interface RelatedWord {
@@ -56,7 +56,8 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string,
 };
 
 // When one word is related to another in several ways, the closest relation is kept.
-const CLOSENESS: Readonly<Record<Relation, number>> = { synonym: 3, derived: 2, broaderOrNarrower: 1 };
+const CLOSENESS: Readonly<Record<Relation, number>> = { nameForm: 4, synonym: 3, derived: 2, broaderOrNarrower: 1 };
+const isName = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** Which of WordNet's relations are followed. */
 export interface WordNetOptions {
@@ -147,7 +148,9 @@ export class WordNet implements Thesaurus {
             if (pointer.symbol === '+') {
               const target = this.#readSynset(pointer.part, pointer.offset);
               const targetWord = target?.words[pointer.targetWord - 1];
-              if (targetWord !== undefined) add(targetWord, 'derived');
+              // A form of a name ("Panama" / "Panamanian", "Iran" / "Iranian") says the same thing.
+              const lemmaIsName = synset.words.some((member) => member.toLowerCase() === lemma && isName(member));
+              if (targetWord !== undefined) add(targetWord, lemmaIsName || isName(targetWord) ? 'nameForm' : 'derived');
               else if (pointer.targetWord === 0) for (const member of target?.words ?? []) add(member, 'derived');
             } else if (sense === 0 && (pointer.symbol === '@' || pointer.symbol === '~')) {
               if (pointer.symbol === '~' && synset.narrowerCount > this.#options.maxNarrower) continue;

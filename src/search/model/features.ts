@@ -1,4 +1,5 @@
-import { hasAnswerOfType } from '../answer-type.js';
+import { type AnswerType, hasAnswerOfType } from '../answer-type.js';
+import { fold } from '../fold.js';
 import { type IndexHit, type SentenceIndex, sortedHas } from '../index/sentence-index.js';
 import type { AnalyzedQuestion, Concept } from '../question.js';
 
@@ -15,6 +16,12 @@ export const CANDIDATE_FEATURES = [
   'contextCoverage',
   /** What the neighbours add: `contextCoverage` - `coverage`. */
   'neighbourGain',
+  /** Share of the question (weighted) the sentence before covers and this one does not. */
+  'previousGain',
+  /** Share of the question (weighted) the sentence after covers and this one does not. */
+  'nextGain',
+  /** `previousGain` for a sentence that leans on the one before ("He said ..."): who "he" is, found there. */
+  'referenceGain',
   /** Share of the question's concepts, unweighted, found in the sentence. */
   'matchedShare',
   /** The question's rarest concept is in the sentence (its strength, 0-1). */
@@ -23,8 +30,16 @@ export const CANDIDATE_FEATURES = [
   'specificCoverage',
   /** Neighbouring words of the question stand side by side in the sentence too. */
   'phrase',
-  /** The sentence holds the kind of thing asked for (a number for "how many", ...). */
+  /** The sentence holds the kind of thing asked for (a number for "how many", ...), whatever the kind. */
   'answerType',
+  /** The same, one feature per kind asked for, so that each kind can weigh what its test is worth. */
+  'answerNumber',
+  'answerTime',
+  'answerPerson',
+  'answerPlace',
+  'answerReason',
+  /** The question asks what something is ("what is X"), and the sentence defines it ("X is a ..."). */
+  'definition',
   /** The question asks what someone said, and the sentence reports speech. */
   'reportedSpeech',
   /** Share of the question's concepts, weighted, found anywhere in the article (title and body). */
@@ -35,6 +50,8 @@ export const CANDIDATE_FEATURES = [
   'titleCoverage',
   /** The sentence opens its article (the lede, which repeats the story's words). */
   'lede',
+  /** The sentence opens its paragraph. */
+  'paragraphStart',
   /** The sentence leans on the one before it ("He said ...", "The company ..."). */
   'leansOnPrevious',
   /** How many distinct terms the sentence holds, over 40. */
@@ -81,7 +98,12 @@ export interface FeatureContext {
  * candidate sentence and its neighbours once, and in each candidate's whole article through the
  * index's sorted per-article term ids, so that a question costs the same whatever the article's length.
  */
-export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQuestion, rawQuestion: string, context: FeatureContext): Candidate[] {
+export function candidateFeatures(
+  hits: readonly IndexHit[],
+  question: AnalyzedQuestion,
+  rawQuestion: string,
+  context: FeatureContext,
+): Candidate[] {
   const { index } = context;
   const topScore = hits[0]?.score ?? 0;
   if (topScore <= 0) return [];
@@ -91,6 +113,7 @@ export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQ
     totalWeight > 0 ? concepts.reduce((sum, concept, at) => sum + concept.weight * (strengths[at] ?? 0), 0) / totalWeight : 0;
   const rarest = concepts.reduce((best, concept, at) => (concept.weight > (concepts[best]?.weight ?? -1) ? at : best), 0);
   const saysAsked = asksWhatWasSaid(rawQuestion);
+  const definedSubject = subjectToDefine(rawQuestion);
 
   // Which concepts each term id stands for, and how strongly.
   const conceptTerms = concepts.map((concept) =>
@@ -134,7 +157,13 @@ export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQ
 
   const candidates = hits.map((hit): Candidate & { articleCoverage: number } => {
     const inSentence = strengthsOf(hit.id);
-    const neighbours = index.neighboursOf(hit.id).map(strengthsOf);
+    const neighbourIds = index.neighboursOf(hit.id);
+    const neighbours = neighbourIds.map(strengthsOf);
+    const gainOf = (neighbour: number): number => {
+      if (!neighbourIds.includes(neighbour)) return 0;
+      const other = strengthsOf(neighbour);
+      return share(Float64Array.from(inSentence, (strength, at) => Math.max(0, (other[at] ?? 0) - strength)));
+    };
     const withContext = Float64Array.from(inSentence, (strength, at) => Math.max(strength, ...neighbours.map((other) => other[at] ?? 0)));
     const { article, title } = articleStrengthsOf(hit.id);
     const words = index.termsOf(hit.id);
@@ -155,6 +184,9 @@ export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQ
     features[FEATURE.coverage] = coverage;
     features[FEATURE.contextCoverage] = contextCoverage;
     features[FEATURE.neighbourGain] = contextCoverage - coverage;
+    const previousGain = gainOf(hit.id - 1);
+    features[FEATURE.previousGain] = previousGain;
+    features[FEATURE.nextGain] = gainOf(hit.id + 1);
     features[FEATURE.matchedShare] = concepts.length === 0 ? 0 : inSentence.filter((strength) => strength > 0).length / concepts.length;
     features[FEATURE.rarestConcept] = inSentence[rarest] ?? 0;
     features[FEATURE.specificCoverage] =
@@ -163,12 +195,20 @@ export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQ
       concepts,
       words.filter((term) => !term.startsWith('=')),
     );
-    features[FEATURE.answerType] = hasAnswerOfType(question.answerType, text, question.words) ? 1 : 0;
+    const holdsAnswer = hasAnswerOfType(question.answerType, text, question.words) ? 1 : 0;
+    features[FEATURE.answerType] = holdsAnswer;
+    const kindFeature = KIND_FEATURES[question.answerType];
+    if (kindFeature !== undefined) features[FEATURE[kindFeature]] = holdsAnswer;
+    features[FEATURE.definition] = definedSubject !== null && definesSubject(text, definedSubject) ? 1 : 0;
     features[FEATURE.reportedSpeech] = saysAsked && REPORTS_SPEECH.test(text) ? 1 : 0;
     features[FEATURE.articleCoverage] = articleCoverage;
     features[FEATURE.titleCoverage] = share(title);
     features[FEATURE.lede] = sentence?.sentence === 1 ? 1 : 0;
-    features[FEATURE.leansOnPrevious] = LEANS_ON_PREVIOUS.test(text) ? 1 : 0;
+    const leans = LEANS_ON_PREVIOUS.test(text);
+    features[FEATURE.leansOnPrevious] = leans ? 1 : 0;
+    features[FEATURE.referenceGain] = leans ? previousGain : 0;
+    features[FEATURE.paragraphStart] =
+      index.sentences[hit.id - 1]?.paragraph !== sentence?.paragraph || neighbourIds[0] !== hit.id - 1 ? 1 : 0;
     features[FEATURE.length] = Math.min(1, new Set(ids).size / 40);
     return { id: hit.id, features, matchedTerms, articleCoverage };
   });
@@ -177,6 +217,34 @@ export function candidateFeatures(hits: readonly IndexHit[], question: AnalyzedQ
     candidate.features[FEATURE.articleRank] = bestArticle > 0 ? candidate.articleCoverage / bestArticle : 0;
   }
   return candidates.map(({ id, features, matchedTerms }) => ({ id, features, matchedTerms }));
+}
+
+const KIND_FEATURES: Partial<Record<AnswerType, CandidateFeature>> = {
+  number: 'answerNumber',
+  duration: 'answerNumber',
+  time: 'answerTime',
+  person: 'answerPerson',
+  place: 'answerPlace',
+  reason: 'answerReason',
+};
+
+const WHAT_IS = /^\W*(?:what|who)(?:'s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}\s'’-]{1,60}?)\s*\??\s*$/iu;
+
+/** The subject of "what is X?" / "who was X?", folded, or null for any other question. */
+function subjectToDefine(question: string): string | null {
+  const subject = WHAT_IS.exec(question)?.[1];
+  return subject === undefined ? null : fold(subject).trim();
+}
+
+/** Whether a sentence says what `subject` is: "X is a ...", "X, a ...", "X (...) was the ...". */
+function definesSubject(sentence: string, subject: string): boolean {
+  const folded = fold(sentence);
+  const at = folded.indexOf(subject);
+  if (at === -1) return false;
+  const after = folded.slice(at + subject.length, at + subject.length + 80);
+  return /^(?:\s*\([^)]*\))?(?:\s*,\s*(?:an?|the)\s|\s+(?:is|are|was|were)\s+(?:an?|the|one)\s|\s+(?:is|are|was|were)\s+\p{L}+ly\s)/u.test(
+    after,
+  );
 }
 
 /** Share of consecutive question concepts whose words also stand side by side in the sentence. */

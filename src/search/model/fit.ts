@@ -49,7 +49,12 @@ interface Evaluation {
 export function fitRanker(groups: readonly RankingGroup[], dimensions: number, settings: FitSettings = RANKER_SETTINGS): Float64Array {
   const usable = groups
     .filter((group) => group.correct.some(Boolean) && group.features.length > 1)
-    .map((group) => ({ matrix: flatten(group.features, dimensions), correct: group.correct, weight: group.weight, size: group.features.length }));
+    .map((group) => ({
+      matrix: flatten(group.features, dimensions),
+      correct: group.correct,
+      weight: group.weight,
+      size: group.features.length,
+    }));
   const totalWeight = usable.reduce((sum, group) => sum + group.weight, 0) || 1;
   return newton(dimensions, 0, settings, (weights, wanted) => {
     let loss = 0;
@@ -87,12 +92,14 @@ export function fitRanker(groups: readonly RankingGroup[], dimensions: number, s
           correctMean[i] = (correctMean[i] ?? 0) + q * x;
           const px = p * x * scale;
           if (px === 0) continue;
-          for (let j = 0; j <= i; j += 1) curvature[i * dimensions + j] = (curvature[i * dimensions + j] ?? 0) + px * (group.matrix[offset + j] ?? 0);
+          for (let j = 0; j <= i; j += 1)
+            curvature[i * dimensions + j] = (curvature[i * dimensions + j] ?? 0) + px * (group.matrix[offset + j] ?? 0);
         }
       }
       for (let i = 0; i < dimensions; i += 1) {
         gradient[i] = (gradient[i] ?? 0) + scale * ((mean[i] ?? 0) - (correctMean[i] ?? 0));
-        for (let j = 0; j <= i; j += 1) curvature[i * dimensions + j] = (curvature[i * dimensions + j] ?? 0) - scale * (mean[i] ?? 0) * (mean[j] ?? 0);
+        for (let j = 0; j <= i; j += 1)
+          curvature[i * dimensions + j] = (curvature[i * dimensions + j] ?? 0) - scale * (mean[i] ?? 0) * (mean[j] ?? 0);
       }
     }
     return { loss, gradient, curvature };
@@ -215,7 +222,8 @@ function solve(matrix: Float64Array, vector: Float64Array, size: number): Float6
   const b = Float64Array.from(vector);
   for (let column = 0; column < size; column += 1) {
     let pivot = column;
-    for (let row = column + 1; row < size; row += 1) if (Math.abs(a[row * size + column] ?? 0) > Math.abs(a[pivot * size + column] ?? 0)) pivot = row;
+    for (let row = column + 1; row < size; row += 1)
+      if (Math.abs(a[row * size + column] ?? 0) > Math.abs(a[pivot * size + column] ?? 0)) pivot = row;
     if (pivot !== column) {
       for (let k = 0; k < size; k += 1) {
         const swap = a[column * size + k] ?? 0;
