@@ -44,8 +44,8 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
     for (const hit of ranked) {
       if (answers.length >= offset + limit) break;
-      // Every passage shown must be relevant on its own, not just ride on the best one.
-      if ((hit.features[CONTEXT_COVERAGE] ?? 0) < options.minCoverage || hit.matchedTerms.size === 0) continue;
+      // A passage after the first must be relevant on its own, not just ride on the best one.
+      if (answers.length > 0 && ((hit.features[CONTEXT_COVERAGE] ?? 0) < options.minCoverage || hit.matchedTerms.size === 0)) continue;
       const range = passageRange(index.sentences, hit.id, options.passageMaxSentences);
       const sentence = index.sentences[hit.id];
       if (sentence === undefined) continue;

@@ -160,7 +160,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   candidates: 100,
   passageMaxSentences: 5,
   nearDuplicateShare: 0.8,
-  minCoverage: 0.3,
+  minCoverage: 0.2,
   weights: {},
 };
 

@@ -17,7 +17,10 @@ import { runAtOnce, runInSlices, type Stepwise } from './stepwise.js';
 
 export interface IndexHit {
   readonly id: number;
+  /** BM25 of the sentence with its neighbours' share added: what hits are ordered by. */
   readonly score: number;
+  /** BM25 of the sentence alone. */
+  readonly own: number;
 }
 
 /** What to look for: every question term with its weight, and the few that look sentences up. */
@@ -190,8 +193,9 @@ export class SentenceIndex {
     const hits: IndexHit[] = [];
     for (const id of candidates) {
       const context = this.neighboursOf(id).reduce((sum, neighbour) => sum + scoreOf(neighbour), 0);
-      const score = scoreOf(id) + options.contextBoost * context;
-      if (score > 0) hits.push({ id, score });
+      const own = scoreOf(id);
+      const score = own + options.contextBoost * context;
+      if (score > 0) hits.push({ id, score, own });
     }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
   }

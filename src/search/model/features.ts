@@ -10,6 +10,8 @@ import type { AnalyzedQuestion, Concept } from '../question.js';
 export const CANDIDATE_FEATURES = [
   /** BM25 of the sentence (its neighbours adding a share), relative to the best candidate's. */
   'bm25',
+  /** BM25 of the sentence alone, relative to the best candidate's. */
+  'bm25Own',
   /** Share of the question's concepts, weighted by rarity, found in the sentence. */
   'coverage',
   /** The same share, counting what the sentence's neighbours hold too. */
@@ -22,6 +24,8 @@ export const CANDIDATE_FEATURES = [
   'nextGain',
   /** `previousGain` for a sentence that leans on the one before ("He said ..."): who "he" is, found there. */
   'referenceGain',
+  /** Share of the question (weighted) found in the sentence's paragraph, beyond what it and its neighbours hold. */
+  'paragraphGain',
   /** Share of the question's concepts, unweighted, found in the sentence. */
   'matchedShare',
   /** The question's rarest concept is in the sentence (its strength, 0-1). */
@@ -107,6 +111,7 @@ export function candidateFeatures(
   const { index } = context;
   const topScore = hits[0]?.score ?? 0;
   if (topScore <= 0) return [];
+  const topOwn = Math.max(0, ...hits.map((hit) => hit.own));
   const concepts = question.concepts;
   const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const share = (strengths: ArrayLike<number>) =>
@@ -138,6 +143,28 @@ export function candidateFeatures(
     }
     return strengths;
   };
+  const paragraphStrengths = new Map<string, Float64Array>();
+  const paragraphStrengthsOf = (sentence: number): Float64Array => {
+    const own = index.sentences[sentence];
+    const key = `${own?.articleId ?? ''}\0${own?.paragraph ?? 0}`;
+    let strengths = paragraphStrengths.get(key);
+    if (strengths === undefined) {
+      strengths = new Float64Array(concepts.length);
+      const { first, end } = index.articleSentences(sentence);
+      for (let other = sentence; other >= first && index.sentences[other]?.paragraph === own?.paragraph; other -= 1) {
+        strengthsOf(other).forEach((strength, at) => {
+          if (strengths !== undefined) strengths[at] = Math.max(strengths[at] ?? 0, strength);
+        });
+      }
+      for (let other = sentence + 1; other < end && index.sentences[other]?.paragraph === own?.paragraph; other += 1) {
+        strengthsOf(other).forEach((strength, at) => {
+          if (strengths !== undefined) strengths[at] = Math.max(strengths[at] ?? 0, strength);
+        });
+      }
+      paragraphStrengths.set(key, strengths);
+    }
+    return strengths;
+  };
   const articleStrengths = new Map<number, { article: Float64Array; title: Float64Array }>();
   const articleStrengthsOf = (sentence: number) => {
     const { first } = index.articleSentences(sentence);
@@ -166,6 +193,7 @@ export function candidateFeatures(
     };
     const withContext = Float64Array.from(inSentence, (strength, at) => Math.max(strength, ...neighbours.map((other) => other[at] ?? 0)));
     const { article, title } = articleStrengthsOf(hit.id);
+    const paragraph = paragraphStrengthsOf(hit.id);
     const words = index.termsOf(hit.id);
     const ids = index.termIdsOf(hit.id);
     const matchedTerms = new Set<string>();
@@ -181,12 +209,14 @@ export function candidateFeatures(
     const contextCoverage = share(withContext);
     const articleCoverage = share(article);
     features[FEATURE.bm25] = hit.score / topScore;
+    features[FEATURE.bm25Own] = topOwn > 0 ? hit.own / topOwn : 0;
     features[FEATURE.coverage] = coverage;
     features[FEATURE.contextCoverage] = contextCoverage;
     features[FEATURE.neighbourGain] = contextCoverage - coverage;
     const previousGain = gainOf(hit.id - 1);
     features[FEATURE.previousGain] = previousGain;
     features[FEATURE.nextGain] = gainOf(hit.id + 1);
+    features[FEATURE.paragraphGain] = Math.max(0, share(paragraph) - contextCoverage);
     features[FEATURE.matchedShare] = concepts.length === 0 ? 0 : inSentence.filter((strength) => strength > 0).length / concepts.length;
     features[FEATURE.rarestConcept] = inSentence[rarest] ?? 0;
     features[FEATURE.specificCoverage] =
