@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       shardCount: null,
       production: false,
       shardProcess: false,
+      feeds: [],
+      feedIntervalMinutes: 30,
+      fetchAllowLoopback: false,
     });
   });
 
@@ -41,6 +44,9 @@ describe('loadConfig', () => {
       FEEDBACK_FILE: '/tmp/feedback.jsonl',
       SHARD_COUNT: '3',
       NODE_ENV: 'production',
+      FEEDS: 'https://news.example/rss.xml, https://other.example/atom',
+      FEED_INTERVAL_MINUTES: '15',
+      FETCH_ALLOW_LOOPBACK: 'true',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -54,6 +60,9 @@ describe('loadConfig', () => {
       shardCount: 3,
       production: true,
       shardProcess: false,
+      feeds: ['https://news.example/rss.xml', 'https://other.example/atom'],
+      feedIntervalMinutes: 15,
+      fetchAllowLoopback: true,
     });
   });
 
