@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { runNpmScript, type ScriptRun } from './support/npm-script.js';
 import { PAGES, startFixtureServer, type FixtureServer } from '../ingest/support/fixture-server.js';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run --silent <script> -- ...args` as a user would. */
-function npmRun(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, CORPUS_DIR: '', FETCH_ALLOW_LOOPBACK: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** `npm run add` / `npm run ask` with CORPUS_DIR and FETCH_ALLOW_LOOPBACK cleared unless given. */
+function npmRun(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return runNpmScript(script, args, { env: { CORPUS_DIR: '', FETCH_ALLOW_LOOPBACK: '', ...env } });
 }
 
 let server: FixtureServer;

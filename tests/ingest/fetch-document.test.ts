@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchDocument, type ResolveHost } from '../../src/ingest/fetch-document.js';
-import { IngestRefusal } from '../../src/ingest/ingest-refusal.js';
+import { refusal } from './support/refusal.js';
 import { PAGES, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 
 let server: FixtureServer;
@@ -12,15 +12,6 @@ afterAll(async () => {
 });
 
 const local = { allowLoopback: true };
-
-async function refusal(promise: Promise<unknown>): Promise<IngestRefusal> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof IngestRefusal)) throw new Error(`expected an IngestRefusal, got ${String(error)}`);
-  return error;
-}
 
 describe('fetchDocument', () => {
   it('reads an HTML page from a loopback server when loopback is allowed', async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { IngestRefusal } from '../../src/ingest/ingest-refusal.js';
 import { Ingester, type AddResult, type FeedRun } from '../../src/ingest/ingester.js';
 import { loadEngine } from '../../src/search/load-engine.js';
+import { refusal } from './support/refusal.js';
 import { fixture, PAGES, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 
 let server: FixtureServer;
@@ -31,15 +31,6 @@ afterEach(async () => {
 function added(result: AddResult | FeedRun) {
   if (result.status !== 'added') throw new Error(`expected an added article, got ${JSON.stringify(result)}`);
   return result;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<IngestRefusal> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof IngestRefusal)) throw new Error(`expected an IngestRefusal, got ${String(error)}`);
-  return error;
 }
 
 const files = async () => (await readdir(dir)).sort();
