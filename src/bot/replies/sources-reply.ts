@@ -71,7 +71,8 @@ function articleLine(article: ArticleSummary, number: number): string {
 
 /** Where the article came from and when it was added: `added Nov 30, 2026 from the feed news.example`. */
 function provenance(article: ArticleSummary): string | null {
-  const added = article.added === null ? null : formatArticleDate(article.added.slice(0, 10));
+  // The day of an ISO time; anything else is shown as written (formatArticleDate escapes and shortens it safely).
+  const added = article.added === null ? null : formatArticleDate(/^\d{4}-\d{2}-\d{2}/u.exec(article.added)?.[0] ?? article.added);
   const feedHost = article.feed === null ? null : hostOf(article.feed);
   if (added === null && feedHost === null) return null;
   return [added === null ? 'added' : `added ${added}`, feedHost === null ? null : `from the feed ${escapeTextWithin(feedHost, 60)}`]
