@@ -93,21 +93,13 @@ function readBack(file: string, id: string, text: string): Article {
 }
 
 /**
- * A front matter value that reads back the same with our `key: value` reader and with a YAML
- * parser: plain when YAML would read it as plain text, else in double quotes (which both read
- * alike when the value has no `"` or `\`), else in single quotes (no `'` inside). A value with
- * both kinds of quote gets typographic double quotes instead of straight ones: the one change
- * made to a title so that it survives either reader.
+ * A front matter value as YAML reads it back exactly: plain when YAML would take it as plain
+ * text, else in single quotes (the one YAML escape there is a doubled `'`).
  */
 function quoted(value: string): string {
-  // Starting with a letter keeps YAML from reading a number, a date or a time; the rest keeps it from reading a mapping or a comment.
+  // Starting with a letter keeps any YAML schema from reading a number, a date or a time; the
+  // rest keeps it from reading a mapping, a comment or trimmed spaces.
   const plain =
     /^[\p{L}(][^\n]*$/u.test(value) && !/:\s|\s#|\s$|:$/u.test(value) && !/^(?:true|false|null|yes|no|on|off|y|n)$/iu.test(value);
-  if (plain) return value;
-  if (!/["\\]/u.test(value)) return `"${value}"`;
-  if (!value.includes("'")) return `'${value}'`;
-  return `"${value
-    .replace(/\\/gu, '/')
-    .replace(/"([^"]*)"/gu, '“$1”')
-    .replace(/"/gu, '”')}"`;
+  return plain ? value : `'${value.replaceAll("'", "''")}'`;
 }

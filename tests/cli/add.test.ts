@@ -37,7 +37,7 @@ describe('npm run add', () => {
     );
     const text = await readFile(file, 'utf8');
     expect(text).toContain('title: Viktor Schreckengost dies at 101\n');
-    expect(text).toContain('date: "2008-01-27"\n');
+    expect(text).toContain("date: '2008-01-27'\n");
     expect(text).toContain('url: https://en.wikinews.org/wiki/Viktor_Schreckengost_dies_at_101\n');
 
     const asked = await npmRun('ask', ['--corpus', dir, '--json', 'Where was Viktor Schreckengost born?']);

@@ -51,10 +51,10 @@ describe('Ingester.addUrl', () => {
       [
         '---',
         'title: Building in Barcelona damaged by explosion',
-        'date: "2005-07-12"',
+        "date: '2005-07-12'",
         'url: https://en.wikinews.org/wiki/Building_in_Barcelona_damaged_by_explosion',
         'source: Wikinews, the free news source',
-        'added: "2026-11-30T12:34:56Z"',
+        "added: '2026-11-30T12:34:56Z'",
         '---',
         '',
         'The Italian Cultural Institute in Barcelona was damaged today by an explosion. One Spanish policeman was injured and his bomb-sniffing dog killed. Staff at the Institute discovered a suspicious object and called police. Police then arrived with a bomb squad and bomb-sniffing dogs.',
@@ -220,7 +220,7 @@ describe('Ingester.addFile', () => {
       });
       const story = added(await ingester.addFile(join(source, 'story.md')));
       expect(story).toMatchObject({ title: 'Harbour: the new pier opens', id: '2025-01-03-harbour-the-new-pier-opens' });
-      expect(await readFile(story.file, 'utf8')).toContain('title: "Harbour: the new pier opens"');
+      expect(await readFile(story.file, 'utf8')).toContain("title: 'Harbour: the new pier opens'");
       expect((await loadCorpus(dir)).problems).toEqual([]);
     } finally {
       await rm(source, { recursive: true, force: true });
