@@ -163,18 +163,17 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   );
   logger.info({ user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size, api: config.apiUrl ?? 'discord' }, 'bot ready');
   // Under a ShardingManager the manager polls the feeds, once for all shards.
-  const feeds =
-    ready.shard === null
-      ? startFeedPolling(
-          config,
-          ingester,
-          logger,
-          async () => {
-            await engines.reload();
-          },
-          options.feedPolling,
-        )
-      : null;
+  const feeds = !config.shardProcess
+    ? startFeedPolling(
+        config,
+        ingester,
+        logger,
+        async () => {
+          await engines.reload();
+        },
+        options.feedPolling,
+      )
+    : null;
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
