@@ -41,6 +41,15 @@ export interface Config {
    * in its environment): it takes `/reload` orders from the manager and never shards again.
    */
   readonly shardProcess: boolean;
+  /** `FEEDS`: RSS / Atom feed addresses the running bot polls for new articles. Default: none. */
+  readonly feeds: readonly string[];
+  /** `FEED_INTERVAL_MINUTES`: minutes between two readings of each feed. Default 30. */
+  readonly feedIntervalMinutes: number;
+  /**
+   * `FETCH_ALLOW_LOOPBACK`: let `npm run add`, `/add` and feeds fetch from loopback addresses
+   * (127.0.0.0/8, ::1), for tests and local use. Default false; no other non-public address is ever fetched.
+   */
+  readonly fetchAllowLoopback: boolean;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -74,6 +83,7 @@ export const CONFIG_DEFAULTS = {
   rateLimitQuestions: 5,
   rateLimitWindowSeconds: 30,
   feedbackFile: 'data/feedback.jsonl',
+  feedIntervalMinutes: 30,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -106,6 +116,14 @@ export function loadConfig(env: Env = process.env): Config {
     shardCount: parseShardCount(env, problems),
     production: env.NODE_ENV === 'production',
     shardProcess: isShardProcess(env),
+    feeds: parseFeeds(env, problems),
+    feedIntervalMinutes: parseWholeNumber(
+      env,
+      'FEED_INTERVAL_MINUTES',
+      { min: 1, max: 10_080, fallback: CONFIG_DEFAULTS.feedIntervalMinutes },
+      problems,
+    ),
+    fetchAllowLoopback: parseBoolean(env, 'FETCH_ALLOW_LOOPBACK', false, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -231,4 +249,38 @@ function parseApiUrl(env: Env, problems: ConfigProblem[]): string | null {
   }
   // discord.js appends `/v10/...` itself; a trailing slash would make `//v10`.
   return value.replace(/\/+$/, '');
+}
+
+/** `FEEDS`: feed addresses separated by commas, spaces or new lines; each must be an absolute http(s) URL. */
+function parseFeeds(env: Env, problems: ConfigProblem[]): readonly string[] {
+  const value = envValue(env, 'FEEDS');
+  if (value === undefined) return [];
+  const feeds: string[] = [];
+  for (const entry of value.split(/[\s,]+/u).filter((part) => part !== '')) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = null;
+    }
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      problems.push({
+        variable: 'FEEDS',
+        message: `FEEDS must list RSS or Atom feed addresses starting with http:// or https://, separated by commas or spaces (got ${shown(entry)})`,
+      });
+      continue;
+    }
+    if (!feeds.includes(url.href)) feeds.push(url.href);
+  }
+  return feeds;
+}
+
+function parseBoolean(env: Env, variable: string, fallback: boolean, problems: ConfigProblem[]): boolean {
+  const value = envValue(env, variable);
+  if (value === undefined) return fallback;
+  const lower = value.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(lower)) return true;
+  if (['false', '0', 'no', 'off'].includes(lower)) return false;
+  problems.push({ variable, message: `${variable} must be true or false (got ${shown(value)})` });
+  return fallback;
 }

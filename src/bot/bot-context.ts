@@ -1,4 +1,5 @@
 import type { RateLimitConfig } from '../config.js';
+import type { Ingester } from '../ingest/ingester.js';
 import type { EngineHolder } from './engine-holder.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
 import type { FeedbackLog } from './feedback-log.js';
@@ -20,6 +21,8 @@ export interface BotContext {
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
   readonly feedback: FeedbackLog;
+  /** Adds articles to the corpus folder (`/add`). */
+  readonly ingester: Ingester;
   readonly logger: Logger;
   /** Epoch milliseconds. */
   readonly now: () => number;

@@ -1,10 +1,12 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { slashCommand, messageCommand, type CommandRoute } from './command-route.js';
+import { addCommand } from './commands/add.js';
 import { askCommand } from './commands/ask.js';
 import { findInArticlesCommand } from './commands/find-in-articles.js';
 import { helpCommand } from './commands/help.js';
 import { reloadCommand } from './commands/reload.js';
 import { sourcesCommand } from './commands/sources.js';
+import { handleAddCommand } from './handlers/add-command.js';
 import { handleArticleAutocomplete } from './handlers/article-autocomplete.js';
 import { handleAskCommand } from './handlers/ask-command.js';
 import { handleFindInArticlesCommand } from './handlers/find-in-articles-command.js';
@@ -21,6 +23,7 @@ const routes: readonly CommandRoute[] = [
   slashCommand(sourcesCommand, handleSourcesCommand),
   slashCommand(helpCommand, handleHelpCommand),
   slashCommand(reloadCommand, handleReloadCommand),
+  slashCommand(addCommand, handleAddCommand),
   messageCommand(findInArticlesCommand, handleFindInArticlesCommand),
 ];
 

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
+import { Ingester } from '../ingest/ingester.js';
+import { startFeedPolling } from './feed-polling.js';
 import { NO_SNAPSHOT, readSnapshot } from '../search/index/snapshot.js';
 import { buildSnapshot, snapshotFingerprint } from '../search/load-engine.js';
 import { isReloadRequest, reloadOrder } from './shard-messages.js';
@@ -42,10 +44,21 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   logger.info({ totalShards }, 'starting shards');
   await manager.spawn({ amount: totalShards, timeout: 120_000 });
   logger.info({ totalShards }, 'all shards ready');
+  // The manager polls the feeds for every shard: it brings the snapshot up to date, then every shard reloads from it.
+  const feeds = startFeedPolling(
+    config,
+    new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } }),
+    logger,
+    async () => {
+      await ensureSnapshot(config.corpusDir, logger);
+      await Promise.all([...manager.shards.values()].map((shard) => shard.send(reloadOrder())));
+    },
+  );
 
   return {
     manager,
     async stop() {
+      await feeds?.stop();
       manager.respawn = false;
       await Promise.all(
         [...manager.shards.values()].map(

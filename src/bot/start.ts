@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { ConfigError, type RunnableConfig } from '../config.js';
+import { Ingester } from '../ingest/ingester.js';
 import type { AnswerState, BotContext } from './bot-context.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { corpusEngineLoader } from './corpus-engine-loader.js';
@@ -8,6 +9,7 @@ import { isReloadOrder } from './shard-messages.js';
 import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
+import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
 import { FeedbackLog } from './feedback-log.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
@@ -34,6 +36,8 @@ export interface StartBotOptions {
    * 5 s identify spacing. Never set by `npm start`.
    */
   readonly gatewayOptions?: ClientOptions['ws'];
+  /** Test seam: feed polling interval and retry wait in milliseconds instead of `FEED_INTERVAL_MINUTES` and 1 minute. */
+  readonly feedPolling?: FeedPollingOptions;
 }
 
 export interface RunningBot {
@@ -42,6 +46,8 @@ export interface RunningBot {
   /** The engine in use; `engines.reload()` is what `/reload` calls. */
   readonly engines: EngineHolder;
   readonly feedback: FeedbackLog;
+  /** What `/add` and the feed poller add articles with. */
+  readonly ingester: Ingester;
   readonly logger: Logger;
   /** How many handlers are running right now. */
   readonly inFlight: () => number;
@@ -79,6 +85,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     .catch((error: unknown) =>
       logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'),
     );
+  const ingester = new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
   const ctx: BotContext = {
     engines,
     rateLimiter: new SlidingWindowRateLimiter({
@@ -93,6 +100,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       now,
     }),
     feedback,
+    ingester,
     logger,
     now,
   };
@@ -154,12 +162,25 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     },
   );
   logger.info({ user: ready.user.tag, id: ready.user.id, guilds: ready.guilds.cache.size, api: config.apiUrl ?? 'discord' }, 'bot ready');
+  // Under a ShardingManager the manager polls the feeds, once for all shards.
+  const feeds = !config.shardProcess
+    ? startFeedPolling(
+        config,
+        ingester,
+        logger,
+        async () => {
+          await engines.reload();
+        },
+        options.feedPolling,
+      )
+    : null;
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       stopping = true;
       process.off('message', onManagerMessage);
+      await feeds?.stop();
       logger.info({ inFlight: inFlight.count }, 'stopping: finishing in-flight replies');
       const finished = await inFlight.drain(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
       if (!finished) logger.warn({ inFlight: inFlight.count }, 'stopping without waiting for replies that are still running');
@@ -170,7 +191,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     return stopped;
   };
 
-  return { client: ready, engines, feedback, logger, inFlight: () => inFlight.count, stop };
+  return { client: ready, engines, feedback, ingester, logger, inFlight: () => inFlight.count, stop };
 }
 
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */

@@ -11,9 +11,13 @@ export interface FrontMatter {
   readonly source: string | null;
   /** The licence the article is published under, e.g. `CC BY 2.5`. */
   readonly licence: string | null;
+  /** When the article was added to the corpus (`npm run add`, `/add`, a feed): ISO 8601, a date or a date and time. */
+  readonly added: string | null;
+  /** The RSS / Atom feed the article was found in, when it came from one. */
+  readonly feed: string | null;
 }
 
-export const NO_FRONT_MATTER: FrontMatter = { title: null, date: null, url: null, source: null, licence: null };
+export const NO_FRONT_MATTER: FrontMatter = { title: null, date: null, url: null, source: null, licence: null, added: null, feed: null };
 
 export interface FrontMatterIssue {
   readonly severity: 'error' | 'warning';
@@ -42,6 +46,12 @@ const webAddress = (value: string): boolean => {
   }
 };
 
+/** A date, or a date and time with a zone, as `added` is written. */
+function isAddedTime(value: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/u.exec(value);
+  return match !== null && isCalendarDate(match[1] ?? '') && !Number.isNaN(Date.parse(value));
+}
+
 /** What each field must be once YAML has given its text; an error names the field and what was given. */
 const FIELDS: Readonly<Record<Field, z.ZodType<string>>> = {
   title: z.string(),
@@ -53,6 +63,13 @@ const FIELDS: Readonly<Record<Field, z.ZodType<string>>> = {
   }),
   source: z.string(),
   licence: z.string(),
+  added: z.string().refine(isAddedTime, {
+    error: (issue) =>
+      `front matter field \`added\` is not a date (YYYY-MM-DD) or an ISO 8601 time such as 2025-07-03T14:05:00Z (got ${JSON.stringify(issue.input)})`,
+  }),
+  feed: z.string().refine(webAddress, {
+    error: (issue) => `front matter field \`feed\` is not an http(s) address (got ${JSON.stringify(issue.input)})`,
+  }),
 };
 const FIELD_NAMES = Object.keys(FIELDS).join(', ');
 /** Other spellings of a field, as people write them. */
@@ -68,8 +85,8 @@ function fieldNamed(key: string): Field | undefined {
 
 /**
  * Reads the optional front matter between `---` lines at the top of a Markdown article: YAML
- * `key: value` lines with the keys title, date (YYYY-MM-DD), url, source and licence (or
- * license). Values follow YAML's rules: quotes, escapes and `# comments` mean what they mean in
+ * `key: value` lines with the keys title, date (YYYY-MM-DD), url, source, licence (or
+ * license), added (when it was added, ISO 8601) and feed (the feed it came from). Values follow YAML's rules: quotes, escapes and `# comments` mean what they mean in
  * YAML, and every value is text (`title: 1984` is the title "1984"). Anything it cannot read is an
  * issue with its file line, never a guess.
  */

@@ -67,6 +67,8 @@ export function parseArticle(file: string, id: string, format: ArticleFormat, te
     url: frontMatter.url,
     source: frontMatter.source,
     licence: frontMatter.licence,
+    added: frontMatter.added,
+    feed: frontMatter.feed,
     file,
     paragraphs,
     sentences,

@@ -13,6 +13,10 @@ export interface ArticleMeta {
   readonly source: string | null;
   /** The licence the article is published under (front matter `licence` or `license`), e.g. `CC BY 2.5`. */
   readonly licence: string | null;
+  /** When the article was added to the corpus (ISO 8601), when the front matter says. */
+  readonly added: string | null;
+  /** The RSS / Atom feed the article came from, when it came from one. */
+  readonly feed: string | null;
   /** Path of the file the article was read from, as given to the loader. */
   readonly file: string;
 }

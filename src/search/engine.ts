@@ -118,6 +118,8 @@ function summarise(article: Article): ArticleSummary {
     date: article.date,
     url: article.url,
     source: article.source,
+    added: article.added,
+    feed: article.feed,
     paragraphs: article.paragraphs.length,
     sentences: article.sentences.length,
   };

@@ -38,6 +38,10 @@ export interface ArticleSummary {
   readonly date: string | null;
   readonly url: string | null;
   readonly source: string | null;
+  /** When the article was added to the corpus (ISO 8601), if known. */
+  readonly added: string | null;
+  /** The feed it came from, if it came from one. */
+  readonly feed: string | null;
   readonly paragraphs: number;
   readonly sentences: number;
 }

@@ -3,7 +3,7 @@ import { foldForMatching, rankArticleChoices, resolveArticle } from '../../src/b
 import type { ArticleSummary } from '../../src/search/types.js';
 
 function summary(id: string, title: string, date: string | null = '2025-07-03'): ArticleSummary {
-  return { id, title, date, url: null, source: null, paragraphs: 1, sentences: 1 };
+  return { id, title, date, url: null, source: null, added: null, feed: null, paragraphs: 1, sentences: 1 };
 }
 
 const corpus = [

@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ArgumentsOf, AutocompletedOptionName } from '../../src/bot/command-arguments.js';
 import { commandDefinitions, commandMap } from '../../src/bot/command-map.js';
+import type { addCommand } from '../../src/bot/commands/add.js';
 import type { askCommand } from '../../src/bot/commands/ask.js';
 import type { reloadCommand } from '../../src/bot/commands/reload.js';
 
@@ -13,8 +14,8 @@ const BOT_DM = 1;
 const definition = (name: string) => commandMap.get(name)?.definition;
 
 describe('command definitions', () => {
-  it('registers exactly ask, sources, help, reload and the "Find in articles" message command, each name once', () => {
-    expect(commandDefinitions.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'Find in articles']);
+  it('registers exactly ask, sources, help, reload, add and the "Find in articles" message command, each name once', () => {
+    expect(commandDefinitions.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'add', 'Find in articles']);
     expect([...commandMap.keys()]).toEqual(commandDefinitions.map((command) => command.name));
   });
 
@@ -37,6 +38,15 @@ describe('command definitions', () => {
       default_member_permissions: '32',
       integration_types: [SERVER_INSTALL],
       contexts: [IN_SERVER],
+    });
+  });
+
+  it('/add is for Manage Server by default, exists only in servers, and takes one required url', () => {
+    expect(definition('add')).toMatchObject({
+      default_member_permissions: '32',
+      integration_types: [SERVER_INSTALL],
+      contexts: [IN_SERVER],
+      options: [{ name: 'url', type: ApplicationCommandOptionType.String, required: true }],
     });
   });
 
@@ -72,6 +82,10 @@ describe('ArgumentsOf', () => {
       readonly article: string | null;
       readonly private: boolean | null;
     }>();
+  });
+
+  it('gives /add its url, never null', () => {
+    expectTypeOf<ArgumentsOf<typeof addCommand>>().toEqualTypeOf<{ readonly url: string }>();
   });
 
   it('gives nothing to a command without options', () => {

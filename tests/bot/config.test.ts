@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       shardCount: null,
       production: false,
       shardProcess: false,
+      feeds: [],
+      feedIntervalMinutes: 30,
+      fetchAllowLoopback: false,
     });
   });
 
@@ -41,6 +44,9 @@ describe('loadConfig', () => {
       FEEDBACK_FILE: '/tmp/feedback.jsonl',
       SHARD_COUNT: '3',
       NODE_ENV: 'production',
+      FEEDS: 'https://news.example/rss.xml, https://other.example/atom',
+      FEED_INTERVAL_MINUTES: '15',
+      FETCH_ALLOW_LOOPBACK: 'true',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -54,6 +60,9 @@ describe('loadConfig', () => {
       shardCount: 3,
       production: true,
       shardProcess: false,
+      feeds: ['https://news.example/rss.xml', 'https://other.example/atom'],
+      feedIntervalMinutes: 15,
+      fetchAllowLoopback: true,
     });
   });
 
@@ -117,5 +126,28 @@ describe('loadConfig', () => {
   it('never echoes a malformed token in its message', () => {
     const problems = problemsFor({ DISCORD_TOKEN: 'secret-token with-space' });
     expect(problems[0]).not.toContain('secret-token');
+  });
+});
+
+describe('feed and fetch configuration', () => {
+  it('reads FEEDS separated by commas, spaces or new lines, once each', () => {
+    expect(loadConfig({ FEEDS: 'https://a.example/rss\nhttps://b.example/atom  https://a.example/rss' }).feeds).toEqual([
+      'https://a.example/rss',
+      'https://b.example/atom',
+    ]);
+  });
+
+  it('names the variable and the bad value when a feed is not an http(s) address', () => {
+    expect(problemsFor({ FEEDS: 'https://a.example/rss, ftp://b.example/feed' })).toEqual([
+      'FEEDS must list RSS or Atom feed addresses starting with http:// or https://, separated by commas or spaces (got "ftp://b.example/feed")',
+    ]);
+  });
+
+  it('checks FEED_INTERVAL_MINUTES and FETCH_ALLOW_LOOPBACK', () => {
+    expect(problemsFor({ FEED_INTERVAL_MINUTES: '0', FETCH_ALLOW_LOOPBACK: 'maybe' })).toEqual([
+      'FEED_INTERVAL_MINUTES must be a whole number from 1 to 10080 (got "0")',
+      'FETCH_ALLOW_LOOPBACK must be true or false (got "maybe")',
+    ]);
+    expect(loadConfig({ FETCH_ALLOW_LOOPBACK: 'false' }).fetchAllowLoopback).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ export function article(id: string, overrides: Partial<ArticleSummary> = {}, par
       date: '2025-07-03',
       url: `https://example.com/${id}`,
       source: 'Example News',
+      added: null,
+      feed: null,
       paragraphs: paragraphs.length,
       sentences: paragraphs.length * 2,
       ...overrides,

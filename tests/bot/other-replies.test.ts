@@ -25,6 +25,8 @@ function summaries(count: number): ArticleSummary[] {
     date: '2025-07-03',
     url: `https://example.com/${index + 1}`,
     source: null,
+    added: null,
+    feed: null,
     paragraphs: 3,
     sentences: 10 + index,
   }));

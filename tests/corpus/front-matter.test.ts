@@ -89,7 +89,7 @@ describe('splitFrontMatter', () => {
       {
         severity: 'warning',
         line: 2,
-        message: 'front matter field `author` is not one we use (title, date, url, source, licence); ignored',
+        message: 'front matter field `author` is not one we use (title, date, url, source, licence, added, feed); ignored',
       },
     ]);
   });

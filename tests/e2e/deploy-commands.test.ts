@@ -43,6 +43,14 @@ const EXPECTED_SHAPE = [
   { type: 1, name: 'sources', ...SERVERS_AND_BOT_DMS },
   { type: 1, name: 'help', ...SERVERS_AND_BOT_DMS },
   { type: 1, name: 'reload', default_member_permissions: '32', integration_types: [0], contexts: [0] },
+  {
+    type: 1,
+    name: 'add',
+    default_member_permissions: '32',
+    integration_types: [0],
+    contexts: [0],
+    options: [{ type: 3, name: 'url', required: true, min_length: 8, max_length: 2000 }],
+  },
   { type: 3, name: 'Find in articles', ...SERVERS_AND_BOT_DMS },
 ];
 
@@ -65,13 +73,14 @@ describe('deploy-commands', () => {
     expect(result).toMatchObject({
       scope: 'guild',
       route: `/applications/${server.applicationId}/guilds/${server.guildId}/commands`,
-      count: 5,
+      count: 6,
     });
     expect(server.registeredCommands(server.guildId).map((command) => command.name)).toEqual([
       'ask',
       'sources',
       'help',
       'reload',
+      'add',
       'Find in articles',
     ]);
     expect(server.registeredCommands()).toEqual([]);
@@ -83,8 +92,15 @@ describe('deploy-commands', () => {
     expect(more).toEqual([]);
     expect(put?.path).toBe(`/applications/${server.applicationId}/commands`);
     expect(put?.body).toEqual(EXPECTED_BODY);
-    expect(result).toMatchObject({ scope: 'global', count: 5 });
-    expect(server.registeredCommands().map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'Find in articles']);
+    expect(result).toMatchObject({ scope: 'global', count: 6 });
+    expect(server.registeredCommands().map((command) => command.name)).toEqual([
+      'ask',
+      'sources',
+      'help',
+      'reload',
+      'add',
+      'Find in articles',
+    ]);
   });
 
   it('`npm run deploy-commands` (the script) registers in the guild from the environment', async () => {
@@ -108,7 +124,7 @@ describe('deploy-commands', () => {
     clearTimeout(timer);
 
     expect(code, stderr).toBe(0);
-    expect(stdout).toContain(`Registered 5 commands in guild ${server.guildId}: ask, sources, help, reload, Find in articles.`);
+    expect(stdout).toContain(`Registered 6 commands in guild ${server.guildId}: ask, sources, help, reload, add, Find in articles.`);
     const puts = putsTo(Route.GuildCommands).slice(before);
     expect(puts).toHaveLength(1);
     expect(puts[0]?.body).toEqual(EXPECTED_BODY);

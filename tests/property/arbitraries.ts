@@ -251,6 +251,8 @@ export const hostileArticleSummary: fc.Arbitrary<ArticleSummary> = fc.record({
   date: fc.oneof(fc.constant(null), fc.constant('2025-07-03'), hostileText),
   url: fc.oneof(fc.constant(null), url, hostileText),
   source: fc.oneof(fc.constant(null), hostileText),
+  added: fc.oneof(fc.constant(null), fc.constant('2025-07-04T09:30:00Z'), hostileText),
+  feed: fc.oneof(fc.constant(null), url, hostileText),
   paragraphs: fc.nat(),
   sentences: fc.nat(),
 });

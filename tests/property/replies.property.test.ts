@@ -8,12 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { rankArticleChoices } from '../../src/bot/article-choices.js';
 import { unescapeText } from '../../src/bot/format/escape.js';
 import { buildAnswerReply, buildNoAnswerReply, questionTitle, type ArticleFilter } from '../../src/bot/replies/answer-reply.js';
+import { buildAddRefusedReply, buildAddReply } from '../../src/bot/replies/add-reply.js';
 import { buildContextReply } from '../../src/bot/replies/context-reply.js';
 import { buildHelpReply } from '../../src/bot/replies/help-reply.js';
 import * as notices from '../../src/bot/replies/notices.js';
 import { buildReloadFailedReply, buildReloadReply } from '../../src/bot/replies/reload-reply.js';
 import { buildSourcesReply } from '../../src/bot/replies/sources-reply.js';
 import type { CorpusProblem } from '../../src/corpus/types.js';
+import type { AddedArticle } from '../../src/ingest/ingester.js';
 import type { Answer, ArticleSummary } from '../../src/search/types.js';
 import { QUESTION_EXAMPLES, corpusWord, hostileAnswer, hostileArticleSummary, hostileText, repeatedTo } from './arbitraries.js';
 import { liveMention, payloadProblems, wellFormed } from './discord-checks.js';
@@ -171,6 +173,59 @@ describe('buildSourcesReply', () => {
     fc.assert(
       fc.property(fc.array(hostileArticleSummary, { maxLength: 35 }), fc.integer({ min: -5, max: 10 }), (articles, page) => {
         expect(payloadProblems(buildSourcesReply(articles, page), { wellFormedInput: wellFormed(articles) })).toEqual([]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('shows an `added` value that is not a date without cutting it inside a character', () => {
+    const article: ArticleSummary = {
+      id: 'a',
+      title: 'http://a.aa',
+      date: '',
+      url: null,
+      source: null,
+      added: '**𐀀  𐀀 𐀀',
+      feed: null,
+      paragraphs: 0,
+      sentences: 0,
+    };
+    expect(payloadProblems(buildSourcesReply([article], 1), { wellFormedInput: true })).toEqual([]);
+  });
+});
+
+describe('buildAddReply and buildAddRefusedReply', () => {
+  it('never throw and stay within limits for any article, feed run and reason', () => {
+    fc.assert(
+      fc.property(hostileArticleSummary, hostileText, fc.nat({ max: 100_000 }), (summary, reason, sentences) => {
+        const added: AddedArticle = { status: 'added', file: `${summary.id}.md`, ...summary, paragraphs: 1, sentences };
+        const replies = [
+          buildAddReply(added, null),
+          buildAddReply(added, reason),
+          buildAddReply(
+            {
+              status: 'duplicate',
+              title: summary.title,
+              url: summary.url,
+              existing: { file: 'x.md', title: summary.title, by: 'content' },
+            },
+            null,
+          ),
+          buildAddReply(
+            {
+              status: 'feed',
+              feed: 'https://x.example/f',
+              title: summary.title,
+              entries: 30,
+              added: Array(12).fill(added),
+              alreadyKnown: 3,
+              refused: [{ url: 'https://x.example/a', reason, retryable: false }],
+            },
+            reason,
+          ),
+          buildAddRefusedReply(reason),
+        ];
+        for (const reply of replies) expect(payloadProblems(reply, { wellFormedInput: wellFormed(summary, reason) })).toEqual([]);
       }),
       { numRuns: 120 },
     );

@@ -3,7 +3,7 @@ import type { BotContext } from '../bot-context.js';
 import { RELOAD_PERMISSION } from '../commands/reload.js';
 import { missingPermissionNotice, reloadNeedsGuildNotice } from '../replies/notices.js';
 import { buildReloadFailedReply, buildReloadReply } from '../replies/reload-reply.js';
-import { reloadRequest } from '../shard-messages.js';
+import { reloadCorpus } from '../reload-corpus.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /**
@@ -24,11 +24,9 @@ export async function handleReloadCommand(interaction: ChatInputCommandInteracti
   const log = ctx.logger.child({ command: 'reload', user: interaction.user.id, guild: interaction.guildId });
   log.info('reloading corpus');
   try {
-    const summary = await ctx.engines.reload();
-    log.info({ articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length }, 'corpus reloaded');
     // With several shards, the others reload too (each keeps answering until it is done).
-    const shards = interaction.client.shard;
-    if (shards !== null) await shards.send(reloadRequest(shards.ids));
+    const summary = await reloadCorpus(interaction.client, ctx.engines);
+    log.info({ articles: summary.articles, sentences: summary.sentences, problems: summary.problems.length }, 'corpus reloaded');
     await interaction.editReply(buildReloadReply(summary));
   } catch (error) {
     log.error({ err: error }, 'corpus reload failed; the previous index is still in use');

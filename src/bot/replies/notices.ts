@@ -50,12 +50,18 @@ export function feedbackThanksNotice(vote: 'up' | 'down'): ReplyPayload {
   );
 }
 
-export function missingPermissionNotice(): ReplyPayload {
-  return textPayload('Only members with the **Manage Server** permission can reload the articles.');
+/** `action`: what the command does, e.g. "reload the articles" (the default) or "add articles". */
+export function missingPermissionNotice(action = 'reload the articles'): ReplyPayload {
+  return textPayload(`Only members with the **Manage Server** permission can ${action}.`);
 }
 
 export function reloadNeedsGuildNotice(): ReplyPayload {
-  return textPayload('`/reload` works only inside a server, for members with the **Manage Server** permission.');
+  return needsGuildNotice('reload');
+}
+
+/** `/reload` and `/add` change what every server using the bot sees; they are for a server's managers. */
+export function needsGuildNotice(command: string): ReplyPayload {
+  return textPayload(`\`/${command}\` works only inside a server, for members with the **Manage Server** permission.`);
 }
 
 export function unknownCommandNotice(): ReplyPayload {

@@ -2,6 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'disc
 import type { ArticleSummary } from '../../search/types.js';
 import { buttonCustomId } from '../custom-ids.js';
 import { DISCORD_LIMITS } from '../format/discord-limits.js';
+import { escapeTextWithin } from '../format/escape.js';
 import { formatArticleDate, formatArticleTitle, MAX_LISTED_TITLE_LENGTH } from '../format/source-line.js';
 import { plural } from '../format/plural.js';
 import { truncateAtWord } from '../format/truncate.js';
@@ -61,7 +62,28 @@ function articleLine(article: ArticleSummary, number: number): string {
     `**${number}.** ${formatArticleTitle(article.title, article.url, MAX_LISTED_TITLE_LENGTH)}`,
     date,
     plural(article.sentences, 'sentence'),
+    article.source === null ? null : escapeTextWithin(article.source, 60),
+    provenance(article),
   ]
     .filter((part): part is string => part !== null)
     .join(' · ');
+}
+
+/** Where the article came from and when it was added: `added Nov 30, 2026 from the feed news.example`. */
+function provenance(article: ArticleSummary): string | null {
+  // The day of an ISO time; anything else is shown as written (formatArticleDate escapes and shortens it safely).
+  const added = article.added === null ? null : formatArticleDate(/^\d{4}-\d{2}-\d{2}/u.exec(article.added)?.[0] ?? article.added);
+  const feedHost = article.feed === null ? null : hostOf(article.feed);
+  if (added === null && feedHost === null) return null;
+  return [added === null ? 'added' : `added ${added}`, feedHost === null ? null : `from the feed ${escapeTextWithin(feedHost, 60)}`]
+    .filter((part): part is string => part !== null)
+    .join(' ');
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 }

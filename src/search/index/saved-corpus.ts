@@ -16,6 +16,8 @@ export const savedCorpus = z.object({
         url: z.string().nullable(),
         source: z.string().nullable(),
         licence: z.string().nullable(),
+        added: z.string().nullable(),
+        feed: z.string().nullable(),
         file: z.string(),
         paragraphs: z.array(z.string()).readonly(),
         /** For each paragraph, the lengths of its sentences, which stand one space apart. */

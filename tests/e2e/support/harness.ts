@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deployCommands } from '../../../src/bot/deploy-commands.js';
 import type { EngineLoader } from '../../../src/bot/engine-holder.js';
+import type { FeedPollingOptions } from '../../../src/bot/feed-polling.js';
 import { createLogger } from '../../../src/bot/logger.js';
 import { startBot, type RunningBot } from '../../../src/bot/start.js';
 import { loadConfig } from '../../../src/config.js';
@@ -31,6 +32,8 @@ export interface E2EOptions {
   /** Wraps the engine loader (the seam for an engine that fails). */
   readonly loadEngine?: (corpusDir: string) => EngineLoader;
   readonly server?: DiscordServerOptions;
+  /** Feed polling interval and retry wait in milliseconds (the bot's test seam). */
+  readonly feedPolling?: FeedPollingOptions;
 }
 
 export interface E2E {
@@ -87,6 +90,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
         logger,
         now: () => Date.now() + clockOffset,
         ...(options.loadEngine ? { loadEngine: options.loadEngine(corpusDir) } : {}),
+        ...(options.feedPolling ? { feedPolling: options.feedPolling } : {}),
       },
     );
     return {

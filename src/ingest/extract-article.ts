@@ -1,0 +1,108 @@
+import { Readability } from '@mozilla/readability';
+import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
+import { isBoilerplateParagraph, removeBoilerplate } from './boilerplate.js';
+import { parseHtmlDocument, type DomElement } from './dom.js';
+import { IngestRefusal } from './ingest-refusal.js';
+import { readPageMetadata } from './page-metadata.js';
+import { datelineDate } from './publication-date.js';
+
+/** An article read out of a web page: its own metadata and its text, paragraph by paragraph. */
+export interface ExtractedArticle {
+  readonly title: string;
+  /** YYYY-MM-DD, or null when the page does not say. */
+  readonly date: string | null;
+  /** The canonical address, else the address the page was fetched from; null for a saved page that names none. */
+  readonly url: string | null;
+  /** The publisher: the site's own name, else its host name. */
+  readonly source: string | null;
+  readonly paragraphs: readonly string[];
+}
+
+/** Less story text than this (after furniture is removed) and the page is not taken for an article. */
+export const MIN_ARTICLE_CHARACTERS = 250;
+
+// Block elements whose text is a paragraph of the story. Headings are left out: a heading is not
+// a sentence, and a sub-heading's words are in the paragraphs below it.
+const PARAGRAPHS = 'p, li, blockquote, pre, dd';
+
+/**
+ * Extracts the article from a web page with Mozilla's Readability (the library behind Firefox's
+ * Reader View) over linkedom, after taking the page's furniture out; the metadata comes from the
+ * page's own tags. Throws an `IngestRefusal` when the page holds no article: too little story
+ * text, or a sign-in form or paywall in its place.
+ *
+ * @param pageUrl the address the page was read from, for relative links; null for a saved file.
+ */
+export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
+  const where = pageUrl ?? 'the page';
+  const document = parseHtmlDocument(html);
+  const metadata = readPageMetadata(document, pageUrl);
+  const asksToSignIn = document.querySelector('input[type="password"]') !== null;
+  removeBoilerplate(document);
+
+  const readable = new Readability(document, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
+  const { paragraphs, dateline } = storyParagraphs(readable?.content ?? '');
+  const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
+  if (length < MIN_ARTICLE_CHARACTERS) {
+    const found = length === 0 ? 'no article text' : `only ${length} characters of article text`;
+    if (asksToSignIn || metadata.paywalled) {
+      throw new IngestRefusal(
+        `${where} is not an article we can read: it asks to sign in or subscribe (${found}); save the article's text to a .txt or .md file and add that instead`,
+      );
+    }
+    throw new IngestRefusal(
+      `${where} does not look like an article: ${found} (at least ${MIN_ARTICLE_CHARACTERS} are needed); a front page, a list of links or an empty page is not added`,
+    );
+  }
+
+  const title = metadata.title ?? collapseWhitespace(readable?.title ?? '');
+  if (title === '') throw new IngestRefusal(`${where} has article text but no title, in its tags or as a heading; nothing was added`);
+  return {
+    title,
+    date: metadata.date ?? dateline,
+    url: metadata.canonicalUrl ?? pageUrl,
+    source: metadata.siteName ?? siteHost(metadata.canonicalUrl ?? pageUrl),
+    paragraphs,
+  };
+}
+
+/**
+ * The story's paragraphs from Readability's article HTML: one per block element, boilerplate
+ * left out. A first paragraph that is only a date ("Tuesday, July 12, 2005", as news wikis open
+ * their articles) is the dateline: returned apart, not as a sentence.
+ */
+function storyParagraphs(articleHtml: string): { paragraphs: string[]; dateline: string | null } {
+  const article = parseHtmlDocument(articleHtml);
+  for (const lineBreak of [...article.querySelectorAll('br')]) lineBreak.replaceWith(' ');
+  const paragraphs: string[] = [];
+  let dateline: string | null = null;
+  for (const block of article.querySelectorAll(PARAGRAPHS)) {
+    // The innermost block is the paragraph: a list item's or quotation's own <p> is taken once.
+    if (block.querySelector(PARAGRAPHS) !== null) continue;
+    const text = collapseWhitespace(block.textContent ?? '');
+    if (text === '') continue;
+    const date: string | null = paragraphs.length === 0 && dateline === null ? datelineDate(text) : null;
+    if (date !== null) {
+      dateline = date;
+      continue;
+    }
+    if (isBoilerplateParagraph(text, linkTextLength(block))) continue;
+    paragraphs.push(text);
+  }
+  return { paragraphs, dateline };
+}
+
+function linkTextLength(block: DomElement): number {
+  let length = 0;
+  for (const link of block.querySelectorAll('a')) length += collapseWhitespace(link.textContent ?? '').length;
+  return length;
+}
+
+function siteHost(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./u, '') || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/corpus/sentences.js';
+import { extractArticle } from '../../src/ingest/extract-article.js';
+import { IngestRefusal } from '../../src/ingest/ingest-refusal.js';
+import { fixture } from './support/fixture-server.js';
+
+const PAGE = 'https://fixtures.example/page.html';
+
+function sentencesOf(paragraphs: readonly string[]): string[] {
+  return paragraphs.flatMap((paragraph) => splitSentences(paragraph));
+}
+
+describe('extractArticle', () => {
+  it('reads a MediaWiki article: the story paragraphs only, the date from its dateline markup, the canonical url', () => {
+    const article = extractArticle(fixture('wikinews-barcelona-explosion.html'), PAGE);
+    expect(article).toEqual({
+      title: 'Building in Barcelona damaged by explosion',
+      date: '2005-07-12',
+      url: 'https://en.wikinews.org/wiki/Building_in_Barcelona_damaged_by_explosion',
+      source: 'Wikinews, the free news source',
+      paragraphs: [
+        'The Italian Cultural Institute in Barcelona was damaged today by an explosion. One Spanish policeman was injured and his bomb-sniffing dog killed. Staff at the Institute discovered a suspicious object and called police. Police then arrived with a bomb squad and bomb-sniffing dogs.',
+        'The explosion, described as small by Italian Embassy spokesman Filip La Rosa, occurred while police were investigating the object. Franco Giordano, Italian consul in Barcelona, described the home-made bomb as a coffee maker (a macchinetta di caffè) with cables.',
+        'The Italian Cultural Institute is located at the passatge Méndez Vigo, in the Eixample district of the Catalan capital. Italian language courses were suspended for the day.',
+      ],
+    });
+  });
+
+  it('keeps navigation, sidebars, sources, licence boxes and reader comments out of a wiki page', () => {
+    const text = sentencesOf(extractArticle(fixture('wikinews-schreckengost.html'), PAGE).paragraphs).join('\n');
+    for (const furniture of [
+      'Main page',
+      'Related news',
+      'Share this',
+      'Sources',
+      'Washington Post',
+      'Creative Commons',
+      'Have an opinion',
+      'morning paper',
+      'Retrieved from',
+      'Categories',
+      'Privacy policy',
+      'This page is archived',
+      'Wikinews is a free news source',
+    ]) {
+      expect(text, furniture).not.toContain(furniture);
+    }
+    expect(text).toContain('Schreckengost was born on June 26, 1906 in Sebring, Ohio, United States.');
+  });
+
+  it('reads a news site page with heavy navigation, a cookie banner, captions, "read more", ads, a newsletter box and ten comments as its six paragraphs', () => {
+    const article = extractArticle(fixture('news-site-new-start-treaty.html'), PAGE);
+    expect(article.title).toBe('Obama, Medvedev sign treaty cutting nuclear stockpiles');
+    expect(article.date).toBe('2010-04-09');
+    expect(article.source).toBe('Wikinews');
+    expect(article.url).toBe('https://en.wikinews.org/wiki/Obama,_Medvedev_sign_treaty_cutting_nuclear_stockpiles');
+    expect(article.paragraphs).toHaveLength(6);
+    expect(article.paragraphs[0]).toMatch(/^U\.S\. President Barack Obama and Russian President Dmitri Medvedev have signed a treaty/u);
+    expect(article.paragraphs[5]).toMatch(/in the final days of the Soviet Union\.$/u);
+    const text = article.paragraphs.join('\n');
+    for (const furniture of [
+      'cookies',
+      'Accept all',
+      'Read more',
+      'Advertisement',
+      'Travel insurance',
+      'Sign up',
+      'morning briefing',
+      'Photo:',
+      'signing ceremony in Prague Castle on Thursday',
+      'Share:',
+      'Margaret',
+      'verification',
+      'Most read',
+      'Related stories',
+      'Breaking:',
+      'Tags:',
+      'Markets rally',
+    ]) {
+      expect(text, furniture).not.toContain(furniture);
+    }
+  });
+
+  it('refuses a login wall, saying it asks to sign in, and a front page of links, saying it is not an article', () => {
+    expect(() => extractArticle(fixture('login-wall.html'), PAGE)).toThrow(/asks to sign in or subscribe/u);
+    expect(() => extractArticle(fixture('front-page.html'), PAGE)).toThrow(IngestRefusal);
+    expect(() => extractArticle(fixture('front-page.html'), PAGE)).toThrow(/does not look like an article: no article text/u);
+    expect(() => extractArticle('', PAGE)).toThrow(/does not look like an article/u);
+  });
+
+  it('prefers JSON-LD and Open Graph metadata over the <title>, and reads the date as the publisher wrote it', () => {
+    const story = '<p>The council met on Tuesday evening and voted to keep the library open for another year, the mayor said.</p>'.repeat(
+      4,
+    );
+    const html = `<html><head><title>Ignored title | Site</title>
+      <meta property="og:title" content="Open Graph title">
+      <meta property="og:site_name" content="The Ledger">
+      <meta property="article:published_time" content="2025-07-03T23:30:00-04:00">
+      <link rel="canonical" href="/news/library">
+      <script type="application/ld+json">[{"@type":"Organization","name":"Not it"},{"@type":["NewsArticle"],"headline":"JSON-LD headline","datePublished":"2025-07-01"}]</script>
+      <script type="application/ld+json">{ broken json</script>
+      </head><body><article>${story}</article></body></html>`;
+    expect(extractArticle(html, 'https://ledger.example/a?x=1')).toMatchObject({
+      title: 'JSON-LD headline',
+      date: '2025-07-03',
+      url: 'https://ledger.example/news/library',
+      source: 'The Ledger',
+    });
+  });
+
+  it('falls back to the host name for the source and to the page address for the url', () => {
+    const html = `<html><head><title>Plain page</title></head><body><article>${'<p>A sentence long enough to count as the text of an article, with a verb in it.</p>'.repeat(5)}</article></body></html>`;
+    expect(extractArticle(html, 'https://www.news.example/plain')).toMatchObject({
+      title: 'Plain page',
+      date: null,
+      url: 'https://www.news.example/plain',
+      source: 'news.example',
+    });
+  });
+});
