@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordServer, type DiscordServer } from '../support/discord-server/index.js';
+import { startDiscordServer, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { ChildUnderTest } from './support/child-process.js';
 import { REPO_ROOT } from './support/harness.js';
 import { passageBlocks } from './support/interact.js';

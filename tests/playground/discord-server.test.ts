@@ -10,7 +10,14 @@ import {
   type ClientOptions,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorCode, CallbackType, Route, startDiscordServer, testClientOptions, type DiscordServer } from './discord-server/index.js';
+import {
+  ApiErrorCode,
+  CallbackType,
+  Route,
+  startDiscordServer,
+  testClientOptions,
+  type DiscordServer,
+} from '../../src/playground/discord-server/index.js';
 
 const TOKEN = 'test-token';
 const TEST_TIMEOUT_MS = 10_000;

@@ -1,6 +1,7 @@
 /**
- * A Discord-compatible REST + gateway server for end-to-end tests of a real discord.js Client.
- * See /work/shared/notes/discord-test-server.md for the facts it is built on.
+ * A Discord-compatible REST + gateway server on 127.0.0.1 that a real discord.js Client runs
+ * against: the end-to-end tests drive it, and the playground (`npm start` without a token) puts a
+ * page in front of it. The facts it is built on are in shared/notes/discord-test-server.md.
  */
 export { DiscordServer, startDiscordServer, type DiscordServerOptions, type SessionInfo } from './server.js';
 export { testClientOptions } from './client-options.js';
