@@ -18,6 +18,7 @@ import {
   testClientOptions,
   type DiscordServer,
 } from '../../src/playground/discord-server/index.js';
+import { rawRequest, rawUpgrade } from './support/raw-http.js';
 
 const TOKEN = 'test-token';
 const TEST_TIMEOUT_MS = 10_000;
@@ -415,6 +416,40 @@ describe('Discord test server with a real discord.js Client', () => {
       const sent = server.sendSlashCommand({ name: 'after-invalid' });
       expect((await server.waitForInteractionReply(sent.id)).content).toBe('new session');
     });
+  });
+});
+
+describe('requests that do not come from a program on this machine', () => {
+  let server: DiscordServer;
+
+  beforeAll(async () => {
+    server = await startDiscordServer({ token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('refuses REST requests whose Host is not a loopback name (DNS rebinding) or that come from a web page elsewhere', async () => {
+    const path = '/api/v10/gateway';
+    expect((await rawRequest(server.port, { path, headers: { Host: `127.0.0.1:${server.port}` } })).status).toBe(200);
+    const rebound = await rawRequest(server.port, { path, headers: { Host: `evil.example:${server.port}` } });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ code: 0, message: expect.stringContaining('not a loopback name') });
+    const crossSite = await rawRequest(server.port, {
+      path,
+      headers: { Host: `127.0.0.1:${server.port}`, Origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    // Refused requests never reach the routes.
+    expect(server.requests.filter((r) => r.path === '/gateway')).toHaveLength(1);
+  });
+
+  it('refuses gateway upgrades whose Host is not a loopback name or whose Origin is another site', async () => {
+    expect(await rawUpgrade(server.port, { Host: `127.0.0.1:${server.port}` })).toBe(101);
+    expect(await rawUpgrade(server.port, { Host: `evil.example:${server.port}` })).toBe(403);
+    expect(await rawUpgrade(server.port, { Host: `127.0.0.1:${server.port}`, Origin: 'https://evil.example' })).toBe(403);
+    expect(server.gatewayLog.filter((entry) => entry.kind === 'connect')).toHaveLength(1);
   });
 });
 

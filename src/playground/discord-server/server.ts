@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { foreignRequestReason } from '../loopback.js';
 import { CommandRegistry } from './command-registry.js';
 import { FaultInjector, type FailNextOptions, type FaultHandle } from './faults.js';
 import { createWorld, type GuildFixture, type WorldOptions } from './fixtures.js';
@@ -343,6 +344,12 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
   };
   const rest = new RestServer({ state, faults, log: requests, token: options.token });
   const http = createServer((req, res) => {
+    const refusal = foreignRequestReason(req);
+    if (refusal !== null) {
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: refusal, code: 0 }));
+      return;
+    }
     rest.handle(req, res).catch((error: unknown) => {
       console.error('[discord-test-server] request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
