@@ -23,12 +23,13 @@ export { OptionType, type OptionsInput } from './interaction-payloads.js';
 export { webhookRequestKind, type InteractionReply, type InteractionRequest, type InteractionRequestKind } from './interaction-replies.js';
 export type { SendMessageOptions, SentMessage } from './message-dispatch.js';
 export { MessageLimits } from './message-limits.js';
-export { MessageFlag, MessageType, type MessageBody } from './message-store.js';
+export { MessageFlag, MessageType, type MessageBody, type MessageChange } from './message-store.js';
 export type {
   ApiApplicationCommand,
   ApiChannel,
   ApiCommandOption,
   ApiInteraction,
+  ApiInteractionMetadata,
   ApiMember,
   ApiMessage,
   ApiRole,

@@ -2,8 +2,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { foreignRequestReason } from '../loopback.js';
 import { CommandRegistry } from './command-registry.js';
 import { FaultInjector, type FailNextOptions, type FaultHandle } from './faults.js';
-import { createWorld, type GuildFixture, type WorldOptions } from './fixtures.js';
-import { Gateway, summarizeGatewayEntry, type GatewayLogEntry, type ShardFilter } from './gateway.js';
+import { addRole, createWorld, ensureMember, findGuild, type GuildFixture, type WorldOptions } from './fixtures.js';
+import { Gateway, Intent, summarizeGatewayEntry, type GatewayLogEntry, type ShardFilter } from './gateway.js';
 import {
   sendAutocomplete,
   sendButton,
@@ -25,11 +25,12 @@ import {
   type SendMessageOptions,
   type SentMessage,
 } from './message-dispatch.js';
-import { MessageStore } from './message-store.js';
-import type { ApiApplicationCommand, ApiMessage, ApiUser } from './payloads.js';
+import { MessageStore, type MessageChange } from './message-store.js';
+import type { ApiApplicationCommand, ApiMessage, ApiRole, ApiUser } from './payloads.js';
 import { isRecord } from './payloads.js';
 import { summarizeRequest, type RecordedRequest } from './request-log.js';
 import { RestServer } from './rest-server.js';
+import { resolveUser, type SceneOptions } from './scene.js';
 import { Route } from './rest-routes.js';
 import type { ServerState } from './server-state.js';
 import { shardForGuild, SnowflakeGenerator } from './snowflake.js';
@@ -297,6 +298,41 @@ export class DiscordServer {
    */
   dispatch(event: string, data: unknown, guildId: string | null = this.guildId): number {
     return this.#gateway.dispatch(guildId, event, data);
+  }
+
+  // ---- Guild changes ---------------------------------------------------------------------
+
+  /** Adds a role to a guild and tells the bot (GUILD_ROLE_CREATE), e.g. one with Manage Server. */
+  createRole(name: string, permissions: bigint, guildId: string = this.guildId): ApiRole {
+    const role = addRole(this.#state.ids, findGuild(this.#state.world, guildId), name, permissions);
+    this.#gateway.dispatch(guildId, 'GUILD_ROLE_CREATE', { guild_id: guildId, role }, { requiredIntents: Intent.Guilds });
+    return role;
+  }
+
+  /**
+   * Gives a member exactly these roles (besides @everyone): interactions from then on carry the
+   * permissions they add up to. GUILD_MEMBER_UPDATE goes only to sessions with the privileged
+   * GuildMembers intent, as on Discord.
+   */
+  setMemberRoles(user: SceneOptions['user'], roleIds: readonly string[], guildId: string = this.guildId): void {
+    const guild = findGuild(this.#state.world, guildId);
+    const known = new Set(guild.roles.map((role) => role.id));
+    const unknown = roleIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`setMemberRoles: no role ${unknown.join(', ')} in guild ${guildId}`);
+    const resolved = resolveUser(this.#state, user);
+    const member = ensureMember(guild, resolved);
+    member.roles = [...roleIds];
+    this.#gateway.dispatch(
+      guildId,
+      'GUILD_MEMBER_UPDATE',
+      { ...member, guild_id: guildId, user: resolved },
+      { requiredIntents: Intent.GuildMembers },
+    );
+  }
+
+  /** Calls `listener` after every message is created, edited or deleted (the bot's and users'); returns what stops it. */
+  onMessageChange(listener: (change: MessageChange) => void): () => void {
+    return this.#state.messages.onChange(listener);
   }
 
   /** Discord's shard rule `(guild_id >> 22) % shard_count`. */
