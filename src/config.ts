@@ -34,13 +34,21 @@ export interface Config {
    * `auto` asks the REST API's `/gateway/bot`. Unset: one process, no sharding.
    */
   readonly shardCount: number | 'auto' | null;
-  /** `NODE_ENV` is `production`: logs stay JSON lines even in a terminal. */
+  /**
+   * `NODE_ENV` is `production`: logs stay JSON lines even in a terminal, and `npm start` without a
+   * token prints the set-up help instead of starting the playground.
+   */
   readonly production: boolean;
   /**
    * This process is one shard that a ShardingManager started (discord.js sets `SHARDING_MANAGER`
    * in its environment): it takes `/reload` orders from the manager and never shards again.
    */
   readonly shardProcess: boolean;
+  /**
+   * `PLAYGROUND_PORT`: where the playground's page listens, on 127.0.0.1 only (`npm start` without a
+   * token, `npm run playground`). Default 3000; 0 picks a free port.
+   */
+  readonly playgroundPort: number;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -74,6 +82,7 @@ export const CONFIG_DEFAULTS = {
   rateLimitQuestions: 5,
   rateLimitWindowSeconds: 30,
   feedbackFile: 'data/feedback.jsonl',
+  playgroundPort: 3000,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -106,6 +115,13 @@ export function loadConfig(env: Env = process.env): Config {
     shardCount: parseShardCount(env, problems),
     production: env.NODE_ENV === 'production',
     shardProcess: isShardProcess(env),
+    playgroundPort: parseWholeNumber(
+      env,
+      'PLAYGROUND_PORT',
+      { min: 0, max: 65_535, fallback: CONFIG_DEFAULTS.playgroundPort },
+      problems,
+      ' (0 picks a free port)',
+    ),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -5,6 +5,7 @@
  */
 export { DiscordServer, startDiscordServer, type DiscordServerOptions, type SessionInfo } from './server.js';
 export { testClientOptions } from './client-options.js';
+export { CommandType } from './command-registry.js';
 export type { FailNextOptions, FaultHandle, IncomingRequest, RequestMatcher } from './faults.js';
 export type { GuildFixture } from './fixtures.js';
 export { ALL_PERMISSIONS, Permission } from './fixtures.js';
@@ -28,6 +29,7 @@ export type {
   ApiApplicationCommand,
   ApiChannel,
   ApiCommandOption,
+  ApiCommandOptionSchema,
   ApiInteraction,
   ApiInteractionMetadata,
   ApiMember,

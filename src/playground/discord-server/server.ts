@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { foreignRequestReason } from '../loopback.js';
 import { CommandRegistry } from './command-registry.js';
 import { FaultInjector, type FailNextOptions, type FaultHandle } from './faults.js';
-import { addRole, createWorld, ensureMember, findGuild, type GuildFixture, type WorldOptions } from './fixtures.js';
+import { addRole, createWorld, ensureMember, findGuild, openDmChannel, type GuildFixture, type WorldOptions } from './fixtures.js';
 import { Gateway, Intent, summarizeGatewayEntry, type GatewayLogEntry, type ShardFilter } from './gateway.js';
 import {
   sendAutocomplete,
@@ -26,7 +26,7 @@ import {
   type SentMessage,
 } from './message-dispatch.js';
 import { MessageStore, type MessageChange } from './message-store.js';
-import type { ApiApplicationCommand, ApiMessage, ApiRole, ApiUser } from './payloads.js';
+import type { ApiApplicationCommand, ApiChannel, ApiMessage, ApiRole, ApiUser } from './payloads.js';
 import { isRecord } from './payloads.js';
 import { summarizeRequest, type RecordedRequest } from './request-log.js';
 import { RestServer } from './rest-server.js';
@@ -328,6 +328,11 @@ export class DiscordServer {
       { ...member, guild_id: guildId, user: resolved },
       { requiredIntents: Intent.GuildMembers },
     );
+  }
+
+  /** The DM channel between `user` and the bot, opened the first time (as POST /users/@me/channels does). */
+  dmChannelWith(user: SceneOptions['user'] = 'member'): ApiChannel {
+    return openDmChannel(this.#state.world, this.#state.ids, resolveUser(this.#state, user));
   }
 
   /** Calls `listener` after every message is created, edited or deleted (the bot's and users'); returns what stops it. */
