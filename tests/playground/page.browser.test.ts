@@ -341,6 +341,31 @@ describe('the playground page in Chromium', () => {
   );
 
   it(
+    "fills a command's first option from the text after its name, and the others from `name: value`, as Discord's client does",
+    async () => {
+      const parsed: unknown = await page.evaluate(`(async () => {
+        const { parseCommandText } = await import('/composer.js');
+        const ask = { id: '1', type: 1, name: 'ask', description: '', default_member_permissions: null, options: [
+          { type: 3, name: 'question', required: true }, { type: 3, name: 'article', autocomplete: true }, { type: 5, name: 'private' }] };
+        return [
+          parseCommandText(ask, 'who makes decisions in russia?'),
+          parseCommandText(ask, 'who said it? article: 2025-07-03-trump-putin-call private: true'),
+          parseCommandText(ask, 'question: why article:x private: no'),
+          parseCommandText(ask, 'what is a question: mark'),
+        ];
+      })()`);
+      expect(parsed).toEqual([
+        { question: 'who makes decisions in russia?' },
+        { question: 'who said it?', article: '2025-07-03-trump-putin-call', private: true },
+        { question: 'why', article: 'x', private: false },
+        // Once the question is typed as plain text, "question:" inside it is part of it: nothing is dropped.
+        { question: 'what is a question: mark' },
+      ]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'renders Discord markdown as Discord does: bold, italics, quotes, masked links (http only), escapes; "thinking…" and edits',
     async () => {
       const rendered: unknown = await page.evaluate(`(async () => {

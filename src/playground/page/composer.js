@@ -63,9 +63,12 @@ export function parseCommandText(command, rest) {
   /** @type {Record<string, string | boolean>} */
   const values = {};
   const names = options.map((option) => option.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pairs = names.length === 0 ? [] : [...rest.matchAll(new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g'))];
-  const lead = (pairs.length === 0 ? rest : rest.slice(0, pairs[0]?.index ?? 0)).trim();
   const main = mainOption(command);
+  const found = names.length === 0 ? [] : [...rest.matchAll(new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g'))];
+  // Once the first option is being typed as plain text, "question:" inside it is just text: nothing typed is dropped.
+  const typedPlain = (found[0]?.index ?? rest.length) > 0 && rest.trim() !== '';
+  const pairs = found.filter((pair) => !(typedPlain && pair[1] === main?.name));
+  const lead = (pairs.length === 0 ? rest : rest.slice(0, pairs[0]?.index ?? 0)).trim();
   if (lead !== '' && main !== undefined) values[main.name] = lead;
   pairs.forEach((pair, index) => {
     const name = pair[1] ?? '';
