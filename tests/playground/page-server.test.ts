@@ -4,7 +4,7 @@
  * deliver it.
  */
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rawRequest } from './support/raw-http.js';
 import { fetchPageState, startTestPlayground, type TestPlayground } from './support/playground.js';
 
@@ -151,6 +151,22 @@ describe('the playground page server', () => {
     });
     const state = await fetchPageState(playground.url);
     expect(state.messages.filter((message) => message.id === deferred?.message.id)).toHaveLength(1);
+  });
+
+  it('runs /ask in the DM with the bot too (the commands are registered globally, as in production)', async () => {
+    const sent = await postAction('command', { where: 'dm', name: 'ask', options: { question: 'Who makes decisions in Russia?' } });
+    expect(sent.status, sent.body).toBe(200);
+    const dmId = playground.playground.discord.dmChannelWith('member').id;
+    await vi.waitFor(
+      async () => {
+        const state = await fetchPageState(playground.url);
+        const answer = state.messages.find((message) => message.channel_id === dmId && message.content === '');
+        expect(answer).toBeDefined();
+        const stored = playground.playground.discord.getMessage(answer?.id ?? '');
+        expect(stored?.embeds).toHaveLength(1);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
   });
 
   it('answers the article autocomplete with the bot’s own choices', async () => {

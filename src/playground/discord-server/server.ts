@@ -62,8 +62,9 @@ export interface SessionInfo {
 }
 
 /**
- * A Discord-compatible REST v10 + gateway v10 server on 127.0.0.1 for end-to-end tests of a
- * real discord.js Client: `new Client({ ..., rest: { api: server.apiUrl } })`.
+ * A Discord-compatible REST v10 + gateway v10 server on 127.0.0.1 that a real discord.js Client
+ * logs in to (`new Client({ ..., rest: { api: server.apiUrl } })`): the end-to-end tests drive it,
+ * and the playground puts its page in front of it.
  */
 export class DiscordServer {
   readonly port: number;
@@ -392,7 +393,7 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
       return;
     }
     rest.handle(req, res).catch((error: unknown) => {
-      console.error('[discord-test-server] request failed', error);
+      console.error('[discord-server] request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ message: '500: Internal Server Error', code: 0 }));
     });
