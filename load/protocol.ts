@@ -2,7 +2,7 @@
  * Messages between the load runner (main thread: the bot) and the server worker (its own thread,
  * so the test server's request log does not count towards the bot's heap).
  */
-import type { ApiUser } from '../tests/support/discord-server/index.js';
+import type { ApiUser } from '../src/playground/discord-server/index.js';
 
 export interface WorkerData {
   readonly token: string;

@@ -1,5 +1,5 @@
 /** Who does what, and when: a seeded, reproducible plan of the load test's events. */
-import type { ApiUser } from '../tests/support/discord-server/index.js';
+import type { ApiUser } from '../src/playground/discord-server/index.js';
 
 export type EventKind = 'slash' | 'mention' | 'dm' | 'more' | 'vote';
 

@@ -10,7 +10,7 @@ import {
   type DiscordServer,
   type RecordedRequest,
   webhookRequestKind,
-} from '../tests/support/discord-server/index.js';
+} from '../src/playground/discord-server/index.js';
 import type { FromWorker, RequestRecord, ToWorker, WorkerData } from './protocol.js';
 
 const port = parentPort;

@@ -34,7 +34,10 @@ export interface Config {
    * `auto` asks the REST API's `/gateway/bot`. Unset: one process, no sharding.
    */
   readonly shardCount: number | 'auto' | null;
-  /** `NODE_ENV` is `production`: logs stay JSON lines even in a terminal. */
+  /**
+   * `NODE_ENV` is `production`: logs stay JSON lines even in a terminal, and `npm start` without a
+   * token prints the set-up help instead of starting the playground.
+   */
   readonly production: boolean;
   /**
    * This process is one shard that a ShardingManager started (discord.js sets `SHARDING_MANAGER`
@@ -50,6 +53,11 @@ export interface Config {
    * (127.0.0.0/8, ::1), for tests and local use. Default false; no other non-public address is ever fetched.
    */
   readonly fetchAllowLoopback: boolean;
+  /**
+   * `PLAYGROUND_PORT`: where the playground's page listens, on 127.0.0.1 only (`npm start` without a
+   * token, `npm run playground`). Default 3000; 0 picks a free port.
+   */
+  readonly playgroundPort: number;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -84,6 +92,7 @@ export const CONFIG_DEFAULTS = {
   rateLimitWindowSeconds: 30,
   feedbackFile: 'data/feedback.jsonl',
   feedIntervalMinutes: 30,
+  playgroundPort: 3000,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -124,6 +133,13 @@ export function loadConfig(env: Env = process.env): Config {
       problems,
     ),
     fetchAllowLoopback: parseBoolean(env, 'FETCH_ALLOW_LOOPBACK', false, problems),
+    playgroundPort: parseWholeNumber(
+      env,
+      'PLAYGROUND_PORT',
+      { min: 0, max: 65_535, fallback: CONFIG_DEFAULTS.playgroundPort },
+      problems,
+      ' (0 picks a free port)',
+    ),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,6 +1,8 @@
 /**
  * `npm start`: reads `.env`, checks the configuration, starts the bot, and stops it cleanly on
  * SIGINT / SIGTERM. Everything else lives in `startBot`, which tests call in-process.
+ * Without a token (and NODE_ENV not `production`), or with `--playground` (`npm run playground`),
+ * it starts the playground instead: the same bot against a local Discord-like server and page.
  */
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig, type Config } from '../config.js';
@@ -8,6 +10,7 @@ import { createLogger, prettyLogsWanted, scrubSecrets } from './logger.js';
 import { startShards } from './sharding.js';
 import { missingTokenHelp } from './setup-help.js';
 import { startBot } from './start.js';
+import { playgroundIntro, playgroundReady, startPlayground } from '../playground/start-playground.js';
 
 const DUPLICATE_SIGNAL_WINDOW_MS = 1000;
 
@@ -23,10 +26,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const { token } = config;
-  if (token === null) {
+  const playgroundAsked = process.argv.includes('--playground');
+  if (token === null && config.production && !playgroundAsked) {
     console.error(missingTokenHelp(config.clientId));
     return 1;
   }
+  const playground = playgroundAsked || token === null;
+  if (playground) console.log(playgroundIntro(playgroundAsked ? 'asked' : 'no-token'));
 
   const logger = createLogger({ level: config.logLevel, secrets: [token], pretty: prettyLogsWanted(config, process.stdout) });
   // A stray rejection must not take the bot down; it is logged so that it gets fixed.
@@ -62,13 +68,21 @@ async function main(): Promise<number> {
   let bot: { stop(): Promise<void> };
   try {
     const { shardCount } = config;
-    bot =
-      shardCount === null ? await startBot({ ...config, token }, { logger }) : await startShards({ ...config, token, shardCount }, logger);
+    if (playground || token === null) {
+      const running = await startPlayground(config, { logger });
+      console.log(playgroundReady(running.url));
+      bot = running;
+    } else {
+      bot =
+        shardCount === null
+          ? await startBot({ ...config, token }, { logger })
+          : await startShards({ ...config, token, shardCount }, logger);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, 'the bot could not start');
     if (error instanceof ConfigError) console.error(describeConfigProblems(error));
-    else console.error(`The bot could not start: ${scrubSecrets(message, [token])}`);
+    else console.error(`The bot could not start: ${scrubSecrets(message, token === null ? [] : [token])}`);
     return 1;
   }
 

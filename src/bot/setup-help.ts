@@ -39,7 +39,8 @@ export function missingTokenHelp(clientId: string | null): string {
     '  6. Register the slash commands:  npm run deploy-commands',
     '  7. Start the bot:                 npm start',
     '',
-    'No Discord at hand? `npm run ask` answers questions from the same articles in your terminal, offline.',
+    'No Discord at hand? `npm run ask` answers questions from the same articles in your terminal, offline,',
+    'and `npm run playground` runs the bot in a local page that shows it as a Discord channel would.',
   ]
     .filter((line): line is string => line !== null)
     .join('\n');

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       feeds: [],
       feedIntervalMinutes: 30,
       fetchAllowLoopback: false,
+      playgroundPort: 3000,
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       FEEDS: 'https://news.example/rss.xml, https://other.example/atom',
       FEED_INTERVAL_MINUTES: '15',
       FETCH_ALLOW_LOOPBACK: 'true',
+      PLAYGROUND_PORT: '8080',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       feeds: ['https://news.example/rss.xml', 'https://other.example/atom'],
       feedIntervalMinutes: 15,
       fetchAllowLoopback: true,
+      playgroundPort: 8080,
     });
   });
 
@@ -76,8 +79,13 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_SECONDS: '',
       DISCORD_API_URL: '',
       FEEDBACK_FILE: '',
+      PLAYGROUND_PORT: '',
     });
     expect(config).toEqual(loadConfig({}));
+  });
+
+  it('takes PLAYGROUND_PORT=0 as "any free port"', () => {
+    expect(loadConfig({ PLAYGROUND_PORT: '0' }).playgroundPort).toBe(0);
   });
 
   it('treats an empty token as no token, not an error', () => {
@@ -104,6 +112,8 @@ describe('loadConfig', () => {
     ['CORPUS_DIR', 'corpus\0', 'CORPUS_DIR must be a file system path'],
     ['FEEDBACK_FILE', 'data/\0.jsonl', 'FEEDBACK_FILE must be a file system path'],
     ['DISCORD_TOKEN', 'abc def', 'DISCORD_TOKEN must be the bot token exactly as copied'],
+    ['PLAYGROUND_PORT', '70000', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")'],
+    ['PLAYGROUND_PORT', 'http', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "http")'],
   ])('rejects %s=%j with a message naming the variable and what is expected', (variable, value, expected) => {
     const problems = problemsFor({ [variable]: value });
     expect(problems).toHaveLength(1);

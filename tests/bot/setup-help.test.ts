@@ -11,6 +11,7 @@ describe('missingTokenHelp', () => {
     expect(help).toContain(inviteUrl('123456789012345678'));
     expect(help).toContain('npm run deploy-commands');
     expect(help).toContain('npm run ask');
+    expect(help).toContain('npm run playground');
   });
 
   it('uses a placeholder and says so when the application id is unknown', () => {

@@ -4,7 +4,7 @@
  * message command, mentions and DMs, and judged by what it sends back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, Route, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, feedbackLines, messageAndReply, passageBlocks, slash, textReply } from './support/interact.js';
 import { buttonsOf, contentOf, EPHEMERAL, flagsOf, isRecord, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';

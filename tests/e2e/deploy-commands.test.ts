@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/bot/command-map.js';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
-import { Route, startDiscordServer, type DiscordServer, type RecordedRequest } from '../support/discord-server/index.js';
+import { Route, startDiscordServer, type DiscordServer, type RecordedRequest } from '../../src/playground/discord-server/index.js';
 import { REPO_ROOT, TOKEN } from './support/harness.js';
 
 let server: DiscordServer;

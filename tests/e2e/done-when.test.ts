@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
 import { loadConfig } from '../../src/config.js';
-import { startDiscordServer, type DiscordServer } from '../support/discord-server/index.js';
+import { startDiscordServer, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { REPO_ROOT } from './support/harness.js';
 import { passageBlocks } from './support/interact.js';
 import { buttonsOf, expectMentionsDisabled, expectNoRejectedRequests, onlyEmbed, plainText } from './support/payloads.js';

@@ -5,7 +5,7 @@
  * registration), or with an option whose type disagrees with the command's definition.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, Route, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, Route, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, messageAndReply, passageBlocks, textReply } from './support/interact.js';
 import { contentOf, EPHEMERAL, flagsOf, isRecord, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';

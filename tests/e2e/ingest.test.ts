@@ -4,7 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { PAGES, startFixtureServer, type FixtureServer } from '../ingest/support/fixture-server.js';
 import { finishE2E } from './support/finish.js';
 import { settled, startE2E, type E2E } from './support/harness.js';

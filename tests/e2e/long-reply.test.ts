@@ -3,7 +3,7 @@
  * part of every reply stays within Discord's limits, and is cut at a word, not inside one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, MessageLimits, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, MessageLimits, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks } from './support/interact.js';
 import { embedTotal, expectEmbedWithinLimits, onlyEmbed, OutgoingMessageGuard, plainText, type EmbedView } from './support/payloads.js';

@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordServer, type DiscordServer } from '../support/discord-server/index.js';
+import { startDiscordServer, type DiscordServer } from '../../src/playground/discord-server/index.js';
+import { fetchPageState } from '../playground/support/playground.js';
 import { ChildUnderTest } from './support/child-process.js';
 import { REPO_ROOT } from './support/harness.js';
 import { passageBlocks } from './support/interact.js';
@@ -127,9 +128,9 @@ describe('npm start', () => {
 
 describe('npm start without a token', () => {
   it(
-    'prints step-by-step setup help (.env, DISCORD_TOKEN=, invite URL, npm run ask) and exits non-zero',
+    'with NODE_ENV=production, prints step-by-step setup help (.env, DISCORD_TOKEN=, invite URL, npm run ask) and exits non-zero',
     async () => {
-      const child = npmStart(cleanEnv({}));
+      const child = npmStart(cleanEnv({ NODE_ENV: 'production' }));
       const exit = await child.waitForExit(STARTUP_TIMEOUT_MS);
       expect(exit.code, child.output).not.toBe(0);
       expect(exit.code).not.toBeNull();
@@ -144,6 +145,58 @@ describe('npm start without a token', () => {
       // Numbered steps, in order.
       const steps = [...help.matchAll(/^\s+(\d)\. /gm)].map((match) => Number(match[1]));
       expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(help).toContain('npm run playground');
+      expect(child.stdout).not.toContain('Playground');
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'outside production, starts the playground: says so first, prints its address, the page answers, and SIGTERM exits 0',
+    async () => {
+      const child = npmStart(cleanEnv({ PLAYGROUND_PORT: '0', FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl') }));
+      await child.waitForOutput(
+        (stdout) => /Playground ready: open http:\/\/127\.0\.0\.1:\d+ /.test(stdout),
+        STARTUP_TIMEOUT_MS,
+        'the address',
+      );
+      expect(child.stdout.split('\n')[0]).toMatch(/^Playground: DISCORD_TOKEN is not set, so the bot runs here/);
+      const url = /open (http:\/\/127\.0\.0\.1:\d+) /.exec(child.stdout)?.[1] ?? '';
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('aria-label="Message"');
+      const state = await fetchPageState(url);
+      expect(state.commands.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'Find in articles']);
+
+      const pid = child.pid;
+      if (pid === undefined) throw new Error('no pid');
+      process.kill(pid, 'SIGTERM');
+      const exit = await child.waitForExit(20_000);
+      expect(exit, child.output).toEqual({ code: 0, signal: null });
+      expect(child.remainingInGroup()).toEqual([]);
+      expect(child.stderr).toBe('');
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('npm run playground', () => {
+  it(
+    'starts the playground even when a token is set: the bot logs in to the local server, never to Discord',
+    async () => {
+      const child = new ChildUnderTest('npm', ['run', '--silent', 'playground'], {
+        cwd: REPO_ROOT,
+        env: cleanEnv({ DISCORD_TOKEN: 'a-real-looking-token-that-must-not-be-used', PLAYGROUND_PORT: '0', NODE_ENV: 'production' }),
+      });
+      children.push(child);
+      await child.waitForOutput((stdout) => stdout.includes('Playground ready: open http://127.0.0.1:'), STARTUP_TIMEOUT_MS, 'the address');
+      expect(child.stdout.split('\n')[0]).toContain('DISCORD_TOKEN, if set, is not used');
+      await child.waitForOutput((stdout) => stdout.includes('"msg":"bot ready"'), STARTUP_TIMEOUT_MS, 'the "bot ready" log line');
+      expect(child.stdout).toMatch(/"api":"http:\/\/127\.0\.0\.1:\d+\/api".*"msg":"bot ready"/);
+      const pid = child.pid;
+      if (pid === undefined) throw new Error('no pid');
+      process.kill(pid, 'SIGTERM');
+      expect(await child.waitForExit(20_000), child.output).toEqual({ code: 0, signal: null });
     },
     PROCESS_TEST_TIMEOUT_MS,
   );

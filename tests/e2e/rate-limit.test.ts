@@ -1,6 +1,6 @@
 /** RATE_LIMIT_QUESTIONS / RATE_LIMIT_WINDOW_SECONDS, end to end: per user, privately, with a time to retry. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks, textReply } from './support/interact.js';
 import { contentOf, EPHEMERAL, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';

@@ -2,7 +2,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, passageBlocks, slash, textReply } from './support/interact.js';
 import { EPHEMERAL, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_FILE } from '../../src/search/index/snapshot.js';
-import { startDiscordServer, type DiscordServer } from '../support/discord-server/index.js';
+import { startDiscordServer, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { ChildUnderTest } from './support/child-process.js';
 import { REPO_ROOT, SHIPPED_CORPUS } from './support/harness.js';
 import { expectMentionsDisabled, onlyEmbed, plainText } from './support/payloads.js';

@@ -19,7 +19,7 @@ import {
   type DiscordServer,
   type RecordedRequest,
   type SentInteraction,
-} from '../support/discord-server/index.js';
+} from '../../src/playground/discord-server/index.js';
 import { settled, type LogLine } from '../e2e/support/harness.js';
 import { contentOf, EPHEMERAL, flagsOf } from '../e2e/support/payloads.js';
 import { expectPutinAnswer, QUESTION, sendAsk } from './support/answers.js';

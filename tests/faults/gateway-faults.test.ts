@@ -6,7 +6,7 @@
  * (when Discord replays it, i.e. when the session is resumed).
  */
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
-import type { DiscordServer, GatewayLogEntry, SentInteraction } from '../support/discord-server/index.js';
+import type { DiscordServer, GatewayLogEntry, SentInteraction } from '../../src/playground/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled } from '../e2e/support/harness.js';
 import { expectNoRejectedRequests } from '../e2e/support/payloads.js';
 import { expectAskAnsweredOnce, expectPutinAnswer, QUESTION, sendAsk } from './support/answers.js';

@@ -5,7 +5,13 @@
  * nothing crashes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiErrorCode, Route, type DiscordServer, type FaultHandle, type RecordedRequest } from '../support/discord-server/index.js';
+import {
+  ApiErrorCode,
+  Route,
+  type DiscordServer,
+  type FaultHandle,
+  type RecordedRequest,
+} from '../../src/playground/discord-server/index.js';
 import { LogLevel, logsAtOrAbove, settled } from '../e2e/support/harness.js';
 import { expectNoRejectedRequests } from '../e2e/support/payloads.js';
 import { expectAskAnsweredOnce, expectPutinAnswer, sendAsk, tally } from './support/answers.js';

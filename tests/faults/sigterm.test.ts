@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.js';
-import { Route, startDiscordServer, type DiscordServer } from '../support/discord-server/index.js';
+import { Route, startDiscordServer, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { expectMentionsDisabled } from '../e2e/support/payloads.js';
 import { expectAskAnsweredOnce, expectPutinAnswer, sendAsk } from './support/answers.js';
 import { jsonLines, killAll, noEnvFileIn, npmStart, waitForReady } from './support/bot-process.js';

@@ -5,7 +5,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
-import { validateMessageBody } from '../support/discord-server/message-limits.js';
+import { validateMessageBody } from '../../src/playground/discord-server/message-limits.js';
 
 export const LIMITS = {
   content: 2000,

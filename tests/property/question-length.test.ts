@@ -11,7 +11,7 @@ import { askCommand } from '../../src/bot/commands/ask.js';
 import { checkQuestion, normalizeQuestion } from '../../src/bot/question-text.js';
 import { buildHelpReply } from '../../src/bot/replies/help-reply.js';
 import { MAX_QUESTION_LENGTH as ENGINE_MAX_QUESTION_LENGTH } from '../../src/index.js';
-import { CallbackType, type DiscordServer } from '../support/discord-server/index.js';
+import { CallbackType, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { startE2E, type E2E } from '../e2e/support/harness.js';
 import { messageAndReply, textReply } from '../e2e/support/interact.js';
 import { contentOf, EPHEMERAL, embedsOf, flagsOf, OutgoingMessageGuard } from '../e2e/support/payloads.js';

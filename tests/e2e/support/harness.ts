@@ -12,7 +12,7 @@ import type { FeedPollingOptions } from '../../../src/bot/feed-polling.js';
 import { createLogger } from '../../../src/bot/logger.js';
 import { startBot, type RunningBot } from '../../../src/bot/start.js';
 import { loadConfig } from '../../../src/config.js';
-import { startDiscordServer, type DiscordServer, type DiscordServerOptions } from '../../support/discord-server/index.js';
+import { startDiscordServer, type DiscordServer, type DiscordServerOptions } from '../../../src/playground/discord-server/index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SHIPPED_CORPUS = join(REPO_ROOT, 'corpus');

@@ -9,7 +9,7 @@ import type {
   SentInteraction,
   SentMessage,
   SlashCommandOptions,
-} from '../../support/discord-server/index.js';
+} from '../../../src/playground/discord-server/index.js';
 import { isRecord, onlyEmbed, type EmbedView } from './payloads.js';
 
 export interface Answered {

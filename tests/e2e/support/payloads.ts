@@ -3,7 +3,13 @@
  * every outgoing message must pass: no mentions allowed, Discord's limits kept.
  */
 import { expect } from 'vitest';
-import { CallbackType, MessageLimits, Route, type DiscordServer, type RecordedRequest } from '../../support/discord-server/index.js';
+import {
+  CallbackType,
+  MessageLimits,
+  Route,
+  type DiscordServer,
+  type RecordedRequest,
+} from '../../../src/playground/discord-server/index.js';
 
 type Json = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,11 @@
 /** Counting what the bot sent for one interaction: the answer must arrive exactly once. */
 import { expect } from 'vitest';
-import { CallbackType, type DiscordServer, type InteractionReply, type SentInteraction } from '../../support/discord-server/index.js';
+import {
+  CallbackType,
+  type DiscordServer,
+  type InteractionReply,
+  type SentInteraction,
+} from '../../../src/playground/discord-server/index.js';
 import { isRecord, onlyEmbed, plainText } from '../../e2e/support/payloads.js';
 
 export const QUESTION = 'Who makes decisions in Russia?';

@@ -19,7 +19,7 @@ import {
   type DiscordServer,
   type DiscordServerOptions,
   type GatewayLogEntry,
-} from '../../support/discord-server/index.js';
+} from '../../../src/playground/discord-server/index.js';
 import { parseLogLine, SHIPPED_CORPUS, TOKEN, type LogLine } from '../../e2e/support/harness.js';
 
 export interface FaultBotOptions {

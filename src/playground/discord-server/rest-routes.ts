@@ -241,8 +241,30 @@ function replyType(record: InteractionRecord): number {
   return record.payload.data.type === CommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
 }
 
+/** What Discord puts on a message that answers an interaction: which one, who used it, and (for commands) its name. */
+function interactionFields(record: InteractionRecord, followup: boolean): Pick<ApiMessage, 'interaction_metadata' | 'interaction'> {
+  const { payload } = record;
+  const user = payload.member?.user ?? payload.user;
+  if (user === undefined) return {};
+  const { data } = payload;
+  return {
+    interaction_metadata: {
+      id: payload.id,
+      type: payload.type,
+      user,
+      authorizing_integration_owners: payload.authorizing_integration_owners,
+      ...(followup && record.originalMessageId !== null ? { original_response_message_id: record.originalMessageId } : {}),
+      ...(payload.message !== undefined ? { interacted_message_id: payload.message.id } : {}),
+      ...(data.target_id !== undefined ? { target_message_id: data.target_id } : {}),
+    },
+    ...(payload.type === InteractionType.ApplicationCommand && data.name !== undefined
+      ? { interaction: { id: payload.id, type: payload.type, name: data.name, user } }
+      : {}),
+  };
+}
+
 /** Messages the application posts through the interaction webhook. */
-function createInteractionMessage(ctx: RouteContext, record: InteractionRecord, body: MessageBody): ApiMessage {
+function createInteractionMessage(ctx: RouteContext, record: InteractionRecord, body: MessageBody, followup = false): ApiMessage {
   const { world } = ctx.state;
   const message = ctx.state.messages.create({
     ...body,
@@ -252,6 +274,7 @@ function createInteractionMessage(ctx: RouteContext, record: InteractionRecord, 
     webhook_id: world.applicationId,
     application_id: world.applicationId,
     uploads: uploadsOf(ctx.files),
+    ...interactionFields(record, followup),
   });
   ctx.state.onBotMessage(message);
   return message;
@@ -344,7 +367,7 @@ function createFollowup(ctx: RouteContext): RouteResult {
   const body = readMessageBody(ctx.body);
   const error = validateMessageBody(body, { creating: true });
   if (error) return invalid(error);
-  const message = createInteractionMessage(ctx, record, body);
+  const message = createInteractionMessage(ctx, record, body, true);
   record.followupMessageIds.push(message.id);
   return ctx.query.wait === 'true' ? ok(message) : NO_CONTENT;
 }

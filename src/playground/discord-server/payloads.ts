@@ -98,6 +98,23 @@ export interface ApiMessage {
   referenced_message?: ApiMessage | null;
   /** Real gateway MESSAGE_CREATE carries it; discord.js needs it to build an uncached DM channel. */
   channel_type?: number;
+  /** On a message that answers an interaction: which interaction, and who used it. */
+  interaction_metadata?: ApiInteractionMetadata;
+  /** Deprecated by Discord in favour of `interaction_metadata`, still sent for commands: it names the command. */
+  interaction?: { id: string; type: number; name: string; user: ApiUser };
+}
+
+export interface ApiInteractionMetadata {
+  id: string;
+  type: number;
+  user: ApiUser;
+  authorizing_integration_owners: Record<string, string>;
+  /** On a follow-up: the interaction's first reply. */
+  original_response_message_id?: string;
+  /** On an answer to a button: the message the button is on. */
+  interacted_message_id?: string;
+  /** On an answer to a message command: the message it was used on. */
+  target_message_id?: string;
 }
 
 /** An application command option as it appears in interaction data. */

@@ -1,8 +1,9 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { foreignRequestReason } from '../loopback.js';
 import { CommandRegistry } from './command-registry.js';
 import { FaultInjector, type FailNextOptions, type FaultHandle } from './faults.js';
-import { createWorld, type GuildFixture, type WorldOptions } from './fixtures.js';
-import { Gateway, summarizeGatewayEntry, type GatewayLogEntry, type ShardFilter } from './gateway.js';
+import { addRole, createWorld, ensureMember, findGuild, openDmChannel, type GuildFixture, type WorldOptions } from './fixtures.js';
+import { Gateway, Intent, summarizeGatewayEntry, type GatewayLogEntry, type ShardFilter } from './gateway.js';
 import {
   sendAutocomplete,
   sendButton,
@@ -24,11 +25,12 @@ import {
   type SendMessageOptions,
   type SentMessage,
 } from './message-dispatch.js';
-import { MessageStore } from './message-store.js';
-import type { ApiApplicationCommand, ApiMessage, ApiUser } from './payloads.js';
+import { MessageStore, type MessageChange } from './message-store.js';
+import type { ApiApplicationCommand, ApiChannel, ApiMessage, ApiRole, ApiUser } from './payloads.js';
 import { isRecord } from './payloads.js';
 import { summarizeRequest, type RecordedRequest } from './request-log.js';
 import { RestServer } from './rest-server.js';
+import { resolveUser, type SceneOptions } from './scene.js';
 import { Route } from './rest-routes.js';
 import type { ServerState } from './server-state.js';
 import { shardForGuild, SnowflakeGenerator } from './snowflake.js';
@@ -60,8 +62,9 @@ export interface SessionInfo {
 }
 
 /**
- * A Discord-compatible REST v10 + gateway v10 server on 127.0.0.1 for end-to-end tests of a
- * real discord.js Client: `new Client({ ..., rest: { api: server.apiUrl } })`.
+ * A Discord-compatible REST v10 + gateway v10 server on 127.0.0.1 that a real discord.js Client
+ * logs in to (`new Client({ ..., rest: { api: server.apiUrl } })`): the end-to-end tests drive it,
+ * and the playground puts its page in front of it.
  */
 export class DiscordServer {
   readonly port: number;
@@ -298,6 +301,46 @@ export class DiscordServer {
     return this.#gateway.dispatch(guildId, event, data);
   }
 
+  // ---- Guild changes ---------------------------------------------------------------------
+
+  /** Adds a role to a guild and tells the bot (GUILD_ROLE_CREATE), e.g. one with Manage Server. */
+  createRole(name: string, permissions: bigint, guildId: string = this.guildId): ApiRole {
+    const role = addRole(this.#state.ids, findGuild(this.#state.world, guildId), name, permissions);
+    this.#gateway.dispatch(guildId, 'GUILD_ROLE_CREATE', { guild_id: guildId, role }, { requiredIntents: Intent.Guilds });
+    return role;
+  }
+
+  /**
+   * Gives a member exactly these roles (besides @everyone): interactions from then on carry the
+   * permissions they add up to. GUILD_MEMBER_UPDATE goes only to sessions with the privileged
+   * GuildMembers intent, as on Discord.
+   */
+  setMemberRoles(user: SceneOptions['user'], roleIds: readonly string[], guildId: string = this.guildId): void {
+    const guild = findGuild(this.#state.world, guildId);
+    const known = new Set(guild.roles.map((role) => role.id));
+    const unknown = roleIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`setMemberRoles: no role ${unknown.join(', ')} in guild ${guildId}`);
+    const resolved = resolveUser(this.#state, user);
+    const member = ensureMember(guild, resolved);
+    member.roles = [...roleIds];
+    this.#gateway.dispatch(
+      guildId,
+      'GUILD_MEMBER_UPDATE',
+      { ...member, guild_id: guildId, user: resolved },
+      { requiredIntents: Intent.GuildMembers },
+    );
+  }
+
+  /** The DM channel between `user` and the bot, opened the first time (as POST /users/@me/channels does). */
+  dmChannelWith(user: SceneOptions['user'] = 'member'): ApiChannel {
+    return openDmChannel(this.#state.world, this.#state.ids, resolveUser(this.#state, user));
+  }
+
+  /** Calls `listener` after every message is created, edited or deleted (the bot's and users'); returns what stops it. */
+  onMessageChange(listener: (change: MessageChange) => void): () => void {
+    return this.#state.messages.onChange(listener);
+  }
+
   /** Discord's shard rule `(guild_id >> 22) % shard_count`. */
   shardForGuild(guildId: string, shardCount: number): number {
     return shardForGuild(guildId, shardCount);
@@ -343,8 +386,14 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
   };
   const rest = new RestServer({ state, faults, log: requests, token: options.token });
   const http = createServer((req, res) => {
+    const refusal = foreignRequestReason(req);
+    if (refusal !== null) {
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: refusal, code: 0 }));
+      return;
+    }
     rest.handle(req, res).catch((error: unknown) => {
-      console.error('[discord-test-server] request failed', error);
+      console.error('[discord-server] request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ message: '500: Internal Server Error', code: 0 }));
     });

@@ -10,7 +10,15 @@ import {
   type ClientOptions,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorCode, CallbackType, Route, startDiscordServer, testClientOptions, type DiscordServer } from './discord-server/index.js';
+import {
+  ApiErrorCode,
+  CallbackType,
+  Route,
+  startDiscordServer,
+  testClientOptions,
+  type DiscordServer,
+} from '../../src/playground/discord-server/index.js';
+import { rawRequest, rawUpgrade } from './support/raw-http.js';
 
 const TOKEN = 'test-token';
 const TEST_TIMEOUT_MS = 10_000;
@@ -151,6 +159,60 @@ describe('Discord test server with a real discord.js Client', () => {
     expect(callback.body).toMatchObject({ type: CallbackType.DeferredChannelMessageWithSource });
     // The edited message lost the "thinking" (loading) flag.
     expect(reply.message?.flags).toBe(0);
+  });
+
+  it('a reply to a command names the command and who used it, as Discord does; discord.js reads it', async () => {
+    onInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand() || interaction.commandName !== 'named') return;
+      await interaction.reply({ content: 'first' });
+      await interaction.followUp({ content: 'second' });
+    });
+    const sent = server.sendSlashCommand({ name: 'named' });
+    const echoed = nextEvent(client, Events.MessageCreate, (message) => message.content === 'first');
+    const reply = await server.waitForInteractionReply(sent.id);
+    expect(reply.message?.interaction).toEqual({ id: sent.id, type: 2, name: 'named', user: server.memberUser });
+    expect(reply.message?.interaction_metadata).toMatchObject({ id: sent.id, type: 2, user: server.memberUser });
+    const [message] = await echoed;
+    expect(message.interactionMetadata?.id).toBe(sent.id);
+    expect(message.interactionMetadata?.user.id).toBe(server.memberUser.id);
+    await server.waitForRequest((r) => r.route === Route.Webhook && r.params.token === sent.token && r.status < 300);
+    const stored = server.messagesIn(server.channelId).find((m) => m.content === 'second');
+    expect(stored?.interaction_metadata?.original_response_message_id).toBe(reply.message?.id);
+  });
+
+  it("onMessageChange reports every message created, edited and deleted, users' and the bot's", async () => {
+    const changes: string[] = [];
+    const stop = server.onMessageChange((change) => changes.push(`${change.kind} ${change.message.content}`));
+    onInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand() || interaction.commandName !== 'watched') return;
+      await interaction.deferReply();
+      await interaction.editReply({ content: 'edited' });
+      await interaction.deleteReply();
+    });
+    server.createMessage({ content: 'a user wrote this' });
+    const sent = server.sendSlashCommand({ name: 'watched' });
+    await server.waitForRequest((r) => r.method === 'DELETE' && r.params.token === sent.token);
+    stop();
+    server.createMessage({ content: 'not watched' });
+    expect(changes).toEqual(['create a user wrote this', 'create ', 'update edited', 'delete edited']);
+  });
+
+  it('a member given a role with Manage Server has it in the next interaction; the role reaches the client', async () => {
+    const roleCreated = nextEvent(client, Events.GuildRoleCreate, (role) => role.name === 'Server Manager');
+    const role = server.createRole('Server Manager', 1n << 5n);
+    await roleCreated;
+    const permissionsOfNextAsk = async (): Promise<boolean | undefined> => {
+      const received = nextEvent(client, Events.InteractionCreate, (i) => i.isChatInputCommand() && i.commandName === 'perm');
+      server.sendSlashCommand({ name: 'perm' });
+      const [interaction] = await received;
+      return interaction.memberPermissions?.has('ManageGuild');
+    };
+    expect(await permissionsOfNextAsk()).toBe(false);
+    server.setMemberRoles('member', [role.id]);
+    expect(await permissionsOfNextAsk()).toBe(true);
+    server.setMemberRoles('member', []);
+    expect(await permissionsOfNextAsk()).toBe(false);
+    expect(() => server.setMemberRoles('member', ['1'])).toThrow(/no role 1/);
   });
 
   it('multipart replies (files) are parsed: payload_json becomes the body, files are listed', async () => {
@@ -408,6 +470,40 @@ describe('Discord test server with a real discord.js Client', () => {
       const sent = server.sendSlashCommand({ name: 'after-invalid' });
       expect((await server.waitForInteractionReply(sent.id)).content).toBe('new session');
     });
+  });
+});
+
+describe('requests that do not come from a program on this machine', () => {
+  let server: DiscordServer;
+
+  beforeAll(async () => {
+    server = await startDiscordServer({ token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('refuses REST requests whose Host is not a loopback name (DNS rebinding) or that come from a web page elsewhere', async () => {
+    const path = '/api/v10/gateway';
+    expect((await rawRequest(server.port, { path, headers: { Host: `127.0.0.1:${server.port}` } })).status).toBe(200);
+    const rebound = await rawRequest(server.port, { path, headers: { Host: `evil.example:${server.port}` } });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ code: 0, message: expect.stringContaining('not a loopback name') });
+    const crossSite = await rawRequest(server.port, {
+      path,
+      headers: { Host: `127.0.0.1:${server.port}`, Origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    // Refused requests never reach the routes.
+    expect(server.requests.filter((r) => r.path === '/gateway')).toHaveLength(1);
+  });
+
+  it('refuses gateway upgrades whose Host is not a loopback name or whose Origin is another site', async () => {
+    expect(await rawUpgrade(server.port, { Host: `127.0.0.1:${server.port}` })).toBe(101);
+    expect(await rawUpgrade(server.port, { Host: `evil.example:${server.port}` })).toBe(403);
+    expect(await rawUpgrade(server.port, { Host: `127.0.0.1:${server.port}`, Origin: 'https://evil.example' })).toBe(403);
+    expect(server.gatewayLog.filter((entry) => entry.kind === 'connect')).toHaveLength(1);
   });
 });
 

@@ -73,6 +73,8 @@ export interface WorldOptions {
   /** Number of guilds, or their names. Default: one guild. */
   guilds?: number | readonly string[];
   botUsername?: string;
+  /** The plain member's name. Default `test-member`. */
+  memberUsername?: string;
 }
 
 export function makeUser(id: string, username: string, bot = false): ApiUser {
@@ -134,7 +136,7 @@ export function createWorld(ids: SnowflakeGenerator, options: WorldOptions = {})
   const botUser = makeUser(ids.next(), options.botUsername ?? 'article-qa-bot', true);
   const applicationId = botUser.id; // Discord bots' application id equals the bot user id.
   const adminUser = makeUser(ids.next(), 'test-admin');
-  const memberUser = makeUser(ids.next(), 'test-member');
+  const memberUser = makeUser(ids.next(), options.memberUsername ?? 'test-member');
   const users = new Map([botUser, adminUser, memberUser].map((u) => [u.id, u]));
   const channels = new Map<string, ApiChannel>();
   const joinedAt = new Date().toISOString();
@@ -185,6 +187,13 @@ export function createWorld(ids: SnowflakeGenerator, options: WorldOptions = {})
   });
 
   return { applicationId, botUser, adminUser, memberUser, users, guilds, channels, dmChannels: new Map() };
+}
+
+/** Adds a role below the bot's, as a server admin would. */
+export function addRole(ids: SnowflakeGenerator, guild: GuildFixture, name: string, permissions: bigint): ApiRole {
+  const role = makeRole(ids.next(), name, 1, permissions);
+  guild.roles.push(role);
+  return role;
 }
 
 /** A member's guild-level permissions, resolved the way Discord does (owner/admin get all). */

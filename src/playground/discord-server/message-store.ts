@@ -70,11 +70,20 @@ export interface NewMessage extends MessageBody {
   application_id?: string;
   /** Uploaded files by index, from multipart `files[n]` parts. */
   uploads?: Uploads;
+  interaction_metadata?: ApiMessage['interaction_metadata'];
+  interaction?: ApiMessage['interaction'];
+}
+
+/** A message was created, edited or deleted (`message` is then its last version). */
+export interface MessageChange {
+  readonly kind: 'create' | 'update' | 'delete';
+  readonly message: ApiMessage;
 }
 
 /** Every message this server knows (user messages it dispatched and everything the bot sent). */
 export class MessageStore {
   readonly #byId = new Map<string, ApiMessage>();
+  readonly #listeners = new Set<(change: MessageChange) => void>();
   readonly #ids: SnowflakeGenerator;
   readonly #users: ReadonlyMap<string, ApiUser>;
 
@@ -89,6 +98,12 @@ export class MessageStore {
 
   inChannel(channelId: string): ApiMessage[] {
     return [...this.#byId.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  /** Calls `listener` after every create, edit and delete; returns what stops it. */
+  onChange(listener: (change: MessageChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   create(input: NewMessage): ApiMessage {
@@ -117,6 +132,8 @@ export class MessageStore {
       flags: input.flags ?? 0,
       ...(input.webhook_id !== undefined ? { webhook_id: input.webhook_id } : {}),
       ...(input.application_id !== undefined ? { application_id: input.application_id } : {}),
+      ...(input.interaction_metadata !== undefined ? { interaction_metadata: input.interaction_metadata } : {}),
+      ...(input.interaction !== undefined ? { interaction: input.interaction } : {}),
       ...(reference
         ? {
             message_reference: {
@@ -132,6 +149,7 @@ export class MessageStore {
     };
     this.#byId.set(message.id, message);
     channel.last_message_id = message.id;
+    this.#notify({ kind: 'create', message });
     return message;
   }
 
@@ -150,11 +168,27 @@ export class MessageStore {
       edited_timestamp: new Date().toISOString(),
     };
     this.#byId.set(id, edited);
+    this.#notify({ kind: 'update', message: edited });
     return edited;
   }
 
   delete(id: string): boolean {
-    return this.#byId.delete(id);
+    const message = this.#byId.get(id);
+    if (message === undefined) return false;
+    this.#byId.delete(id);
+    this.#notify({ kind: 'delete', message });
+    return true;
+  }
+
+  #notify(change: MessageChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // A watcher's bug must not turn into a failed Discord request for the bot.
+        console.error('[discord-server] message change listener threw', error);
+      }
+    }
   }
 
   /** Users mentioned as <@id> or <@!id>, filtered by allowed_mentions like Discord does. */

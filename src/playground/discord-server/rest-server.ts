@@ -74,7 +74,7 @@ export class RestServer {
         });
       } catch (error) {
         // A handler bug should fail loudly in the test, not look like a Discord outage.
-        console.error('[discord-test-server] route handler threw', error);
+        console.error('[discord-server] route handler threw', error);
         result = { status: 500, body: { ...apiErrorBody(500), error: String(error) } };
       }
     }

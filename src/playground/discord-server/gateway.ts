@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { foreignRequestReason } from '../loopback.js';
 import { findGuild, guildCreatePayload, type World } from './fixtures.js';
 import type { GatewayPayload } from './payloads.js';
 import { isRecord } from './payloads.js';
@@ -120,7 +121,15 @@ export class Gateway {
     this.#options = options;
     this.ackHeartbeats = options.ackHeartbeats;
     // Shares the HTTP server's port; any upgrade path is accepted since the client appends only a query.
-    this.#wss = new WebSocketServer({ server: httpServer });
+    // An upgrade from a foreign Host or a web page's Origin is refused before it becomes a connection.
+    this.#wss = new WebSocketServer({
+      server: httpServer,
+      verifyClient: ({ req }, accept) => {
+        const refusal = foreignRequestReason(req);
+        if (refusal === null) accept(true);
+        else accept(false, 403, refusal);
+      },
+    });
     this.#wss.on('connection', (socket, req) => this.#onConnection(socket, req));
   }
 

@@ -1,9 +1,11 @@
 /**
- * A Discord-compatible REST + gateway server for end-to-end tests of a real discord.js Client.
- * See /work/shared/notes/discord-test-server.md for the facts it is built on.
+ * A Discord-compatible REST + gateway server on 127.0.0.1 that a real discord.js Client runs
+ * against: the end-to-end tests drive it, and the playground (`npm start` without a token) puts a
+ * page in front of it. The facts it is built on are in shared/notes/discord-test-server.md.
  */
 export { DiscordServer, startDiscordServer, type DiscordServerOptions, type SessionInfo } from './server.js';
 export { testClientOptions } from './client-options.js';
+export { CommandType } from './command-registry.js';
 export type { FailNextOptions, FaultHandle, IncomingRequest, RequestMatcher } from './faults.js';
 export type { GuildFixture } from './fixtures.js';
 export { ALL_PERMISSIONS, Permission } from './fixtures.js';
@@ -22,12 +24,14 @@ export { OptionType, type OptionsInput } from './interaction-payloads.js';
 export { webhookRequestKind, type InteractionReply, type InteractionRequest, type InteractionRequestKind } from './interaction-replies.js';
 export type { SendMessageOptions, SentMessage } from './message-dispatch.js';
 export { MessageLimits } from './message-limits.js';
-export { MessageFlag, MessageType, type MessageBody } from './message-store.js';
+export { MessageFlag, MessageType, type MessageBody, type MessageChange } from './message-store.js';
 export type {
   ApiApplicationCommand,
   ApiChannel,
   ApiCommandOption,
+  ApiCommandOptionSchema,
   ApiInteraction,
+  ApiInteractionMetadata,
   ApiMember,
   ApiMessage,
   ApiRole,
