@@ -4,7 +4,7 @@ import type { SentenceIndex } from './index/sentence-index.js';
 import { tokenize } from './tokenize.js';
 import type { ResolvedOptions, TypoTolerance } from './options.js';
 import type { Thesaurus } from './wordnet.js';
-import { wordOf } from './word-form.js';
+import { ordinalWord, wordOf } from './word-form.js';
 
 /**
  * One thing a question asks about: a word, with its alias group and, when the word is not in
@@ -50,14 +50,18 @@ export function analyzeQuestion(question: string, context: QuestionContext): Ana
   // Terms whose spans overlap (a name and its alias group term) form one concept.
   const groups: Array<{ end: number; terms: Set<string>; words: Set<string> }> = [];
   for (const term of terms) {
-    const word = wordOf(question.slice(term.start, term.end));
+    const surface = question.slice(term.start, term.end);
+    const word = wordOf(surface);
+    const ordinal = ordinalWord(surface);
+    const ordinalTerm = ordinal === null ? null : analyzer.singleTerm(ordinal);
     const last = groups.at(-1);
     if (last !== undefined && term.start < last.end) {
       last.terms.add(term.term);
       last.words.add(word);
+      if (ordinalTerm !== null) last.terms.add(ordinalTerm);
       last.end = Math.max(last.end, term.end);
     } else {
-      groups.push({ end: term.end, terms: new Set([term.term]), words: new Set([word]) });
+      groups.push({ end: term.end, terms: new Set(ordinalTerm === null ? [term.term] : [term.term, ordinalTerm]), words: new Set([word]) });
     }
   }
 

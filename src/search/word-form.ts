@@ -93,13 +93,18 @@ export function wordOf(surface: string): string {
   return americanSpelling(word);
 }
 
-// Numbers written as words and as digits are one word: "two" meets "2", "2nd" meets "second".
-// Ordinals go to words (a digit ordinal is rare in articles); cardinals to digits.
-const NUMBER_WORDS = new Map<string, string>([
-  ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+// Numbers written as words and as digits are one word: "two" meets "2". Ordinals written with
+// digits are their number ("July 3rd" meets "July 3"); a question's "2nd" also looks for
+// "second" (`ordinalWord`).
+const NUMBER_WORDS = new Map<string, string>(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
     .map((word, at): [string, string] => [word, String(at + 1)]),
-  ...'first second third fourth fifth sixth seventh eighth ninth tenth'
-    .split(' ')
-    .map((word, at): [string, string] => [`${at + 1}${at === 0 ? 'st' : at === 1 ? 'nd' : at === 2 ? 'rd' : 'th'}`, word]),
-]);
+);
+const ORDINAL_WORDS = 'first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ');
+
+/** "second" for "2nd" (up to "tenth"), or null for anything that is not an ordinal written with digits. */
+export function ordinalWord(surface: string): string | null {
+  const number = /^(\d+)(?:st|nd|rd|th)$/u.exec(surface.toLowerCase())?.[1];
+  return number === undefined ? null : (ORDINAL_WORDS[Number(number) - 1] ?? null);
+}
