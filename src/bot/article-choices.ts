@@ -1,6 +1,8 @@
 import type { ArticleSummary } from '../search/types.js';
 import { DISCORD_LIMITS } from './format/discord-limits.js';
 import { truncateAtWord } from './format/truncate.js';
+import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
+import { fold } from '../search/fold.js';
 
 /** One autocomplete choice: what the person sees, and the article id the command receives. */
 export interface ArticleChoice {
@@ -10,7 +12,7 @@ export interface ArticleChoice {
 
 /** Case-, accent- and spacing-insensitive form used for matching titles ("Zelenskyy" vs "ZELENSKYY"). */
 export function foldForMatching(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(fold(text));
 }
 
 /**
@@ -71,7 +73,7 @@ function newestFirst(articles: readonly ArticleSummary[]): ArticleSummary[] {
 
 function toChoice(article: ArticleSummary): ArticleChoice {
   const suffix = article.date === null ? '' : ` (${article.date})`;
-  const title = article.title.replace(/\s+/g, ' ').trim() || article.id;
+  const title = collapseWhitespace(article.title) || article.id;
   const name = `${truncateAtWord(title, DISCORD_LIMITS.autocompleteChoiceName - suffix.length)}${suffix}`;
   return { name, value: article.id };
 }

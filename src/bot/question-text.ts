@@ -1,5 +1,6 @@
 import { MAX_ACCEPTED_QUESTION_LENGTH } from './commands/ask.js';
 import { truncateAtWord } from './format/truncate.js';
+import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
 
 export type QuestionCheck =
   | { readonly ok: true; readonly question: string }
@@ -8,7 +9,7 @@ export type QuestionCheck =
 
 /** One line, single spaces: how the question is asked, shown and stored. */
 export function normalizeQuestion(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text);
 }
 
 /** A typed question (slash option or mention), held to the same maximum as the `question` option. */

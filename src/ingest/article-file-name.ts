@@ -1,3 +1,5 @@
+import { fold } from '../search/fold.js';
+
 const MAX_SLUG_LENGTH = 60;
 
 /**
@@ -8,10 +10,7 @@ const MAX_SLUG_LENGTH = 60;
  * corpus loader skips) or contain a path separator.
  */
 export function articleFileName(title: string, date: string | null): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const words = fold(title)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/gu, '');
   const slug = shorten(words) || 'article';

@@ -9,6 +9,8 @@ import { type EngineOptions, resolveOptions } from './options.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
 import { type RankedCandidate, rankCandidates } from './rank.js';
 import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
+import { tokenize } from './tokenize.js';
+import { wordOf } from './word-form.js';
 import { sharedWordNet } from './wordnet.js';
 
 /** The most passages one `ask` returns, whatever `limit` asks for. */
@@ -95,7 +97,7 @@ function overlaps(a: PassageRange, b: PassageRange): boolean {
 
 /** Two passages that say the same thing in (almost) the same words, e.g. one story syndicated twice. */
 function nearDuplicate(a: string, b: string, share: number): boolean {
-  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const words = (text: string) => new Set(tokenize(text).map((token) => wordOf(token.surface)));
   const [left, right] = [words(a), words(b)];
   let shared = 0;
   for (const word of left) if (right.has(word)) shared += 1;

@@ -7,6 +7,7 @@ import { highlightTerms } from '../format/highlight.js';
 import { formatSourceLine } from '../format/source-line.js';
 import { truncateAtWord } from '../format/truncate.js';
 import { payload, type ReplyPayload } from './reply-payload.js';
+import { collapseWhitespace } from '../../corpus/collapse-whitespace.js';
 
 /** How many passages one page of an answer shows. */
 export const PASSAGES_PER_PAGE = 3;
@@ -129,5 +130,5 @@ function passageBlock(answer: Answer, number: number, budget: number): string {
 
 /** A blockquote ends at a newline; passages are shown as one quoted line. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text);
 }
