@@ -54,7 +54,7 @@ export class Analyzer {
     for (const group of aliasGroups) {
       const term = groupTerm(group.canonical);
       for (const name of group.names) {
-        const forms = wordForms(name);
+        const forms = wordForms(name, false);
         const [first] = forms;
         // A one-word name that is also a stop word ("us") would fire on every pronoun.
         if (first === undefined || (forms.length === 1 && first.stop)) continue;
@@ -90,7 +90,8 @@ export class Analyzer {
   }
 
   #analyze(text: string, question: boolean): Term[] {
-    const forms = question ? wordForms(text).map(expandChatWord) : wordForms(text);
+    // A question in capitals ("WHAT DID TRUMP SAY") has no acronyms to tell apart; articles are not written so.
+    const forms = question ? wordForms(text, isShouting(text)).map(expandChatWord) : wordForms(text, false);
     const terms: Term[] = [];
     forms.forEach((form, index) => {
       const keep = !form.stop && !(question && QUESTION_FRAME_WORDS.has(form.word));
@@ -137,13 +138,10 @@ function formOf(surface: string): { readonly word: string; readonly term: string
   return form;
 }
 
-// Text written in capitals ("WHAT DID TRUMP SAY") has no acronyms to tell apart: every word of it is a word.
-const SHOUTING_LETTERS = 0.7;
+const SHOUTING_CAPITALS = 0.7;
 
-function wordForms(text: string): WordForm[] {
-  const tokens = tokenize(text);
-  const shouting = isShouting(text);
-  return tokens.map((token) => {
+function wordForms(text: string, shouting: boolean): WordForm[] {
+  return tokenize(text).map((token) => {
     const { word, term } = formOf(token.surface);
     const stop = (shouting || !token.acronym) && STOP_WORDS.has(word);
     return { word, term, stop, start: token.start, end: token.end };
@@ -161,9 +159,13 @@ function expandChatWord(form: WordForm): WordForm {
 
 /** Mostly capital letters, over more than a couple of words. */
 function isShouting(text: string): boolean {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
-  return letters >= 12 && capitals / letters >= SHOUTING_LETTERS;
+  let capitals = 0;
+  let small = 0;
+  for (const character of text) {
+    if (character !== character.toLowerCase()) capitals += 1;
+    else if (character !== character.toUpperCase()) small += 1;
+  }
+  return capitals + small >= 12 && capitals / (capitals + small) >= SHOUTING_CAPITALS;
 }
 
 function termOf(word: string): string {

@@ -1,11 +1,13 @@
 import type { AliasGroup } from '../corpus/alias-file.js';
 import type { Article } from '../corpus/types.js';
 
-// "World Health Organization (WHO)": a run of capitalised words (small linking words allowed
-// inside), then a short form in brackets with at least two capitals, or one capital and one
-// more letter ("Fed").
-const LONG_THEN_SHORT =
-  /((?:\p{Lu}[\p{L}\p{M}'’&-]*\s+(?:(?:of|for|and|the|on|in|de|du|la)\s+)*){1,8})\((\p{Lu}[\p{Lu}\p{Ll}\d&.-]{1,9})\)/gu;
+// "World Health Organization (WHO)": a short form in brackets, starting with a capital, right
+// after a run of capitalised words (small linking words allowed inside).
+const SHORT_FORM = /\((\p{Lu}[\p{Lu}\p{Ll}\d&.-]{1,9})\)/uy;
+const LONG_FORM_WORD = /^\p{Lu}[\p{L}\p{M}'’&-]*$/u;
+/** How far back from the bracket a long form is looked for: eight words is plenty. */
+const LOOK_BACK = 120;
+const MAX_LONG_FORMS = 3;
 const LINKING = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'la']);
 
 /**
@@ -14,22 +16,38 @@ const LINKING = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'la'
  * sentences that say "the Federal Reserve" and the other way round. A short form counts as
  * defined only when its letters can be read, in order, from the long form's words (the test of
  * Schwartz and Hearst, 2003), so "President Biden (D)" and "Monday (local time)" define nothing.
+ * One group per short form, with every long form it is defined as (ABC: "American Broadcasting
+ * Company", "Australian Broadcasting Corporation"), unless there are more than three.
  */
 export function definedAcronyms(articles: readonly Article[]): AliasGroup[] {
-  const groups = new Map<string, AliasGroup>();
+  const longForms = new Map<string, Map<string, string>>();
   for (const article of articles) {
     for (const paragraph of article.paragraphs) {
-      if (!paragraph.includes('(')) continue;
-      for (const match of paragraph.matchAll(LONG_THEN_SHORT)) {
-        const short = match[2] ?? '';
-        const long = longForm((match[1] ?? '').trim().split(/\s+/u), short);
+      for (let open = paragraph.indexOf('('); open !== -1; open = paragraph.indexOf('(', open + 1)) {
+        SHORT_FORM.lastIndex = open;
+        const short = SHORT_FORM.exec(paragraph)?.[1];
+        if (short === undefined || !/\s$/u.test(paragraph.slice(open - 1, open))) continue;
+        const long = longForm(capitalisedRunBefore(paragraph.slice(Math.max(0, open - LOOK_BACK), open)), short);
         if (long === null) continue;
-        const key = `${short}\0${long.toLowerCase()}`;
-        if (!groups.has(key)) groups.set(key, { canonical: long, names: [long, short] });
+        const forms = longForms.get(short) ?? new Map<string, string>();
+        if (!forms.has(long.toLowerCase())) forms.set(long.toLowerCase(), long);
+        longForms.set(short, forms);
       }
     }
   }
-  return [...groups.values()];
+  // One group per short form. A short form defined as many different things says nothing.
+  return [...longForms]
+    .filter(([, forms]) => forms.size <= MAX_LONG_FORMS)
+    .map(([short, forms]) => ({ canonical: short, names: [...forms.values(), short] }));
+}
+
+/** The capitalised words (and the linking words between them) that end `text`, in order. */
+function capitalisedRunBefore(text: string): string[] {
+  const words = text.trim().split(/\s+/u);
+  let first = words.length;
+  while (first > 0 && (LONG_FORM_WORD.test(words[first - 1] ?? '') || (LINKING.has(words[first - 1] ?? '') && first < words.length)))
+    first -= 1;
+  return words.slice(first);
 }
 
 /**

@@ -64,7 +64,8 @@ export interface EngineOptions {
   /**
    * How much a near spelling counts, as a factor, when the question word the corpus lacks is a
    * dictionary word all the same: a typo that makes another word ("crispen" for "Crispin",
-   * "cane" for "Kane"). Default 0.7.
+   * "cane" for "Kane"). Default 0.6: low enough that such a match only looks sentences up
+   * where it is rare, like a related word.
    */
   readonly realWordTypoWeight?: number;
   /**
@@ -147,7 +148,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   relationWeights: { nameForm: 0.9, synonym: 0.7, derived: 0.6, broaderOrNarrower: 0.5 },
   relatedWordWeight: 0.3,
   typoTolerance: { oneEditFrom: 4, twoEditsFrom: 8, weightPerEdit: 0.25 },
-  realWordTypoWeight: 0.7,
+  realWordTypoWeight: 0.6,
   answerNounWeight: 0.3,
   maxRetrievalFrequency: 2000,
   alwaysRetrievedConcepts: 2,

@@ -57,7 +57,8 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, ReadonlyArray<readonly [string,
 
 // When one word is related to another in several ways, the closest relation is kept.
 const CLOSENESS: Readonly<Record<Relation, number>> = { nameForm: 4, synonym: 3, derived: 2, broaderOrNarrower: 1 };
-const isName = (word: string): boolean => /^\p{Lu}/u.test(word);
+// A proper name ("Panama"), not an abbreviation WordNet writes in capitals ("TV").
+const isName = (word: string): boolean => /^\p{Lu}\p{Ll}/u.test(word);
 
 /** Which of WordNet's relations are followed. */
 export interface WordNetOptions {

@@ -7,8 +7,11 @@ const groupsOf = (text: string) => definedAcronyms([articleOf('a', text)]).map((
 describe('definedAcronyms', () => {
   it('makes an alias group of a long form and the short form it defines in brackets', () => {
     expect(groupsOf('The World Health Organization (WHO) named it.')).toEqual([['World Health Organization', 'WHO']]);
+    expect(definedAcronyms([articleOf('a', 'The Federal Reserve (Fed) met.')])[0]?.canonical).toBe('Fed');
     expect(groupsOf('Officials at the Federal Reserve (Fed) met.')).toEqual([['Federal Reserve', 'Fed']]);
-    expect(groupsOf('The Recording Industry Association of America (RIAA) sent it.')).toEqual([['Recording Industry Association of America', 'RIAA']]);
+    expect(groupsOf('The Recording Industry Association of America (RIAA) sent it.')).toEqual([
+      ['Recording Industry Association of America', 'RIAA'],
+    ]);
   });
 
   it('takes a word for each capital of the short form, so the long form is not cut short', () => {
@@ -23,6 +26,16 @@ describe('definedAcronyms', () => {
   it('gives one group for a definition repeated across articles', () => {
     const text = 'The World Health Organization (WHO) spoke.';
     expect(definedAcronyms([articleOf('a', text), articleOf('b', text)])).toHaveLength(1);
+  });
+
+  it('gives one group per short form, with each long form it stands for, and none for a short form defined many ways', () => {
+    expect(groupsOf('The American Broadcasting Company (ABC) and the Australian Broadcasting Corporation (ABC) agreed.')).toEqual([
+      ['American Broadcasting Company', 'Australian Broadcasting Corporation', 'ABC'],
+    ]);
+    const many = ['Alpha Beta Company', 'Able Baker Club', 'Acme Bolt Corp', 'Apple Berry Cake']
+      .map((long) => `The ${long} (ABC) met.`)
+      .join(' ');
+    expect(groupsOf(many)).toEqual([]);
   });
 });
 

@@ -5,10 +5,7 @@ import type { Concept } from '../../src/search/question.js';
 import { articleOf, indexed } from './support/corpus.js';
 
 // "common" is in every sentence, "rare" in one, "middling" in five of twenty.
-const sentences = Array.from(
-  { length: 20 },
-  (_, at) => `Common word ${at}.${at % 4 === 0 ? ' Middling.' : ''}${at === 7 ? ' Rare.' : ''}`,
-);
+const sentences = Array.from({ length: 20 }, (_, at) => `Common word ${at}.${at % 4 === 0 ? ' Middling.' : ''}${at === 7 ? ' Rare.' : ''}`);
 const { index } = indexed(articleOf('a', sentences.join(' ')));
 const concept = (...terms: Array<readonly [string, number]>): Concept => ({ terms: new Map(terms), weight: 1, known: true });
 const options = { ...DEFAULT_OPTIONS, maxRetrievalFrequency: 6 };
@@ -20,7 +17,10 @@ describe('indexQueryOf', () => {
   });
 
   it('looks sentences up by rare terms, and a term in too many sentences only scores what they find', () => {
-    const query = indexQueryOf([concept(['common', 1]), concept(['rare', 1]), concept(['middl', 1])], index, { ...options, alwaysRetrievedConcepts: 1 });
+    const query = indexQueryOf([concept(['common', 1]), concept(['rare', 1]), concept(['middl', 1])], index, {
+      ...options,
+      alwaysRetrievedConcepts: 1,
+    });
     expect([...query.retrieveBy].sort()).toEqual(['middl', 'rare']);
   });
 
@@ -32,7 +32,11 @@ describe('indexQueryOf', () => {
   it('looks up a weakly related word only where it is much rarer, and only so many of them', () => {
     const weak = indexQueryOf([concept(['rare', 1], ['middl', 0.3])], index, { ...options, weakTermFrequencyDivisor: 2 });
     expect([...weak.retrieveBy]).toEqual(['rare']);
-    const none = indexQueryOf([concept(['rare', 1], ['middl', 0.3])], index, { ...options, maxWeakTermsPerConcept: 0, weakTermFrequencyDivisor: 1 });
+    const none = indexQueryOf([concept(['rare', 1], ['middl', 0.3])], index, {
+      ...options,
+      maxWeakTermsPerConcept: 0,
+      weakTermFrequencyDivisor: 1,
+    });
     expect([...none.retrieveBy]).toEqual(['rare']);
     const one = indexQueryOf([concept(['rare', 1], ['middl', 0.3])], index, { ...options, weakTermFrequencyDivisor: 1 });
     expect([...one.retrieveBy].sort()).toEqual(['middl', 'rare']);

@@ -6,7 +6,14 @@ import { writeTinyWordNet } from './support/tiny-wordnet.js';
 let wordNet: WordNet;
 beforeAll(() => {
   const dir = writeTinyWordNet({
-    reporter: { part: 'n', words: ['reporter', 'journalist', 'newsman'], pointers: [['@', 'communicator', 0, 0], ['+', 'report', 1, 1]] },
+    reporter: {
+      part: 'n',
+      words: ['reporter', 'journalist', 'newsman'],
+      pointers: [
+        ['@', 'communicator', 0, 0],
+        ['+', 'report', 1, 1],
+      ],
+    },
     communicator: { part: 'n', words: ['communicator'], pointers: [['~', 'reporter', 0, 0]] },
     report: { part: 'v', words: ['report', 'describe'], pointers: [['+', 'reporter', 1, 1]] },
     panama: { part: 'n', words: ['Panama', 'Republic of Panama'], pointers: [['+', 'panamanian', 1, 1]] },
@@ -41,7 +48,12 @@ describe('WordNet.isWord', () => {
 
 describe('WordNet.related', () => {
   it('gives the words of the same synset as synonyms', () => {
-    expect(wordNet.related('reporter')).toEqual(expect.arrayContaining([{ word: 'journalist', relation: 'synonym' }, { word: 'newsman', relation: 'synonym' }]));
+    expect(wordNet.related('reporter')).toEqual(
+      expect.arrayContaining([
+        { word: 'journalist', relation: 'synonym' },
+        { word: 'newsman', relation: 'synonym' },
+      ]),
+    );
   });
 
   it('gives derived forms and broader words of the main sense', () => {
@@ -62,11 +74,22 @@ describe('WordNet.related', () => {
   });
 
   it('keeps a broad category from giving every narrower word', () => {
-    const narrow = new WordNet(IRREGULAR_FORMS, writeTinyWordNet({
-      person: { part: 'n', words: ['person'], pointers: [['~', 'a', 0, 0], ['~', 'b', 0, 0]] },
-      a: { part: 'n', words: ['adult'] },
-      b: { part: 'n', words: ['child'] },
-    }), { maxNarrower: 1 });
+    const narrow = new WordNet(
+      IRREGULAR_FORMS,
+      writeTinyWordNet({
+        person: {
+          part: 'n',
+          words: ['person'],
+          pointers: [
+            ['~', 'a', 0, 0],
+            ['~', 'b', 0, 0],
+          ],
+        },
+        a: { part: 'n', words: ['adult'] },
+        b: { part: 'n', words: ['child'] },
+      }),
+      { maxNarrower: 1 },
+    );
     expect(narrow.related('person')).toEqual([]);
   });
 });

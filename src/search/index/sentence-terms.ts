@@ -2,7 +2,7 @@ import { endianness } from 'node:os';
 
 /** `SentenceTerms` as data: the vocabulary, and every sentence's term ids packed as base64. */
 export interface SerializedSentenceTerms {
-  /** Every term, in ascending (UTF-16 code unit) order: a term's id is its position. */
+  /** Every term, at the position of its id. */
   readonly vocabulary: readonly string[];
   /** Little-endian uint32 term ids of all sentences, one after the other. */
   readonly ids: string;
@@ -13,12 +13,13 @@ export interface SerializedSentenceTerms {
 /**
  * The analysed terms of every sentence, kept from indexing so that ranking never analyses a
  * sentence again: ids into one vocabulary, in reading order, packed in two flat typed arrays
- * (a few bytes a term, against a string array per sentence). Also the vocabulary itself, sorted
- * so that a term's id is found by binary search (no second map or tree of the vocabulary beside
- * MiniSearch's own), with how many sentences hold each term.
+ * (a few bytes a term, against a string array per sentence). Also the vocabulary itself (each
+ * term's string held once, shared by the array and the map that finds its id; no second radix
+ * tree beside MiniSearch's own), with how many sentences hold each term.
  */
 export class SentenceTerms {
   readonly #vocabulary: readonly string[];
+  readonly #idByTerm: ReadonlyMap<string, number>;
   readonly #documentFrequency: Uint32Array;
   readonly #ids: Uint32Array;
   readonly #starts: Uint32Array;
@@ -26,8 +27,9 @@ export class SentenceTerms {
   /** How many different terms a sentence holds, on average: BM25's average length. */
   readonly averageDistinctCount: number;
 
-  private constructor(vocabulary: readonly string[], ids: Uint32Array, starts: Uint32Array) {
+  private constructor(vocabulary: readonly string[], ids: Uint32Array, starts: Uint32Array, idByTerm?: ReadonlyMap<string, number>) {
     this.#vocabulary = vocabulary;
+    this.#idByTerm = idByTerm ?? new Map(vocabulary.map((term, id) => [term, id]));
     this.#ids = ids;
     this.#starts = starts;
     const counted = countTerms(vocabulary.length, ids, starts);
@@ -56,20 +58,7 @@ export class SentenceTerms {
         }
         starts.push(ids.length);
       },
-      finish: () => {
-        // Ids are handed out in order of first use while collecting; renumbered in sorted order at the end.
-        const sorted = vocabulary.map((term, id) => ({ term, id })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-        const renumbered = new Uint32Array(vocabulary.length);
-        sorted.forEach(({ id }, position) => {
-          renumbered[id] = position;
-        });
-        const packed = Uint32Array.from(ids, (id) => renumbered[id] ?? 0);
-        return new SentenceTerms(
-          sorted.map(({ term }) => term),
-          packed,
-          Uint32Array.from(starts),
-        );
-      },
+      finish: () => new SentenceTerms(vocabulary, Uint32Array.from(ids), Uint32Array.from(starts), idByTerm),
     };
   }
 
@@ -80,9 +69,7 @@ export class SentenceTerms {
     const ordered = starts.every((start, index) => index === 0 || start >= (starts[index - 1] ?? 0));
     if (starts[0] !== 0 || starts.at(-1) !== ids.length || !ordered) throw new Error('the sentence term offsets do not fit the term ids');
     if (ids.some((id) => id >= saved.vocabulary.length)) throw new Error('a sentence term id is outside the vocabulary');
-    if (!saved.vocabulary.every((term, id) => id === 0 || (saved.vocabulary[id - 1] ?? '') < term)) {
-      throw new Error('the vocabulary is not in ascending order');
-    }
+    if (new Set(saved.vocabulary).size !== saved.vocabulary.length) throw new Error('a term is in the vocabulary twice');
     return new SentenceTerms(saved.vocabulary, ids, starts);
   }
 
@@ -102,16 +89,7 @@ export class SentenceTerms {
 
   /** The id of `term`, or undefined when no sentence holds it. */
   idOf(term: string): number | undefined {
-    let low = 0;
-    let high = this.#vocabulary.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const known = this.#vocabulary[middle] ?? '';
-      if (known === term) return middle;
-      if (known < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    return this.#idByTerm.get(term);
   }
 
   termOf(id: number): string {

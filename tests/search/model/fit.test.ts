@@ -20,7 +20,8 @@ describe('fitLogistic', () => {
     const { bias, weights } = fitLogistic(examples, 2);
     expect(weights[0]).toBeGreaterThan(5);
     expect(Math.abs(weights[1] ?? 0)).toBeLessThan(1);
-    const accuracy = examples.filter((example) => sigmoid(dot(weights, example.features) + bias) >= 0.5 === example.positive).length / examples.length;
+    const accuracy =
+      examples.filter((example) => sigmoid(dot(weights, example.features) + bias) >= 0.5 === example.positive).length / examples.length;
     expect(accuracy).toBe(1);
   });
 

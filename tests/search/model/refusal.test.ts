@@ -8,7 +8,10 @@ import { articleOf, indexed } from '../support/corpus.js';
 
 const corpus = indexed(articleOf('a', 'Mayor Urie broke the tie in favour of the motion. The vote was held on Tuesday.'));
 const finder = new CandidateFinder(corpus, resolveOptions(), null);
-const coverageOnly = Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, name === 'coverage' ? 1 : 0])) as Record<(typeof CANDIDATE_FEATURES)[number], number>;
+const coverageOnly = Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, name === 'coverage' ? 1 : 0])) as Record<
+  (typeof CANDIDATE_FEATURES)[number],
+  number
+>;
 const zero = Object.fromEntries(REFUSAL_FEATURES.map((name) => [name, 0])) as Record<(typeof REFUSAL_FEATURES)[number], number>;
 const of = (features: Float64Array | null, name: (typeof REFUSAL_FEATURES)[number]) => features?.[REFUSAL_FEATURES.indexOf(name)];
 
