@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, basename } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { CORPUS_ALIAS_FILE, parseAliasFile, type AliasGroup } from './alias-file.js';
 import { decodeText } from './decode-text.js';
 import { parseArticle, type ArticleFormat } from './parse-article.js';
@@ -62,8 +62,9 @@ async function listFiles(dir: string, problems: CorpusProblem[]): Promise<string
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    const hidden = path
-      .slice(dir.length)
+    // Judged on the path inside the folder: `join` normalises `./corpus/` away, so cutting the
+    // folder's own spelling off the front would cut too much or too little.
+    const hidden = relative(dir, path)
       .split(/[\\/]/u)
       .some((part) => part.startsWith('.') || part.startsWith('_'));
     if (hidden || entry.isDirectory()) continue;
