@@ -1,6 +1,6 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
 import { createInterface } from 'node:readline';
-import { CorpusFolderError } from '../corpus/load-corpus.js';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { loadEngine } from '../search/load-engine.js';
 import type { Engine } from '../search/types.js';

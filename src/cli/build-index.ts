@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
-import { CorpusFolderError } from '../corpus/load-corpus.js';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 
