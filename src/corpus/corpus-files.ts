@@ -1,10 +1,10 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 import { CORPUS_ALIAS_FILE } from './alias-file.js';
 import type { ArticleFormat } from './parse-article.js';
 import { CorpusFolderError } from './corpus-folder-error.js';
-import { describeFsError, isFsError } from './fs-error.js';
+import { describeFsError, fsErrorAdvice, isFsError } from './fs-error.js';
 import type { CorpusProblem } from './types.js';
 
 const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'md', '.txt': 'txt' };
@@ -34,33 +34,54 @@ export interface CorpusListing {
  * Throws `CorpusFolderError` only when `dir` itself cannot be read.
  */
 export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (error) {
-    throw new CorpusFolderError(dir, isFsError(error) && error.code === 'ENOENT' ? 'it does not exist' : describeFsError(error));
-  }
   const problems: CorpusProblem[] = [];
   const articles: CorpusFile[] = [];
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    // Judged on the path inside the folder: `join` normalises `./corpus/` away, so cutting the
-    // folder's own spelling off the front would cut too much or too little.
-    const inside = relative(dir, path);
-    const hidden = inside.split(/[\\/]/u).some((part) => part.startsWith('.') || part.startsWith('_'));
-    if (hidden || entry.isDirectory()) continue;
-    const format = FORMATS[extname(entry.name).toLowerCase()];
-    if (format === undefined) {
+  // Folder by folder rather than one recursive `readdir`, which gives up on the whole tree at the
+  // first sub-folder it may not open. Paths inside the folder are built here, never cut out of
+  // the joined path: `join` normalises `./corpus/`, so its length is not the prefix's.
+  const pending = [''];
+  for (let inside = pending.pop(); inside !== undefined; inside = pending.pop()) {
+    const folder = inside === '' ? dir : join(dir, inside);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (inside === '')
+        throw new CorpusFolderError(dir, isFsError(error) && error.code === 'ENOENT' ? 'it does not exist' : describeFsError(error));
       problems.push({
-        severity: 'warning',
-        file: path,
+        severity: 'error',
+        file: folder,
         line: null,
-        message: 'is not an article: only .md and .txt files are read; ignored',
+        message: `is a folder that cannot be read (${describeFsError(error)}), so its articles were skipped; ${fsErrorAdvice(error, 'folder')}`,
       });
       continue;
     }
-    articles.push({ path, relative: inside, format });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const relativePath = inside === '' ? entry.name : join(inside, entry.name);
+      const path = join(dir, relativePath);
+      if (entry.isDirectory()) {
+        pending.push(relativePath);
+        continue;
+      }
+      const format = FORMATS[extname(entry.name).toLowerCase()];
+      if (format === undefined) {
+        problems.push({
+          severity: 'warning',
+          file: path,
+          line: null,
+          message: 'is not an article: only .md and .txt files are read; ignored',
+        });
+        continue;
+      }
+      articles.push({ path, relative: relativePath, format });
+    }
   }
-  articles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  problems.sort((a, b) => compare(a.file, b.file));
+  articles.sort((a, b) => compare(a.path, b.path));
   return { articles, aliasFile: join(dir, CORPUS_ALIAS_FILE), problems };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { CORPUS_ALIAS_FILE } from './alias-file.js';
 import { listCorpusFiles } from './corpus-files.js';
-import { isFsError } from './fs-error.js';
+import { readCorpusFile } from './read-corpus-file.js';
 
 /**
  * A digest of what loading the corpus folder reads (the article files, through any link, and
@@ -29,15 +28,11 @@ export async function corpusFingerprint(dir: string): Promise<string> {
 
 const FILES_READ_AT_ONCE = 64;
 
+/** The file's digest, or what kept it from being read (which the loader reports the same way). */
 async function digestOf(path: string): Promise<string> {
-  try {
-    return createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex');
-  } catch (error) {
-    if (isFsError(error) && error.code === 'ENOENT') return 'absent';
-    throw error;
-  }
+  const read = await readCorpusFile(path);
+  if (read.ok) return createHash('sha256').update(read.bytes).digest('hex');
+  return read.code === 'ENOENT' ? 'absent' : `unread: ${read.message}`;
 }
 
 async function mapInBatches<T, R>(items: readonly T[], batchSize: number, map: (item: T) => Promise<R>): Promise<R[]> {

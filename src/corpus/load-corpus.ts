@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseAliasFile, type AliasGroup } from './alias-file.js';
 import { listCorpusFiles, type CorpusFile } from './corpus-files.js';
 import { decodeText } from './decode-text.js';
-import { describeFsError, isFsError } from './fs-error.js';
 import { parseArticle } from './parse-article.js';
+import { readCorpusFile } from './read-corpus-file.js';
 import type { Article, Corpus, CorpusProblem } from './types.js';
 
 /**
@@ -41,30 +40,25 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 }
 
 async function loadFile({ path, format }: CorpusFile): Promise<{ article: Article | null; problems: readonly CorpusProblem[] }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return {
-      article: null,
-      problems: [{ severity: 'error', file: path, line: null, message: `cannot be read (${describeFsError(error)})` }],
-    };
-  }
-  const decoded = decodeText(bytes);
+  const read = await readCorpusFile(path);
+  if (!read.ok) return { article: null, problems: [{ severity: 'error', file: path, line: null, message: read.message }] };
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) return { article: null, problems: [{ severity: 'error', file: path, line: decoded.line, message: decoded.message }] };
   return parseArticle(path, basename(path, extname(path)), format, decoded.text);
 }
 
 async function loadAliases(file: string, problems: CorpusProblem[]): Promise<AliasGroup[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isFsError(error) && error.code === 'ENOENT') return [];
-    problems.push({ severity: 'error', file, line: null, message: `cannot be read (${describeFsError(error)})` });
+  const read = await readCorpusFile(file);
+  if (!read.ok) {
+    if (read.code !== 'ENOENT') problems.push({ severity: 'error', file, line: null, message: read.message });
     return [];
   }
-  const parsed = parseAliasFile(text);
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) {
+    problems.push({ severity: 'error', file, line: decoded.line, message: decoded.message });
+    return [];
+  }
+  const parsed = parseAliasFile(decoded.text);
   for (const problem of parsed.problems) problems.push({ severity: 'warning', file, ...problem });
   return parsed.groups;
 }

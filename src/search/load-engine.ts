@@ -28,11 +28,8 @@ export async function snapshotFingerprint(dir: string): Promise<string> {
  * in slices, so that a bot reloading its corpus keeps answering with the old engine meanwhile.
  */
 export async function loadEngine(dir: string, options: EngineOptions = {}): Promise<LoadedEngine> {
-  // A folder that cannot be read is reported by `loadCorpus`, with what to do about it.
-  const fingerprint = await snapshotFingerprint(dir).catch(async (error: unknown) => {
-    await loadCorpus(dir);
-    throw error;
-  });
+  // Rejects with a `CorpusFolderError`, which says what to do, when the folder itself cannot be read.
+  const fingerprint = await snapshotFingerprint(dir);
   const snapshot = await readSnapshot(dir, fingerprint, options);
   if (snapshot.ok)
     return {
