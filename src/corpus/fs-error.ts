@@ -13,6 +13,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
   ENFILE: 'too many open files on the system',
   EIO: 'the disk reported an error',
+  ENXIO: 'it is not a regular file',
 };
 
 /** Why a file system call failed, in words for the person who can fix it. */
