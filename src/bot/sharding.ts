@@ -90,6 +90,8 @@ async function ensureSnapshot(corpusDir: string, logger: Logger): Promise<void> 
   const snapshot = await readSnapshot(corpusDir, await snapshotFingerprint(corpusDir));
   if (snapshot.ok) return;
   if (snapshot.reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshot.reason }, 'index snapshot not used');
-  const { file } = await buildSnapshot(corpusDir);
-  logger.info({ file }, 'built the index snapshot the shards will load');
+  const { snapshot: built } = await buildSnapshot(corpusDir);
+  // Without a snapshot every shard indexes the articles itself: slower to start, still right.
+  if (built.saved) logger.info({ file: built.file }, 'built the index snapshot the shards will load');
+  else logger.warn({ corpusDir, reason: built.reason }, 'no index snapshot for the shards; each indexes the articles itself');
 }

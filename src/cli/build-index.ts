@@ -21,14 +21,19 @@ async function main(): Promise<number> {
   }
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: corpusDir } } });
   const started = performance.now();
-  const { indexed, file, bytes } = await buildSnapshot(values.corpus);
+  const { indexed, snapshot } = await buildSnapshot(values.corpus);
   for (const problem of indexed.corpus.problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
+  }
+  if (!snapshot.saved) {
+    process.stderr.write(`build-index: ${snapshot.reason}\n`);
+    return 1;
   }
   const sentences = indexed.corpus.articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; saved ${file} (${(bytes / 1e6).toFixed(1)} MB).\n`,
+    `Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; ` +
+      `saved ${snapshot.file} (${(snapshot.bytes / 1e6).toFixed(1)} MB).\n`,
   );
   process.stdout.write('`npm start` and `npm run ask` now load it while the articles and the analysis stay as they are.\n');
   return 0;

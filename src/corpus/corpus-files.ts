@@ -25,6 +25,8 @@ export interface CorpusListing {
   /** Where the corpus's own alias groups would be (the file may not exist). */
   readonly aliasFile: string;
   readonly problems: readonly CorpusProblem[];
+  /** Sub-folders that could not be opened (an I/O error, which may pass). */
+  readonly readFailures: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export interface CorpusListing {
 export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   const problems: CorpusProblem[] = [];
   const articles: CorpusFile[] = [];
+  let readFailures = 0;
   // Folder by folder rather than one recursive `readdir`, which gives up on the whole tree at the
   // first sub-folder it may not open. Paths inside the folder are built here, never cut out of
   // the joined path: `join` normalises `./corpus/`, so its length is not the prefix's.
@@ -48,6 +51,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
     } catch (error) {
       if (inside === '')
         throw new CorpusFolderError(dir, isFsError(error) && error.code === 'ENOENT' ? 'it does not exist' : describeFsError(error));
+      readFailures += 1;
       problems.push({
         severity: 'error',
         file: folder,
@@ -79,7 +83,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   }
   problems.sort((a, b) => compare(a.file, b.file));
   articles.sort((a, b) => compare(a.path, b.path));
-  return { articles, aliasFile: join(dir, CORPUS_ALIAS_FILE), problems };
+  return { articles, aliasFile: join(dir, CORPUS_ALIAS_FILE), problems, readFailures };
 }
 
 function compare(a: string, b: string): number {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { CORPUS_ALIAS_FILE } from './alias-file.js';
 import { listCorpusFiles } from './corpus-files.js';
+import { FILES_READ_AT_ONCE, mapConcurrently } from './map-concurrently.js';
 import { readCorpusFile } from './read-corpus-file.js';
 
 /**
@@ -17,7 +18,7 @@ export async function corpusFingerprint(dir: string): Promise<string> {
   ];
   // Each file's own digest is read in parallel (a corpus is thousands of small files), then
   // combined in listing order so the result does not depend on which read finished first.
-  const digests = await mapInBatches(files, FILES_READ_AT_ONCE, (file) => digestOf(file.path));
+  const digests = await mapConcurrently(files, FILES_READ_AT_ONCE, (file) => digestOf(file.path));
   const hash = createHash('sha256');
   for (const problem of listing.problems) hash.update(`problem\0${relative(dir, problem.file)}\0${problem.message}\n`);
   files.forEach((file, index) => {
@@ -26,18 +27,9 @@ export async function corpusFingerprint(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const FILES_READ_AT_ONCE = 64;
-
 /** The file's digest, or what kept it from being read (which the loader reports the same way). */
 async function digestOf(path: string): Promise<string> {
   const read = await readCorpusFile(path);
   if (read.ok) return createHash('sha256').update(read.bytes).digest('hex');
   return read.code === 'ENOENT' ? 'absent' : `unread: ${read.message}`;
-}
-
-async function mapInBatches<T, R>(items: readonly T[], batchSize: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += batchSize)
-    results.push(...(await Promise.all(items.slice(start, start + batchSize).map(map))));
-  return results;
 }

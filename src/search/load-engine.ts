@@ -42,13 +42,32 @@ export async function loadEngine(dir: string, options: EngineOptions = {}): Prom
   return { engine: engineOver(indexed, options), problems: indexed.corpus.problems, from: 'files', snapshotSkipped: snapshot.reason };
 }
 
-/** Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`). */
+/** What `buildSnapshot` did with the index it built. */
+export type SnapshotOutcome =
+  | { readonly saved: true; readonly file: string; readonly bytes: number }
+  /** `reason` says why, and what to do, for a person. */
+  | { readonly saved: false; readonly reason: string };
+
+/**
+ * Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`).
+ * A load that met I/O errors is not saved: a file unreadable now (too many open files, a
+ * permission being fixed) may be readable on the next run, which would then wrongly trust a
+ * snapshot without it.
+ */
 export async function buildSnapshot(
   dir: string,
   options: EngineOptions = {},
-): Promise<{ indexed: IndexedCorpus; file: string; bytes: number }> {
+): Promise<{ indexed: IndexedCorpus; snapshot: SnapshotOutcome }> {
   const fingerprint = await snapshotFingerprint(dir);
-  const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
+  const { readFailures, ...corpus } = await loadCorpus(dir);
+  const indexed = await indexCorpusInSlices(corpus, options);
+  if (readFailures > 0) {
+    const files = readFailures === 1 ? '1 file could not be read' : `${readFailures} files or folders could not be read`;
+    return {
+      indexed,
+      snapshot: { saved: false, reason: `the index snapshot was not saved: ${files} (see above); fix that and build it again` },
+    };
+  }
   const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint);
-  return { indexed, file, bytes };
+  return { indexed, snapshot: { saved: true, file, bytes } };
 }
