@@ -4,9 +4,8 @@ import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
 import { Ingester } from '../ingest/ingester.js';
 import { startFeedPolling } from './feed-polling.js';
-import { NO_SNAPSHOT, readSnapshot } from '../search/index/snapshot.js';
-import { buildSnapshot, snapshotFingerprint } from '../search/load-engine.js';
 import { isReloadRequest, reloadOrder } from './shard-messages.js';
+import { ensureShardSnapshot } from './shard-snapshot.js';
 
 export interface RunningShards {
   readonly manager: ShardingManager;
@@ -20,7 +19,7 @@ export interface RunningShards {
  * first, so that every shard loads it instead of indexing the articles itself.
  */
 export async function startShards(config: RunnableConfig & { shardCount: number | 'auto' }, logger: Logger): Promise<RunningShards> {
-  await ensureSnapshot(config.corpusDir, logger);
+  await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     totalShards,
@@ -50,7 +49,7 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
     new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } }),
     logger,
     async () => {
-      await ensureSnapshot(config.corpusDir, logger);
+      await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
       await Promise.all([...manager.shards.values()].map((shard) => shard.send(reloadOrder())));
     },
   );
@@ -83,15 +82,4 @@ async function recommendedShardCount(config: RunnableConfig): Promise<number> {
     throw new Error('GET /gateway/bot did not say how many shards to run; set SHARD_COUNT to a number');
   }
   return answer.shards;
-}
-
-async function ensureSnapshot(corpusDir: string, logger: Logger): Promise<void> {
-  // Only check the snapshot here: indexing the files to find it stale, then again to save it, was twice the work.
-  const snapshot = await readSnapshot(corpusDir, await snapshotFingerprint(corpusDir));
-  if (snapshot.ok) return;
-  if (snapshot.reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshot.reason }, 'index snapshot not used');
-  const { snapshot: built } = await buildSnapshot(corpusDir);
-  // Without a snapshot every shard indexes the articles itself: slower to start, still right.
-  if (built.saved) logger.info({ file: built.file }, 'built the index snapshot the shards will load');
-  else logger.warn({ corpusDir, reason: built.reason }, 'no index snapshot for the shards; each indexes the articles itself');
 }

@@ -73,7 +73,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token], pretty: prettyLogsWanted(config, process.stdout) });
   const now = options.now ?? Date.now;
 
-  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir, logger));
+  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger));
   const engines = await EngineHolder.create(loadEngine);
   logCorpus(logger, engines, config.corpusDir);
 
@@ -195,7 +195,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
 }
 
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
-async function realCorpusLoader(corpusDir: string, logger: Logger): Promise<EngineLoader> {
+async function realCorpusLoader({ corpusDir, indexSnapshotPath }: RunnableConfig, logger: Logger): Promise<EngineLoader> {
   const info = await stat(corpusDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
     throw new ConfigError([
@@ -205,9 +205,13 @@ async function realCorpusLoader(corpusDir: string, logger: Logger): Promise<Engi
       },
     ]);
   }
-  return corpusEngineLoader(corpusDir, (reason) => {
-    if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
-  });
+  return corpusEngineLoader(
+    corpusDir,
+    (reason) => {
+      if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
+    },
+    indexSnapshotPath ?? undefined,
+  );
 }
 
 function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string): void {

@@ -1,4 +1,7 @@
-/** `npm run build-index [-- --corpus DIR]`: index the articles once and save the snapshot beside them. */
+/**
+ * `npm run build-index [-- --corpus DIR]`: index the articles once and save the snapshot beside
+ * them, or at INDEX_SNAPSHOT_PATH. Reads `.env` as `npm start` does, so both agree on where it is.
+ */
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
@@ -9,9 +12,9 @@ import { describeProblem } from '../corpus/describe-problem.js';
 async function main(): Promise<number> {
   // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
   dotenv.config({ quiet: true });
-  let corpusDir: string;
+  let config: ReturnType<typeof loadConfig>;
   try {
-    corpusDir = loadConfig(process.env).corpusDir;
+    config = loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -19,9 +22,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: corpusDir } } });
+  const { values } = parseArgs({ options: { corpus: { type: 'string', default: config.corpusDir } } });
   const started = performance.now();
-  const { indexed, snapshot } = await buildSnapshot(values.corpus);
+  const { indexed, snapshot } = await buildSnapshot(values.corpus, {}, config.indexSnapshotPath ?? undefined);
   for (const problem of indexed.corpus.problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
   }

@@ -14,6 +14,9 @@ const REASONS: Readonly<Record<string, string>> = {
   ENFILE: 'too many open files on the system',
   EIO: 'the disk reported an error',
   ENXIO: 'it is not a regular file',
+  EROFS: 'read-only file system',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
 };
 
 /** Why a file system call failed, in words for the person who can fix it. */

@@ -5,7 +5,8 @@ import { analysisFingerprint } from './index/analysis-fingerprint.js';
 import { engineOver } from './engine.js';
 import { indexCorpusInSlices, type IndexedCorpus } from './indexed-corpus.js';
 import type { EngineOptions } from './options.js';
-import { readSnapshot, writeSnapshot } from './index/snapshot.js';
+import { describeFsError } from '../corpus/fs-error.js';
+import { defaultSnapshotFile, readSnapshot, writeSnapshot } from './index/snapshot.js';
 import type { Engine } from './types.js';
 
 export interface LoadedEngine {
@@ -27,10 +28,10 @@ export async function snapshotFingerprint(dir: string): Promise<string> {
  * and the analysis, else built from the files (and `snapshotSkipped` says why). Indexing runs
  * in slices, so that a bot reloading its corpus keeps answering with the old engine meanwhile.
  */
-export async function loadEngine(dir: string, options: EngineOptions = {}): Promise<LoadedEngine> {
+export async function loadEngine(dir: string, options: EngineOptions = {}, snapshotFile = defaultSnapshotFile(dir)): Promise<LoadedEngine> {
   // Rejects with a `CorpusFolderError`, which says what to do, when the folder itself cannot be read.
   const fingerprint = await snapshotFingerprint(dir);
-  const snapshot = await readSnapshot(dir, fingerprint, options);
+  const snapshot = await readSnapshot(dir, fingerprint, options, snapshotFile);
   if (snapshot.ok)
     return {
       engine: engineOver(snapshot.indexed, options),
@@ -49,14 +50,16 @@ export type SnapshotOutcome =
   | { readonly saved: false; readonly reason: string };
 
 /**
- * Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`).
- * A load that met I/O errors is not saved: a file unreadable now (too many open files, a
- * permission being fixed) may be readable on the next run, which would then wrongly trust a
- * snapshot without it.
+ * Indexes the articles in `dir` and saves the snapshot, beside them unless `snapshotFile` says
+ * elsewhere (`npm run build-index`). Never rejects for want of a place to save it: the outcome
+ * says why it was not saved. A load that met I/O errors is not saved: a file unreadable now
+ * (too many open files, a permission being fixed) may be readable on the next run, which would
+ * then wrongly trust a snapshot without it.
  */
 export async function buildSnapshot(
   dir: string,
   options: EngineOptions = {},
+  snapshotFile = defaultSnapshotFile(dir),
 ): Promise<{ indexed: IndexedCorpus; snapshot: SnapshotOutcome }> {
   const fingerprint = await snapshotFingerprint(dir);
   const { readFailures, ...corpus } = await loadCorpus(dir);
@@ -68,6 +71,13 @@ export async function buildSnapshot(
       snapshot: { saved: false, reason: `the index snapshot was not saved: ${files} (see above); fix that and build it again` },
     };
   }
-  const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint);
-  return { indexed, snapshot: { saved: true, file, bytes } };
+  try {
+    const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint, snapshotFile);
+    return { indexed, snapshot: { saved: true, file, bytes } };
+  } catch (error) {
+    const reason =
+      `the index snapshot could not be saved at ${snapshotFile} (${describeFsError(error)}); ` +
+      'set INDEX_SNAPSHOT_PATH to a file in a folder the bot may write to';
+    return { indexed, snapshot: { saved: false, reason } };
+  }
 }

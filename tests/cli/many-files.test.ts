@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_FILE } from '../../src/search/index-snapshot.js';
+import { SNAPSHOT_FILE } from '../../src/search/index/snapshot.js';
 import { loadEngine } from '../../src/search/load-engine.js';
 import { runCli } from './support/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { fileKind } from '../../corpus/read-corpus-file.js';
 import { analyzerFor, type IndexedCorpus } from '../indexed-corpus.js';
@@ -13,6 +13,11 @@ import { SentenceIndex } from './sentence-index.js';
 export const SNAPSHOT_FILE = '.index-snapshot';
 const FORMAT = 'article-qa-bot index snapshot';
 const VERSION = 4;
+/** Where the snapshot of a corpus folder is kept unless INDEX_SNAPSHOT_PATH says otherwise. */
+export function defaultSnapshotFile(dir: string): string {
+  return join(dir, SNAPSHOT_FILE);
+}
+
 /** The reason given when a folder simply has no snapshot: normal, not worth a warning. */
 export const NO_SNAPSHOT = 'there is no index snapshot';
 
@@ -39,26 +44,34 @@ export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus 
  * Saves an indexed corpus as three lines: a JSON header (format, version, fingerprint,
  * checksum), the corpus, and the analysed terms of every sentence (MiniSearch's index follows
  * from them). Written to a temporary file
- * and renamed, so a crash never leaves half a snapshot in place.
+ * and renamed, so a crash never leaves half a snapshot in place. Rejects when it cannot be written.
  */
-export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerprint: string): Promise<{ file: string; bytes: number }> {
+export async function writeSnapshot(
+  dir: string,
+  indexed: IndexedCorpus,
+  fingerprint: string,
+  file = defaultSnapshotFile(dir),
+): Promise<{ file: string; bytes: number }> {
   const body = `${JSON.stringify({ corpus: saveCorpus(indexed.corpus) })}\n${JSON.stringify(indexed.index.serialize())}`;
   const checksum = createHash('sha256').update(body).digest('hex');
-  const file = join(dir, SNAPSHOT_FILE);
+  await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
+  const bytes = Buffer.byteLength(body);
   try {
-    const bytes = Buffer.byteLength(body);
-    await handle.writeFile(`${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum, bytes })}\n${body}`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file).catch(async (error: unknown) => {
-    await rm(temporary, { force: true });
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum, bytes })}\n${body}`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    // A full disk must not keep the half-written copy either.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
-  });
-  return { file, bytes: Buffer.byteLength(body) };
+  }
+  return { file, bytes };
 }
 
 /**
@@ -67,11 +80,16 @@ export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerp
  * never trusted: the caller builds the index from the files instead. Only a regular file is
  * read, and only its header line until that header, and the file's size, say it is ours.
  */
-export async function readSnapshot(dir: string, fingerprint: string, options: AnalysisOptions = {}): Promise<SnapshotRead> {
+export async function readSnapshot(
+  dir: string,
+  fingerprint: string,
+  options: AnalysisOptions = {},
+  file = defaultSnapshotFile(dir),
+): Promise<SnapshotRead> {
   let handle: FileHandle;
   try {
     // Without blocking: a named pipe in the snapshot's place must not wait for a writer forever.
-    handle = await open(join(dir, SNAPSHOT_FILE), constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { ok: false, reason: NO_SNAPSHOT };
     return { ok: false, reason: `the index snapshot cannot be read (${error instanceof Error ? error.message : String(error)}); ignored` };

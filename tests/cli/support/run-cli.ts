@@ -41,7 +41,8 @@ export function runCli(script: 'ask' | 'build-index', args: readonly string[], o
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+      // A developer's `.env` must not change what the tests see.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/nonexistent/.env', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(switchUser ? { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID } : {}),
     });
