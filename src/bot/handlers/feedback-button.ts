@@ -1,7 +1,7 @@
 import type { ButtonInteraction } from 'discord.js';
 import { topAnswerOnPage } from '../answer-pages.js';
 import type { BotContext } from '../bot-context.js';
-import { buttonsExpiredNotice, feedbackThanksNotice } from '../replies/notices.js';
+import { buttonsExpiredNotice, feedbackNotSavedNotice, feedbackThanksNotice } from '../replies/notices.js';
 import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
@@ -20,7 +20,7 @@ export async function handleFeedbackButton(
     await replyPrivately(interaction, buttonsExpiredNotice());
     return;
   }
-  await ctx.feedback.append({
+  const entry = {
     time: new Date(ctx.now()).toISOString(),
     user: interaction.user.id,
     guild: interaction.guildId,
@@ -30,6 +30,14 @@ export async function handleFeedbackButton(
     sentence: top.source.sentence,
     passage: top.passage,
     vote,
-  });
+  };
+  try {
+    await ctx.feedback.append(entry);
+  } catch (error) {
+    // A full disk or a file the bot may not write: the person is told, the vote is not half-kept.
+    ctx.logger.error({ err: error, user: interaction.user.id, vote }, 'could not save a vote');
+    await replyPrivately(interaction, feedbackNotSavedNotice(vote));
+    return;
+  }
   await replyPrivately(interaction, feedbackThanksNotice(vote));
 }

@@ -50,6 +50,12 @@ export function feedbackThanksNotice(vote: 'up' | 'down'): ReplyPayload {
   );
 }
 
+export function feedbackNotSavedNotice(vote: 'up' | 'down'): ReplyPayload {
+  return textPayload(
+    `Sorry, I couldn't save your ${vote === 'up' ? '👍' : '👎'}: the bot could not write it down. Please try again later.`,
+  );
+}
+
 /** `action`: what the command does, e.g. "reload the articles" (the default) or "add articles". */
 export function missingPermissionNotice(action = 'reload the articles'): ReplyPayload {
   return textPayload(`Only members with the **Manage Server** permission can ${action}.`);
