@@ -7,10 +7,23 @@ import type { Logger } from './logger.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
 
+/** A passage as shown under an answer: what a vote on that answer records. */
+export interface ShownPassage {
+  readonly article: string;
+  readonly paragraph: number;
+  readonly sentence: number;
+  readonly passage: string;
+}
+
 /** What an answer message's buttons need beyond their custom id. */
 export interface AnswerState {
   readonly question: string;
   readonly article: ArticleFilter | null;
+  /**
+   * The passages the message shows now, in order, exactly as the engine gave them. Absent when
+   * the state was read back from the message, which shows them shortened to one line.
+   */
+  readonly shown?: readonly ShownPassage[];
 }
 
 /** Everything handlers use, created once per running bot. */

@@ -83,7 +83,7 @@ async function routeInteraction(interaction: Interaction, ctx: BotContext): Prom
       case 'context':
         return handleShowContextButton(interaction, action.page, ctx);
       case 'feedback':
-        return handleFeedbackButton(interaction, action.vote, action.page, ctx);
+        return handleFeedbackButton(interaction, action.vote, action.passages, ctx);
       case 'sources':
         return handleSourcesPageButton(interaction, action.page, ctx);
       case undefined:

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeFsError } from '../corpus/fs-error.js';
+import type { ShownPassage } from './bot-context.js';
 
 /** One 👍 / 👎, as a line of the feedback file: enough for a corpus owner to see what went wrong. */
 export interface FeedbackEntry {
@@ -12,11 +13,13 @@ export interface FeedbackEntry {
   /** Guild id, or null in a DM. */
   readonly guild: string | null;
   readonly question: string;
-  /** Article id of the passage voted on (the first one shown on the page). */
+  /** Article id of the first passage voted on (`passages[0]`, kept for readers of the first format). */
   readonly article: string;
   readonly paragraph: number;
   readonly sentence: number;
   readonly passage: string;
+  /** Every passage shown with the buttons that were clicked, in the order shown: what the vote is about. */
+  readonly passages: readonly ShownPassage[];
   readonly vote: 'up' | 'down';
 }
 

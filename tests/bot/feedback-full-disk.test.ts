@@ -23,6 +23,7 @@ function vote(index: number): FeedbackEntry {
     paragraph: 3,
     sentence: 7,
     passage: `passage ${index}`,
+    passages: [{ article: 'trump-putin-call', paragraph: 3, sentence: 7, passage: `passage ${index}` }],
     vote: 'up',
   };
 }

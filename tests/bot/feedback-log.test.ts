@@ -29,6 +29,10 @@ function entry(index: number): FeedbackEntry {
     paragraph: 3,
     sentence: 7,
     passage: `passage ${index}`,
+    passages: [
+      { article: 'trump-putin-call', paragraph: 3, sentence: 7, passage: `passage ${index}` },
+      { article: 'other-article', paragraph: 1, sentence: 2, passage: 'the second passage shown' },
+    ],
     vote: index % 3 === 0 ? 'down' : 'up',
   };
 }

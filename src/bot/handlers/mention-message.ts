@@ -28,7 +28,7 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
     await message.reply(rateLimitedNotice(decision.retryAt));
     return;
   }
-  const state = { question: checked.question, article: null };
-  const sent = await message.reply(firstAnswerReply(ctx.engines.current, state));
+  const { reply, state } = firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
+  const sent = await message.reply(reply);
   ctx.answerStates.set(sent.id, state);
 }

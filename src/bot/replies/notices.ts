@@ -56,6 +56,12 @@ export function feedbackNotSavedNotice(vote: 'up' | 'down'): ReplyPayload {
   );
 }
 
+export function votedArticleGoneNotice(): ReplyPayload {
+  return textPayload(
+    'The article this answer quoted is no longer in the corpus, so I cannot record a vote on it. Ask again with `/ask` for a fresh answer.',
+  );
+}
+
 /** `action`: what the command does, e.g. "reload the articles" (the default) or "add articles". */
 export function missingPermissionNotice(action = 'reload the articles'): ReplyPayload {
   return textPayload(`Only members with the **Manage Server** permission can ${action}.`);
