@@ -2,7 +2,7 @@ import type { RateLimitConfig } from '../config.js';
 import type { Ingester } from '../ingest/ingester.js';
 import type { EngineHolder } from './engine-holder.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
-import type { FeedbackLog } from './feedback-log.js';
+import type { FeedbackSink } from './feedback-sink.js';
 import type { Logger } from './logger.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
@@ -33,7 +33,7 @@ export interface BotContext {
   readonly rateLimit: RateLimitConfig;
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
-  readonly feedback: FeedbackLog;
+  readonly feedback: FeedbackSink;
   /** Adds articles to the corpus folder (`/add`). */
   readonly ingester: Ingester;
   readonly logger: Logger;

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/prom
 import { dirname } from 'node:path';
 import { describeFsError } from '../corpus/fs-error.js';
 import type { ShownPassage } from './bot-context.js';
+import type { FeedbackSink } from './feedback-sink.js';
 
 /** One 👍 / 👎, as a line of the feedback file: enough for a corpus owner to see what went wrong. */
 export interface FeedbackEntry {
@@ -62,8 +63,10 @@ const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND
  *
  * The file is opened for each write and closed after it, so a running bot holds no descriptor
  * and an outside tool may move or delete the file at any time. The folder is created on demand.
+ * It must be the file's only writer: with shards, the sharding manager's process holds it and
+ * the shards send it their votes (`ShardFeedbackSink`), so that rotation never runs twice at once.
  */
-export class FeedbackLog {
+export class FeedbackLog implements FeedbackSink {
   readonly file: string;
   readonly maxBytes: number;
   readonly keepFiles: number;

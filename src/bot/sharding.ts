@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
 import { Ingester } from '../ingest/ingester.js';
 import { startFeedPolling } from './feed-polling.js';
-import { isReloadRequest, reloadOrder } from './shard-messages.js';
+import { feedbackSaved, isReloadRequest, parseFeedbackRecord, reloadOrder } from './shard-messages.js';
+import { openFeedbackLog } from './open-feedback-log.js';
 import { ensureShardSnapshot } from './shard-snapshot.js';
 
 export interface RunningShards {
@@ -21,6 +22,9 @@ export interface RunningShards {
 export async function startShards(config: RunnableConfig & { shardCount: number | 'auto' }, logger: Logger): Promise<RunningShards> {
   await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
+  // The one writer of the feedback file: each shard sends its votes here, so that the file is
+  // appended to and rotated by one queue only.
+  const feedback = await openFeedbackLog(config.feedbackFile, logger);
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     totalShards,
     token: config.token,
@@ -31,6 +35,21 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, totalShards }, 'shard started');
     shard.on('message', (message: unknown) => {
+      const vote = parseFeedbackRecord(message);
+      if (vote !== null) {
+        feedback
+          .append(vote.entry)
+          .then(
+            () => null,
+            (error: unknown) => {
+              logger.error({ err: error, shard: shard.id }, 'could not save a vote');
+              return error instanceof Error ? error.message : String(error);
+            },
+          )
+          .then((error) => shard.send(feedbackSaved(vote.id, error)))
+          .catch((error: unknown) => logger.warn({ err: error, shard: shard.id }, 'could not tell a shard whether its vote was saved'));
+        return;
+      }
       if (!isReloadRequest(message)) return;
       for (const other of manager.shards.values()) {
         if (!message.reloadedShards.includes(other.id))
@@ -70,6 +89,7 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
             }),
         ),
       );
+      await feedback.flush();
     },
   };
 }

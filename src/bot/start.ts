@@ -10,7 +10,9 @@ import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
 import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
-import { FeedbackLog } from './feedback-log.js';
+import type { FeedbackSink } from './feedback-sink.js';
+import { openFeedbackLog } from './open-feedback-log.js';
+import { ShardFeedbackSink } from './shard-feedback-sink.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
@@ -45,7 +47,8 @@ export interface RunningBot {
   readonly client: Client<true>;
   /** The engine in use; `engines.reload()` is what `/reload` calls. */
   readonly engines: EngineHolder;
-  readonly feedback: FeedbackLog;
+  /** The feedback file, or in a shard, the sharding manager that writes it. */
+  readonly feedback: FeedbackSink;
   /** What `/add` and the feed poller add articles with. */
   readonly ingester: Ingester;
   readonly logger: Logger;
@@ -77,14 +80,9 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const engines = await EngineHolder.create(loadEngine);
   logCorpus(logger, engines, config.corpusDir);
 
-  const feedback = new FeedbackLog(config.feedbackFile);
-  // Repair a line torn by an earlier crash now, not at the first vote; a file we cannot open is
-  // worth a warning, not a bot that will not start (votes then fail with a private apology).
-  await feedback
-    .open()
-    .catch((error: unknown) =>
-      logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'),
-    );
+  // Under a ShardingManager, the manager's process is the feedback file's one writer.
+  const shardFeedback = config.shardProcess ? new ShardFeedbackSink((message) => sendToManager(client, message)) : null;
+  const feedback: FeedbackSink = shardFeedback ?? (await openFeedbackLog(config.feedbackFile, logger));
   const ingester = new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
   const ctx: BotContext = {
     engines,
@@ -134,6 +132,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   });
   // Under a ShardingManager, a /reload run on another shard reaches this one from the manager.
   const onManagerMessage = (message: unknown): void => {
+    if (shardFeedback?.onManagerMessage(message) === true) return;
     if (!isReloadOrder(message)) return;
     engines.reload().then(
       (summary) =>
@@ -192,6 +191,11 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   };
 
   return { client: ready, engines, feedback, ingester, logger, inFlight: () => inFlight.count, stop };
+}
+
+function sendToManager(client: Client, message: unknown): Promise<void> {
+  if (client.shard === null) return Promise.reject(new Error('this process is not a shard of a ShardingManager'));
+  return client.shard.send(message);
 }
 
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
