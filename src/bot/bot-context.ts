@@ -4,6 +4,7 @@ import type { EngineHolder } from './engine-holder.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
 import type { FeedbackSink } from './feedback-sink.js';
 import type { Logger } from './logger.js';
+import type { OncePerWindow } from './once-per-window.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
 
@@ -29,7 +30,12 @@ export interface AnswerState {
 /** Everything handlers use, created once per running bot. */
 export interface BotContext {
   readonly engines: EngineHolder;
+  /** Questions (`/ask`, "Find in articles", mentions, DMs) per person. */
   readonly rateLimiter: SlidingWindowRateLimiter;
+  /** Button clicks per person: each can run a search or write a vote. */
+  readonly buttonRateLimiter: SlidingWindowRateLimiter;
+  /** Who has been told publicly, in reply to a mention, that they are over the limit, and until when. */
+  readonly mentionNotices: OncePerWindow;
   readonly rateLimit: RateLimitConfig;
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;

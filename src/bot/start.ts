@@ -15,6 +15,7 @@ import { openFeedbackLog } from './open-feedback-log.js';
 import { ShardFeedbackSink } from './shard-feedback-sink.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
+import { OncePerWindow } from './once-per-window.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { SeenIds } from './seen-ids.js';
 import { noMentions } from './replies/reply-payload.js';
@@ -62,6 +63,11 @@ const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_ANSWER_STATE_TTL_MS = 15 * 60_000;
 const MAX_REMEMBERED_ANSWERS = 5_000;
+/**
+ * Button clicks allowed per question allowed (same window): enough to page through an answer,
+ * see its context and vote, while 30 "More results" clicks in a row cannot run 30 searches.
+ */
+export const BUTTON_CLICKS_PER_QUESTION = 4;
 /** An interaction can be answered for 15 minutes; a repeat of it is remembered that long. */
 const INTERACTION_LIFETIME_MS = 15 * 60_000;
 const MAX_REMEMBERED_INTERACTIONS = 10_000;
@@ -91,6 +97,12 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       windowMs: config.rateLimit.windowSeconds * 1000,
       now,
     }),
+    buttonRateLimiter: new SlidingWindowRateLimiter({
+      limit: config.rateLimit.questions * BUTTON_CLICKS_PER_QUESTION,
+      windowMs: config.rateLimit.windowSeconds * 1000,
+      now,
+    }),
+    mentionNotices: new OncePerWindow(now),
     rateLimit: config.rateLimit,
     answerStates: new ExpiringLruCache<string, AnswerState>({
       maxEntries: MAX_REMEMBERED_ANSWERS,

@@ -9,8 +9,16 @@ export function handlerFailedNotice(): ReplyPayload {
 }
 
 export function rateLimitedNotice(retryAtMs: number): ReplyPayload {
-  const retryAt = new Date(Math.ceil(retryAtMs / 1000) * 1000);
-  return textPayload(`You're asking questions faster than I can keep up with; try again ${time(retryAt, TimestampStyles.RelativeTime)}.`);
+  return textPayload(`You're asking questions faster than I can keep up with; try again ${relativeTime(retryAtMs)}.`);
+}
+
+/** `<t:SECONDS:R>`, which Discord shows as "in 12 seconds" in each reader's language; rounded up so it is never early. */
+function relativeTime(epochMs: number): string {
+  return time(new Date(Math.ceil(epochMs / 1000) * 1000), TimestampStyles.RelativeTime);
+}
+
+export function buttonsRateLimitedNotice(retryAtMs: number): ReplyPayload {
+  return textPayload(`You're clicking faster than I can keep up with; try again ${relativeTime(retryAtMs)}.`);
 }
 
 export function questionTooLongNotice(length: number, max: number): ReplyPayload {
