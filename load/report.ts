@@ -22,7 +22,7 @@ function count(value: number): string {
 }
 
 export interface CacheSizes {
-  /** discord.js REST queues: one per interaction token used for a webhook request, swept hourly. */
+  /** discord.js REST queues: one per interaction token used for a webhook request; the bot sweeps idle ones every minute and past 100. */
   readonly restHandlers: number;
   readonly channels: number;
   /** Cached messages over all channels (discord.js keeps at most 200 a channel). */
@@ -39,7 +39,7 @@ export interface RunFacts {
   readonly sendSeconds: number;
   readonly heapBefore: number;
   readonly heapAfter: number;
-  /** After dropping finished REST queues, as discord.js itself does every hour. */
+  /** After dropping finished REST queues, as the bot's own sweep does. */
   readonly heapAfterSweep: number;
   /** After that, and after emptying discord.js's message caches: what the bot itself kept. */
   readonly heapWithoutCaches: number;
@@ -198,7 +198,7 @@ export function summarize(facts: RunFacts): Verdict {
       ? `Heap used by the bot's thread after \`global.gc()\` (the test server runs in a worker thread with its own heap): ` +
           `before ${mb(facts.heapBefore)}, after ${mb(facts.heapAfter)}, growth ${mb(heapGrowth)}. ` +
           `Of that, ${mb(facts.heapAfter - facts.heapAfterSweep)} is discord.js's REST queues of finished interactions ` +
-          `(${count(before.restHandlers)} → ${count(after.restHandlers)}; discord.js drops them every hour): ` +
+          `(${count(before.restHandlers)} → ${count(after.restHandlers)}; the bot drops idle ones every minute and whenever more than 100 are held): ` +
           `without them the growth is ${mb(facts.heapAfterSweep - facts.heapBefore)}; without discord.js's message cache as well, ` +
           `${mb(facts.heapWithoutCaches - facts.heapBefore)} (the answers remembered for buttons, at most 5,000; the users, members and DM channels seen; the rate limiter's history).`
       : 'Heap: `global.gc` unavailable; run with `node --expose-gc`.',

@@ -347,7 +347,7 @@ async function main(): Promise<number> {
     collectGarbage();
     const heapAfter = process.memoryUsage().heapUsed;
     const cachesAfter = cacheSizes(bot);
-    // What discord.js's own hourly sweep does: drop the REST queue of every finished interaction.
+    // What the bot's sweep (every minute, and past 100 handlers) does: drop the REST queue of every finished interaction.
     const rest = bot.client.rest;
     rest.handlers.sweep((handler) => handler.inactive);
     collectGarbage();

@@ -17,6 +17,7 @@ import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
 import { OncePerWindow } from './once-per-window.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { REST_HANDLER_SWEEP_INTERVAL_MS, sweepIdleRestHandlers } from './rest-handlers.js';
 import { SeenIds } from './seen-ids.js';
 import { noMentions } from './replies/reply-payload.js';
 
@@ -121,7 +122,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     // DM channels are not cached before their first message arrives.
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
-    ...(config.apiUrl === null ? {} : { rest: { api: config.apiUrl } }),
+    rest: { ...(config.apiUrl === null ? {} : { api: config.apiUrl }), handlerSweepInterval: REST_HANDLER_SWEEP_INTERVAL_MS },
     ...(options.gatewayOptions === undefined ? {} : { ws: options.gatewayOptions }),
   });
 
@@ -137,6 +138,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       return;
     }
     void inFlight.track(dispatcher.onInteraction(interaction));
+    sweepIdleRestHandlers(client.rest);
   });
   client.on(Events.MessageCreate, (message: Message) => {
     // A repeated MESSAGE_CREATE is dropped by discord.js itself (the message is already cached).
