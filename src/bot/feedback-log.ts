@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeFsError } from '../corpus/fs-error.js';
+import { replaceFile } from '../corpus/replace-file.js';
 import type { ShownPassage } from './bot-context.js';
 import type { FeedbackSink } from './feedback-sink.js';
 
@@ -226,20 +227,7 @@ export async function setAsideDamagedLines(file: string): Promise<number> {
   if (damaged.length === 0 && blank === 0) return 0;
 
   if (damaged.length > 0) await appendDurably(`${file}${DAMAGED_SUFFIX}`, Buffer.concat(damaged.flatMap((line) => [line, NEWLINE_BYTE])));
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    const handle = await open(temporary, 'w', 0o644);
-    try {
-      await writeWhole(handle, Buffer.concat(good.flatMap((line) => [line, NEWLINE_BYTE])));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await replaceFile(file, Buffer.concat(good.flatMap((line) => [line, NEWLINE_BYTE])));
   return damaged.length;
 }
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../support/manual-clock.js';
 import { OncePerWindow } from '../../src/bot/once-per-window.js';
-
-function clock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
-  let time = start;
-  return { now: () => time, advance: (ms) => (time += ms) };
-}
 
 describe('OncePerWindow', () => {
   it('says yes once, then no until the time given has passed, then yes again', () => {
-    const time = clock();
+    const time = manualClock();
     const told = new OncePerWindow(time.now);
     expect(told.first('alice', time.now() + 30_000)).toBe(true);
     expect(told.first('alice', time.now() + 30_000)).toBe(false);
@@ -19,14 +15,14 @@ describe('OncePerWindow', () => {
   });
 
   it('keeps each person apart', () => {
-    const time = clock();
+    const time = manualClock();
     const told = new OncePerWindow(time.now);
     expect(told.first('alice', time.now() + 30_000)).toBe(true);
     expect(told.first('bob', time.now() + 30_000)).toBe(true);
   });
 
   it('forgets what no longer holds, so memory does not grow with everyone ever refused', () => {
-    const time = clock();
+    const time = manualClock();
     const told = new OncePerWindow(time.now);
     for (let user = 0; user < 2_000; user += 1) told.first(`user${user}`, time.now() + 1_000);
     time.advance(5_000);

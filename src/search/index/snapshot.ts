@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { fileKind } from '../../corpus/read-corpus-file.js';
+import { replaceFile } from '../../corpus/replace-file.js';
 import { analyzerFor, type IndexedCorpus } from '../indexed-corpus.js';
 import type { AnalysisOptions } from '../options.js';
 import { restoreCorpus, saveCorpus, savedCorpus } from './saved-corpus.js';
@@ -43,8 +44,8 @@ export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus 
 /**
  * Saves an indexed corpus as three lines: a JSON header (format, version, fingerprint,
  * checksum), the corpus, and the analysed terms of every sentence (MiniSearch's index follows
- * from them). Written to a temporary file
- * and renamed, so a crash never leaves half a snapshot in place. Rejects when it cannot be written.
+ * from them). Written with `replaceFile`, so a crash or a full disk never leaves half a
+ * snapshot in place. Rejects when it cannot be written.
  */
 export async function writeSnapshot(
   dir: string,
@@ -55,22 +56,8 @@ export async function writeSnapshot(
   const body = `${JSON.stringify({ corpus: saveCorpus(indexed.corpus) })}\n${JSON.stringify(indexed.index.serialize())}`;
   const checksum = createHash('sha256').update(body).digest('hex');
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
   const bytes = Buffer.byteLength(body);
-  try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum, bytes })}\n${body}`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    // A full disk must not keep the half-written copy either.
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await replaceFile(file, `${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum, bytes })}\n${body}`);
   return { file, bytes };
 }
 
