@@ -40,31 +40,20 @@ afterAll(async () => {
   await rm(parent, { recursive: true, force: true });
 });
 
-const spellings = () => [
-  'corpus',
-  './corpus',
-  'corpus/',
-  './corpus/',
-  join(parent, 'corpus'),
-  `${join(parent, 'corpus')}/`,
-  'linked-corpus',
-  'linked-corpus/',
-];
+/** How people write the folder; `<absolute>` stands for its absolute path, known once the test runs. */
+const SPELLINGS = ['corpus', './corpus', 'corpus/', './corpus/', '<absolute>', '<absolute>/', 'linked-corpus', 'linked-corpus/'];
+const spelled = (spelling: string): string => spelling.replace('<absolute>', join(parent, 'corpus'));
 
 describe('a corpus folder written any way', () => {
-  it.each(['corpus', './corpus', 'corpus/', './corpus/', '<absolute>', '<absolute>/', 'linked-corpus', 'linked-corpus/'])(
-    '%s: loads every article (ab.md too) and nothing under a `_` or `.` name',
-    async (spelling) => {
-      const dir = spelling.replace('<absolute>', join(parent, 'corpus'));
-      const corpus = await loadCorpus(dir);
-      expect(corpus.problems).toEqual([]);
-      expect(corpus.articles.map((article) => article.id).sort()).toEqual(['a', 'ab', 'nested']);
-    },
-  );
+  it.each(SPELLINGS)('%s: loads every article (ab.md too) and nothing under a `_` or `.` name', async (spelling) => {
+    const corpus = await loadCorpus(spelled(spelling));
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.articles.map((article) => article.id).sort()).toEqual(['a', 'ab', 'nested']);
+  });
 
   it('gives the same fingerprint for every spelling of the same folder', async () => {
     const fingerprints = new Set<string>();
-    for (const spelling of spellings()) fingerprints.add(await corpusFingerprint(spelling));
+    for (const spelling of SPELLINGS) fingerprints.add(await corpusFingerprint(spelled(spelling)));
     expect(fingerprints.size).toBe(1);
   });
 });
