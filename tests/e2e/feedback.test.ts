@@ -11,9 +11,12 @@ import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
 const PUTIN_ARTICLE = '2025-07-03-trump-putin-call';
-/** Added after the answer was given: it answers the question better than anything shown. */
+/** Added after the answer was given: it answers the question more squarely than anything shown. */
 const BETTER_ANSWER =
-  '---\ntitle: Kremlin rules\ndate: 2025-08-01\n---\n\nOnly Putin makes decisions in Russia, the Kremlin said of who makes decisions in Russia.\n';
+  '---\ntitle: Who makes decisions in Russia?\ndate: 2025-08-01\n---\n\n' +
+  'Putin makes all decisions in Russia, the Kremlin said on Friday.\n\n' +
+  'The Kremlin said Putin alone makes decisions in Russia.\n\n' +
+  'Only Putin makes decisions in Russia, a spokesman repeated.\n';
 
 /** The passages of an answer embed as a vote records them: article, paragraph and sentence from the button, text as displayed. */
 function shownOn(body: unknown, description: string | undefined, article: string): Record<string, unknown>[] {
@@ -49,8 +52,9 @@ describe('a vote after the corpus changed', () => {
 
     await writeFile(join(e2e.corpusDir, 'kremlin.md'), BETTER_ANSWER);
     await e2e.bot.engines.reload();
-    expect(e2e.bot.engines.current.ask(QUESTION)[0]?.source.article, 'precondition: a search now finds another passage first').toBe(
-      'kremlin',
+    const searchedNow = e2e.bot.engines.current.ask(QUESTION).map(({ source }) => `${source.article} ¶ ${source.paragraph}`);
+    expect(searchedNow, 'precondition: a search now finds other passages').not.toEqual(
+      seen.map((passage) => `${String(passage.article)} ¶ ${String(passage.paragraph)}`),
     );
     await settled(e2e.bot);
     e2e.advanceClock(forgetAfterMs);
@@ -71,9 +75,10 @@ describe('a vote after the corpus changed', () => {
     const { reply, embed } = await ask(server, QUESTION);
     const message = reply.message;
     if (message === null) throw new Error('the answer was not stored');
-    expect(passageBlocks(embed.description)[0]?.source, 'precondition: the first passage is from the new article').toContain(
-      'Kremlin rules',
-    );
+    expect(
+      passageBlocks(embed.description).some((block) => block.source.startsWith('**Who makes decisions in Russia?**')),
+      'precondition: a passage shown is from the new article',
+    ).toBe(true);
 
     await unlink(join(e2e.corpusDir, 'kremlin.md'));
     await e2e.bot.engines.reload();
