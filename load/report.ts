@@ -1,6 +1,6 @@
 /** The load test's numbers, and the Markdown summary printed at the end. */
 import { EVENT_KINDS, KIND_LABEL, isQuestion, type EventKind, type Plan } from './schedule.js';
-import { ackLatencyOf, isInteraction, latencyOf, type Outcome, type TrackedEvent, type Tracker } from './tracker.js';
+import { ackLatencyOf, isInteraction, latencyOf, refusedQuietly, type Outcome, type TrackedEvent, type Tracker } from './tracker.js';
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | null {
@@ -22,7 +22,7 @@ function count(value: number): string {
 }
 
 export interface CacheSizes {
-  /** discord.js REST queues: one per interaction token used for a webhook request, swept hourly. */
+  /** discord.js REST queues: one per interaction token used for a webhook request; the bot sweeps idle ones every minute and past 100. */
   readonly restHandlers: number;
   readonly channels: number;
   /** Cached messages over all channels (discord.js keeps at most 200 a channel). */
@@ -39,7 +39,7 @@ export interface RunFacts {
   readonly sendSeconds: number;
   readonly heapBefore: number;
   readonly heapAfter: number;
-  /** After dropping finished REST queues, as discord.js itself does every hour. */
+  /** After dropping finished REST queues, as the bot's own sweep does. */
   readonly heapAfterSweep: number;
   /** After that, and after emptying discord.js's message caches: what the bot itself kept. */
   readonly heapWithoutCaches: number;
@@ -61,18 +61,21 @@ export interface Verdict {
 interface Row {
   sent: number;
   outcomes: Record<Outcome, number>;
+  /** Past the limit and rightly not answered: the sender had been told once already. */
+  quiet: number;
   unanswered: number;
   twice: number;
   latencies: number[];
 }
 
 function emptyRow(): Row {
-  return { sent: 0, outcomes: { answer: 0, 'rate-limited': 0, thanks: 0, other: 0 }, unanswered: 0, twice: 0, latencies: [] };
+  return { sent: 0, outcomes: { answer: 0, 'rate-limited': 0, thanks: 0, other: 0 }, quiet: 0, unanswered: 0, twice: 0, latencies: [] };
 }
 
 function addTo(row: Row, event: TrackedEvent): void {
   row.sent += 1;
-  if (event.outcome === null) row.unanswered += 1;
+  if (refusedQuietly(event)) row.quiet += 1;
+  else if (event.outcome === null) row.unanswered += 1;
   else row.outcomes[event.outcome] += 1;
   if (event.replies > 1) row.twice += 1;
   const latency = latencyOf(event);
@@ -82,7 +85,7 @@ function addTo(row: Row, event: TrackedEvent): void {
 function rowLine(label: string, row: Row): string {
   const sorted = [...row.latencies].sort((a, b) => a - b);
   const answered = row.outcomes.answer + row.outcomes.thanks;
-  return `| ${label} | ${count(row.sent)} | ${count(answered)} | ${count(row.outcomes['rate-limited'])} | ${count(row.outcomes.other)} | ${count(row.unanswered)} | ${count(row.twice)} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted.at(-1) ?? null)} |`;
+  return `| ${label} | ${count(row.sent)} | ${count(answered)} | ${count(row.outcomes['rate-limited'])} | ${count(row.quiet)} | ${count(row.outcomes.other)} | ${count(row.unanswered)} | ${count(row.twice)} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted.at(-1) ?? null)} |`;
 }
 
 export function summarize(facts: RunFacts): Verdict {
@@ -99,7 +102,7 @@ export function summarize(facts: RunFacts): Verdict {
   }
 
   const everything = [...warmUp, ...run];
-  const unanswered = everything.filter((event) => event.replies === 0);
+  const unanswered = everything.filter((event) => event.replies === 0 && !refusedQuietly(event));
   const twice = everything.filter((event) => event.replies > 1).length;
   const wrong = everything.filter((event) => event.wrong).length;
 
@@ -109,7 +112,7 @@ export function summarize(facts: RunFacts): Verdict {
   for (const event of run) {
     if (!isQuestion(event.planned.kind)) continue;
     questionsPerUser[event.planned.user] = (questionsPerUser[event.planned.user] ?? 0) + 1;
-    if (event.outcome === 'rate-limited') {
+    if (event.outcome === 'rate-limited' || refusedQuietly(event)) {
       refusedPerUser[event.planned.user] = (refusedPerUser[event.planned.user] ?? 0) + 1;
     }
   }
@@ -169,8 +172,8 @@ export function summarize(facts: RunFacts): Verdict {
       `(${(run.length / Math.max(facts.sendSeconds, 0.001)).toFixed(1)}/s, target ${facts.targetRate}/s) — ${ok ? 'PASS' : 'FAIL'}`,
   );
   lines.push('');
-  lines.push('| event | sent | answered | "try again" | other | unanswered | answered twice | p50 | p99 | max |');
-  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  lines.push('| event | sent | answered | "try again" | refused quietly | other | unanswered | answered twice | p50 | p99 | max |');
+  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const kind of EVENT_KINDS) {
     const row = rows.get(kind);
     if (row !== undefined) lines.push(rowLine(KIND_LABEL[kind], row));
@@ -185,7 +188,8 @@ export function summarize(facts: RunFacts): Verdict {
   lines.push(
     `Rate limit ${facts.rateLimit.questions} questions per ${facts.rateLimit.windowSeconds} s per user (the window outlasts the run, so the outcome is exact): ` +
       `${ordinary.length} ordinary users asked at most ${ordinaryMax} and ${ordinaryRefused === 0 ? 'none was refused' : `${ordinaryRefused} were refused`}; ` +
-      `${heavy.length} heavy users asked ${heavyCounts.join(', ')} and got "try again" ${count(heavyRefused)} times (ephemeral for \`/ask\`, a reply for mentions and DMs), exactly for the questions past their ${facts.rateLimit.questions}th.`,
+      `${heavy.length} heavy users asked ${heavyCounts.join(', ')} and were refused ${count(heavyRefused)} times, exactly for the questions past their ${facts.rateLimit.questions}th ` +
+      '("try again" each time for `/ask`, privately; for mentions and DMs a reply the first time and silence after it, one notice per window).',
   );
   const before = facts.cachesBefore;
   const after = facts.cachesAfter;
@@ -194,7 +198,7 @@ export function summarize(facts: RunFacts): Verdict {
       ? `Heap used by the bot's thread after \`global.gc()\` (the test server runs in a worker thread with its own heap): ` +
           `before ${mb(facts.heapBefore)}, after ${mb(facts.heapAfter)}, growth ${mb(heapGrowth)}. ` +
           `Of that, ${mb(facts.heapAfter - facts.heapAfterSweep)} is discord.js's REST queues of finished interactions ` +
-          `(${count(before.restHandlers)} → ${count(after.restHandlers)}; discord.js drops them every hour): ` +
+          `(${count(before.restHandlers)} → ${count(after.restHandlers)}; the bot drops idle ones every minute and whenever more than 100 are held): ` +
           `without them the growth is ${mb(facts.heapAfterSweep - facts.heapBefore)}; without discord.js's message cache as well, ` +
           `${mb(facts.heapWithoutCaches - facts.heapBefore)} (the answers remembered for buttons, at most 5,000; the users, members and DM channels seen; the rate limiter's history).`
       : 'Heap: `global.gc` unavailable; run with `node --expose-gc`.',

@@ -29,7 +29,7 @@ import { SHIPPED_CORPUS, settled } from '../tests/e2e/support/harness.js';
 import type { FromWorker, ServerInfo, ToWorker, WorkerData } from './protocol.js';
 import { summarize, type CacheSizes } from './report.js';
 import { QUESTIONS, loadUser, makePlan, type PlannedEvent } from './schedule.js';
-import { Tracker, type TrackedEvent } from './tracker.js';
+import { awaitsReply, Tracker, type TrackedEvent } from './tracker.js';
 
 const TOKEN = 'load-test-token-0123456789';
 const USERS = 50;
@@ -226,7 +226,7 @@ class Driver {
 async function waitForReplies(tracker: Tracker, phase: TrackedEvent['phase'], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const events = [...tracker.events.values()].filter((event) => event.phase === phase);
-  while (events.some((event) => event.replies === 0 && event.sendError === null) && Date.now() < deadline) await sleep(50);
+  while (events.some(awaitsReply) && Date.now() < deadline) await sleep(50);
 }
 
 /** What the bot keeps between events: discord.js caches, each bounded by count or by time. */
@@ -347,7 +347,7 @@ async function main(): Promise<number> {
     collectGarbage();
     const heapAfter = process.memoryUsage().heapUsed;
     const cachesAfter = cacheSizes(bot);
-    // What discord.js's own hourly sweep does: drop the REST queue of every finished interaction.
+    // What the bot's sweep (every minute, and past 100 handlers) does: drop the REST queue of every finished interaction.
     const rest = bot.client.rest;
     rest.handlers.sweep((handler) => handler.inactive);
     collectGarbage();

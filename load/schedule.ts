@@ -13,7 +13,7 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   vote: '👍',
 };
 
-/** Questions (`/ask`, mentions, DMs) count towards the rate limit; button clicks do not. */
+/** Questions (`/ask`, mentions, DMs) count towards the rate limit; button clicks towards one of their own (4 per question allowed). */
 export function isQuestion(kind: EventKind): boolean {
   return kind === 'slash' || kind === 'mention' || kind === 'dm';
 }

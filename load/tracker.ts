@@ -6,9 +6,15 @@
  * the heap baseline: what the heap grows by during the run is the bot's, not the tracker's.
  */
 import type { RequestRecord } from './protocol.js';
+import { BUTTON_CLICKS_PER_QUESTION } from '../src/bot/start.js';
 import { isQuestion, type PlannedEvent } from './schedule.js';
 
 export type Outcome = 'answer' | 'rate-limited' | 'thanks' | 'other';
+/**
+ * What an event should get: an outcome, or `silence` for a mention or DM past the limit from
+ * someone already told (publicly, once per window) that they are over it.
+ */
+export type Expected = Outcome | 'silence';
 
 export const EPHEMERAL = 1 << 6;
 const CALLBACK_REPLY = 4;
@@ -22,7 +28,7 @@ const MAX_PROBLEMS = 50;
 export interface TrackedEvent {
   readonly planned: PlannedEvent;
   readonly phase: 'warm-up' | 'run';
-  readonly expected: Outcome;
+  readonly expected: Expected;
   /** Epoch ms the worker dispatched it, or NaN. */
   sentAt: number;
   /** Epoch ms of the first interaction callback (Discord wants one within 3 s), or NaN. */
@@ -78,6 +84,10 @@ export class Tracker {
   requestsSeen = 0;
   /** Questions allowed so far per user id: what the bot's limiter should have decided. */
   readonly #allowed = new Map<string, number>();
+  /** Users already told, in reply to a mention or DM, that they are over the limit. */
+  readonly #toldPublicly = new Set<string>();
+  /** Button clicks allowed so far per user id (buttons have a limit of their own). */
+  readonly #clicks = new Map<string, number>();
   readonly #limit: number;
 
   constructor(rateLimit: number) {
@@ -87,16 +97,28 @@ export class Tracker {
   /**
    * Registers the events in the order they will be sent, working out what each answer must be.
    * Events reach the bot in that order and the limiter's window outlasts the run, so a user's
-   * first `limit` questions are answered and every later one is refused.
+   * first `limit` questions are answered and every later one is refused: privately each time for
+   * `/ask`, and for mentions and DMs with one reply, the first time, and silence after it.
    */
   plan(events: readonly PlannedEvent[], userId: (event: PlannedEvent) => string, phase: TrackedEvent['phase']): void {
     for (const planned of events) {
-      let expected: Outcome = planned.kind === 'vote' ? 'thanks' : 'answer';
+      let expected: Expected = planned.kind === 'vote' ? 'thanks' : 'answer';
+      if (!isQuestion(planned.kind)) {
+        const user = userId(planned);
+        const clicks = this.#clicks.get(user) ?? 0;
+        if (clicks < this.#limit * BUTTON_CLICKS_PER_QUESTION) this.#clicks.set(user, clicks + 1);
+        else expected = 'rate-limited';
+      }
       if (isQuestion(planned.kind)) {
         const user = userId(planned);
         const allowed = this.#allowed.get(user) ?? 0;
-        if (allowed >= this.#limit) expected = 'rate-limited';
-        else this.#allowed.set(user, allowed + 1);
+        if (allowed < this.#limit) this.#allowed.set(user, allowed + 1);
+        else if (planned.kind === 'slash') expected = 'rate-limited';
+        else if (this.#toldPublicly.has(user)) expected = 'silence';
+        else {
+          expected = 'rate-limited';
+          this.#toldPublicly.add(user);
+        }
       }
       this.events.set(planned.seq, {
         planned,
@@ -166,7 +188,9 @@ export class Tracker {
       }
     }
     if (outcome === 'thanks' && (reply.flags & EPHEMERAL) === 0) return 'the thanks are not ephemeral';
-    if (kind === 'more' && reply.callbackType !== CALLBACK_UPDATE) return 'More results did not update the message in place';
+    if (kind === 'more' && outcome !== 'rate-limited' && reply.callbackType !== CALLBACK_UPDATE) {
+      return 'More results did not update the message in place';
+    }
     return null;
   }
 
@@ -174,6 +198,16 @@ export class Tracker {
     this.problemCount += 1;
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(text);
   }
+}
+
+/** Whether the event still waits for a reply: it was sent, it should get one, and has none yet. */
+export function awaitsReply(event: TrackedEvent): boolean {
+  return event.replies === 0 && event.sendError === null && event.expected !== 'silence';
+}
+
+/** A mention or DM past the limit that rightly got no reply (its sender had been told once already). */
+export function refusedQuietly(event: TrackedEvent): boolean {
+  return event.expected === 'silence' && event.replies === 0 && event.sendError === null;
 }
 
 export function latencyOf(event: TrackedEvent): number | null {

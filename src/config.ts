@@ -58,6 +58,11 @@ export interface Config {
    * token, `npm run playground`). Default 3000; 0 picks a free port.
    */
   readonly playgroundPort: number;
+  /**
+   * `INDEX_SNAPSHOT_PATH`: the file the index snapshot is read from and saved to; null means
+   * `.index-snapshot` in the corpus folder. Set it when that folder is read-only.
+   */
+  readonly indexSnapshotPath: string | null;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -140,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
       problems,
       ' (0 picks a free port)',
     ),
+    indexSnapshotPath: parseFilePath(env, 'INDEX_SNAPSHOT_PATH', problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -195,6 +201,20 @@ function parsePath(env: Env, variable: string, fallback: string, problems: Confi
   if (value.includes('\0')) {
     problems.push({ variable, message: `${variable} must be a file system path, without NUL characters` });
     return fallback;
+  }
+  return value;
+}
+
+/** An optional path that must name a file (the folders above it are created when it is written). */
+function parseFilePath(env: Env, variable: string, problems: ConfigProblem[]): string | null {
+  const value = envValue(env, variable);
+  if (value === undefined) return null;
+  if (value.includes('\0') || /[\\/]$/u.test(value)) {
+    problems.push({
+      variable,
+      message: `${variable} must be the path of a file, not of a folder, without NUL characters (got ${shown(value)})`,
+    });
+    return null;
   }
   return value;
 }

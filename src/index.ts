@@ -9,7 +9,8 @@
  * const answers = engine.ask('How many times have Trump and Putin spoken?', { limit: 3 });
  * ```
  */
-export { CorpusFolderError, loadCorpus } from './corpus/load-corpus.js';
+export { CorpusFolderError } from './corpus/corpus-folder-error.js';
+export { loadCorpus } from './corpus/load-corpus.js';
 export { parseAliasFile, type AliasGroup } from './corpus/alias-file.js';
 export type { Article, ArticleMeta, Corpus, CorpusProblem, Sentence } from './corpus/types.js';
 export { MAX_QUESTION_LENGTH } from './search/candidate-finder.js';

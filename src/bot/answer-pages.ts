@@ -1,5 +1,5 @@
 import type { Answer, Engine } from '../search/types.js';
-import type { AnswerState } from './bot-context.js';
+import type { AnswerState, ShownPassage } from './bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE } from './replies/answer-reply.js';
 import type { ReplyPayload } from './replies/reply-payload.js';
 import { searchableQuestion } from './question-text.js';
@@ -15,14 +15,24 @@ export function answersOnPage(engine: Engine, state: AnswerState, page: number):
   return { answers: found.slice(0, PASSAGES_PER_PAGE), hasMore: found.length > PASSAGES_PER_PAGE };
 }
 
-/** The first passage shown on a page: what "Show context" expands and what a vote is about. */
+/** The first passage shown on a page: what "Show context" expands. */
 export function topAnswerOnPage(engine: Engine, state: AnswerState, page: number): Answer | undefined {
   return answersOnPage(engine, state, page).answers[0];
 }
 
-/** The reply for a new question: the first page, or a plain "nothing found". */
-export function firstAnswerReply(engine: Engine, state: AnswerState): ReplyPayload {
+/** What the answer state keeps of the passages a message shows. */
+export function shownPassages(answers: readonly Answer[]): ShownPassage[] {
+  return answers.map(({ source, passage }) => ({
+    article: source.article,
+    paragraph: source.paragraph,
+    sentence: source.sentence,
+    passage,
+  }));
+}
+
+/** The reply for a new question (the first page, or a plain "nothing found"), and the state to remember under it. */
+export function firstAnswerReply(engine: Engine, state: AnswerState): { reply: ReplyPayload; state: AnswerState } {
   const { answers, hasMore } = answersOnPage(engine, state, 1);
-  if (answers.length === 0) return buildNoAnswerReply(state.question, state.article);
-  return buildAnswerReply({ ...state, page: 1, answers, hasMore });
+  if (answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state };
+  return { reply: buildAnswerReply({ ...state, page: 1, answers, hasMore }), state: { ...state, shown: shownPassages(answers) } };
 }

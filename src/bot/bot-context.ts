@@ -2,25 +2,44 @@ import type { RateLimitConfig } from '../config.js';
 import type { Ingester } from '../ingest/ingester.js';
 import type { EngineHolder } from './engine-holder.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
-import type { FeedbackLog } from './feedback-log.js';
+import type { FeedbackSink } from './feedback-sink.js';
 import type { Logger } from './logger.js';
+import type { OncePerWindow } from './once-per-window.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
+
+/** A passage as shown under an answer: what a vote on that answer records. */
+export interface ShownPassage {
+  readonly article: string;
+  readonly paragraph: number;
+  readonly sentence: number;
+  readonly passage: string;
+}
 
 /** What an answer message's buttons need beyond their custom id. */
 export interface AnswerState {
   readonly question: string;
   readonly article: ArticleFilter | null;
+  /**
+   * The passages the message shows now, in order, exactly as the engine gave them. Absent when
+   * the state was read back from the message, which shows them shortened to one line.
+   */
+  readonly shown?: readonly ShownPassage[];
 }
 
 /** Everything handlers use, created once per running bot. */
 export interface BotContext {
   readonly engines: EngineHolder;
+  /** Questions (`/ask`, "Find in articles", mentions, DMs) per person. */
   readonly rateLimiter: SlidingWindowRateLimiter;
+  /** Button clicks per person: each can run a search or write a vote. */
+  readonly buttonRateLimiter: SlidingWindowRateLimiter;
+  /** Who has been told publicly, in reply to a mention, that they are over the limit, and until when. */
+  readonly mentionNotices: OncePerWindow;
   readonly rateLimit: RateLimitConfig;
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
-  readonly feedback: FeedbackLog;
+  readonly feedback: FeedbackSink;
   /** Adds articles to the corpus folder (`/add`). */
   readonly ingester: Ingester;
   readonly logger: Logger;

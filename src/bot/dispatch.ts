@@ -8,7 +8,7 @@ import { handleMoreResultsButton } from './handlers/more-results-button.js';
 import { replyPrivately } from './handlers/reply-to-interaction.js';
 import { handleShowContextButton } from './handlers/show-context-button.js';
 import { handleSourcesPageButton } from './handlers/sources-command.js';
-import { buttonsExpiredNotice, handlerFailedNotice, unknownCommandNotice } from './replies/notices.js';
+import { buttonsExpiredNotice, buttonsRateLimitedNotice, handlerFailedNotice, unknownCommandNotice } from './replies/notices.js';
 
 export interface Dispatcher {
   /** Routes one interaction to its handler. Never rejects: failures are logged and answered privately. */
@@ -76,6 +76,8 @@ async function routeInteraction(interaction: Interaction, ctx: BotContext): Prom
     return replyPrivately(interaction, unknownCommandNotice());
   }
   if (interaction.isButton()) {
+    const decision = ctx.buttonRateLimiter.take(interaction.user.id);
+    if (!decision.allowed) return replyPrivately(interaction, buttonsRateLimitedNotice(decision.retryAt));
     const action = parseButtonCustomId(interaction.customId);
     switch (action?.kind) {
       case 'more':
@@ -83,7 +85,7 @@ async function routeInteraction(interaction: Interaction, ctx: BotContext): Prom
       case 'context':
         return handleShowContextButton(interaction, action.page, ctx);
       case 'feedback':
-        return handleFeedbackButton(interaction, action.vote, action.page, ctx);
+        return handleFeedbackButton(interaction, action.vote, action.passages, ctx);
       case 'sources':
         return handleSourcesPageButton(interaction, action.page, ctx);
       case undefined:

@@ -1,6 +1,10 @@
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { describeFsError } from '../corpus/fs-error.js';
+import { replaceFile } from '../corpus/replace-file.js';
+import type { ShownPassage } from './bot-context.js';
+import type { FeedbackSink } from './feedback-sink.js';
 
 /** One 👍 / 👎, as a line of the feedback file: enough for a corpus owner to see what went wrong. */
 export interface FeedbackEntry {
@@ -11,11 +15,13 @@ export interface FeedbackEntry {
   /** Guild id, or null in a DM. */
   readonly guild: string | null;
   readonly question: string;
-  /** Article id of the passage voted on (the first one shown on the page). */
+  /** Article id of the first passage voted on (`passages[0]`, kept for readers of the first format). */
   readonly article: string;
   readonly paragraph: number;
   readonly sentence: number;
   readonly passage: string;
+  /** Every passage shown with the buttons that were clicked, in the order shown: what the vote is about. */
+  readonly passages: readonly ShownPassage[];
   readonly vote: 'up' | 'down';
 }
 
@@ -36,8 +42,8 @@ export const DEFAULT_FEEDBACK_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_FEEDBACK_KEEP_FILES = 5;
 
 const NEWLINE = 0x0a;
-/** How much of the tail is read at a time while looking for the last whole line. */
-const TAIL_CHUNK = 64 * 1024;
+/** Where start-up puts lines of the feedback file that do not parse, beside the file: `feedback.jsonl.damaged`. */
+export const DAMAGED_SUFFIX = '.damaged';
 /** O_APPEND: every write lands at the end of the file, whatever else has the file open. */
 const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND;
 
@@ -45,23 +51,28 @@ const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND
  * Appends feedback to a JSON Lines file, with the disk use bounded.
  *
  * - Each record is serialised in full first and written with one `write` on a file opened with
- *   `O_APPEND`, so a line is never interleaved with another and never written in pieces.
+ *   `O_APPEND`, so a line is never interleaved with another.
+ * - A record is in the file whole or not at all: when a write fails part way (a full disk takes
+ *   what fits, then refuses the rest), the file is cut back to its length before the write and
+ *   `append` rejects with a `FeedbackWriteError`, so the next record still starts a line of its own.
  * - Writes go through one queue, so concurrent clicks are written one after another and none is lost.
- * - The first time the file is used (at start-up), a partial last line, left by a crash or a full
- *   disk in the middle of a write, is cut off, so the next record starts on a line of its own
- *   and every line in the file parses.
+ * - The first time the file is used (at start-up), every line that is not a JSON object (a line
+ *   cut short by a crash, two records run together by an older version) is moved to
+ *   `<file>.damaged` and every good line is kept, so that every line in the file parses.
  * - When a record would take the file past `maxBytes`, the file is rotated first:
  *   `feedback.jsonl` → `feedback.jsonl.1` → … → `feedback.jsonl.<keepFiles>`, the oldest deleted.
  *
  * The file is opened for each write and closed after it, so a running bot holds no descriptor
  * and an outside tool may move or delete the file at any time. The folder is created on demand.
+ * It must be the file's only writer: with shards, the sharding manager's process holds it and
+ * the shards send it their votes (`ShardFeedbackSink`), so that rotation never runs twice at once.
  */
-export class FeedbackLog {
+export class FeedbackLog implements FeedbackSink {
   readonly file: string;
   readonly maxBytes: number;
   readonly keepFiles: number;
   #tail: Promise<void> = Promise.resolve();
-  /** Set once the folder exists and any torn tail has been repaired. */
+  /** Set once the folder exists and any damaged line has been set aside. */
   #ready = false;
 
   constructor(file: string, options: FeedbackLogOptions = {}) {
@@ -88,8 +99,8 @@ export class FeedbackLog {
   }
 
   /**
-   * Creates the folder and repairs a torn last line now instead of at the first vote. Optional:
-   * `append` does it when needed. Rejects when the file cannot be opened.
+   * Creates the folder and sets damaged lines aside now instead of at the first vote. Optional:
+   * `append` does it when needed. Rejects when the file cannot be opened or repaired.
    */
   open(): Promise<void> {
     return this.#enqueue(() => this.#prepare());
@@ -109,7 +120,7 @@ export class FeedbackLog {
   async #prepare(): Promise<void> {
     if (this.#ready) return;
     await mkdir(dirname(this.file), { recursive: true });
-    await repairTornTail(this.file);
+    await setAsideDamagedLines(this.file);
     this.#ready = true;
   }
 
@@ -117,13 +128,23 @@ export class FeedbackLog {
     await this.#prepare();
     let handle = await open(this.file, APPEND_FLAGS, 0o644);
     try {
-      const { size } = await handle.stat();
+      let { size } = await handle.stat();
       if (size > 0 && size + line.length > this.maxBytes) {
         await handle.close();
         await this.#rotate();
         handle = await open(this.file, APPEND_FLAGS, 0o644);
+        ({ size } = await handle.stat());
       }
-      await writeWhole(handle, line);
+      try {
+        await writeWhole(handle, line);
+      } catch (error) {
+        // The part that did reach the file would run the next record into a line that does not
+        // parse. With one writer the record starts at the old length, so cutting back there is exact.
+        await handle.truncate(size).catch(() => {
+          this.#ready = false;
+        });
+        throw new FeedbackWriteError(this.file, error);
+      }
     } finally {
       await handle.close();
     }
@@ -164,38 +185,68 @@ async function renameIfExists(from: string, to: string): Promise<void> {
   }
 }
 
+/** A vote could not be written; the file is as it was before the attempt. */
+export class FeedbackWriteError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`the vote could not be written to ${file} (${describeFsError(cause)})`, { cause });
+    this.name = 'FeedbackWriteError';
+  }
+}
+
 /**
- * When the file does not end in a newline, its last line was cut short by a crash: truncate the
- * file after its last newline (or to empty when it has none). Returns how many bytes were cut.
+ * Keeps every line of the file that is a JSON object and moves every other line (one cut short
+ * by a crash or a full disk, two records run together) to `<file>.damaged`, where a person can
+ * still read them. The damaged lines are saved before the file is replaced, and the file is
+ * replaced by a rename, so a failure at any point loses nothing. Returns how many lines were
+ * moved (0 leaves the file untouched).
  */
-export async function repairTornTail(file: string): Promise<number> {
-  let handle: FileHandle;
+export async function setAsideDamagedLines(file: string): Promise<number> {
+  let content: Buffer;
   try {
-    handle = await open(file, 'r+');
+    content = await readFile(file);
   } catch (error) {
     if (isMissingFile(error)) return 0;
     throw error;
   }
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return 0;
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    if (last[0] === NEWLINE) return 0;
+  const good: Buffer[] = [];
+  const damaged: Buffer[] = [];
+  let blank = 0;
+  for (let start = 0; start < content.length; ) {
+    const newline = content.indexOf(NEWLINE, start);
+    const end = newline === -1 ? content.length : newline;
+    const line = content.subarray(start, end);
+    // A last line without its newline was cut short, whatever it holds.
+    if (line.length === 0) blank += 1;
+    else if (newline !== -1 && isJsonObject(line)) good.push(line);
+    else damaged.push(line);
+    start = end + 1;
+  }
+  if (damaged.length === 0 && blank === 0) return 0;
 
-    let keep = 0;
-    for (let end = size; end > 0; end -= TAIL_CHUNK) {
-      const start = Math.max(0, end - TAIL_CHUNK);
-      const chunk = Buffer.alloc(end - start);
-      await handle.read(chunk, 0, chunk.length, start);
-      const newline = chunk.lastIndexOf(NEWLINE);
-      if (newline !== -1) {
-        keep = start + newline + 1;
-        break;
-      }
-    }
-    await handle.truncate(keep);
-    return size - keep;
+  if (damaged.length > 0) await appendDurably(`${file}${DAMAGED_SUFFIX}`, Buffer.concat(damaged.flatMap((line) => [line, NEWLINE_BYTE])));
+  await replaceFile(file, Buffer.concat(good.flatMap((line) => [line, NEWLINE_BYTE])));
+  return damaged.length;
+}
+
+const NEWLINE_BYTE = Buffer.from([NEWLINE]);
+
+function isJsonObject(line: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(line.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+async function appendDurably(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, APPEND_FLAGS, 0o644);
+  try {
+    await writeWhole(handle, bytes);
+    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
 import { Ingester } from '../ingest/ingester.js';
 import { startFeedPolling } from './feed-polling.js';
-import { NO_SNAPSHOT, readSnapshot } from '../search/index/snapshot.js';
-import { buildSnapshot, snapshotFingerprint } from '../search/load-engine.js';
-import { isReloadRequest, reloadOrder } from './shard-messages.js';
+import { feedbackSaved, isReloadRequest, parseFeedbackRecord, reloadOrder } from './shard-messages.js';
+import { openFeedbackLog } from './open-feedback-log.js';
+import { ensureShardSnapshot } from './shard-snapshot.js';
 
 export interface RunningShards {
   readonly manager: ShardingManager;
@@ -20,8 +20,11 @@ export interface RunningShards {
  * first, so that every shard loads it instead of indexing the articles itself.
  */
 export async function startShards(config: RunnableConfig & { shardCount: number | 'auto' }, logger: Logger): Promise<RunningShards> {
-  await ensureSnapshot(config.corpusDir, logger);
+  await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
+  // The one writer of the feedback file: each shard sends its votes here, so that the file is
+  // appended to and rotated by one queue only.
+  const feedback = await openFeedbackLog(config.feedbackFile, logger);
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     totalShards,
     token: config.token,
@@ -32,6 +35,21 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, totalShards }, 'shard started');
     shard.on('message', (message: unknown) => {
+      const vote = parseFeedbackRecord(message);
+      if (vote !== null) {
+        feedback
+          .append(vote.entry)
+          .then(
+            () => null,
+            (error: unknown) => {
+              logger.error({ err: error, shard: shard.id }, 'could not save a vote');
+              return error instanceof Error ? error.message : String(error);
+            },
+          )
+          .then((error) => shard.send(feedbackSaved(vote.id, error)))
+          .catch((error: unknown) => logger.warn({ err: error, shard: shard.id }, 'could not tell a shard whether its vote was saved'));
+        return;
+      }
       if (!isReloadRequest(message)) return;
       for (const other of manager.shards.values()) {
         if (!message.reloadedShards.includes(other.id))
@@ -50,7 +68,7 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
     new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } }),
     logger,
     async () => {
-      await ensureSnapshot(config.corpusDir, logger);
+      await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
       await Promise.all([...manager.shards.values()].map((shard) => shard.send(reloadOrder())));
     },
   );
@@ -71,6 +89,7 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
             }),
         ),
       );
+      await feedback.flush();
     },
   };
 }
@@ -83,13 +102,4 @@ async function recommendedShardCount(config: RunnableConfig): Promise<number> {
     throw new Error('GET /gateway/bot did not say how many shards to run; set SHARD_COUNT to a number');
   }
   return answer.shards;
-}
-
-async function ensureSnapshot(corpusDir: string, logger: Logger): Promise<void> {
-  // Only check the snapshot here: indexing the files to find it stale, then again to save it, was twice the work.
-  const snapshot = await readSnapshot(corpusDir, await snapshotFingerprint(corpusDir));
-  if (snapshot.ok) return;
-  if (snapshot.reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason: snapshot.reason }, 'index snapshot not used');
-  const { file } = await buildSnapshot(corpusDir);
-  logger.info({ file }, 'built the index snapshot the shards will load');
 }

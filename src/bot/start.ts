@@ -10,10 +10,14 @@ import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
 import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
-import { FeedbackLog } from './feedback-log.js';
+import type { FeedbackSink } from './feedback-sink.js';
+import { openFeedbackLog } from './open-feedback-log.js';
+import { ShardFeedbackSink } from './shard-feedback-sink.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
+import { OncePerWindow } from './once-per-window.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { REST_HANDLER_SWEEP_INTERVAL_MS, sweepIdleRestHandlers } from './rest-handlers.js';
 import { SeenIds } from './seen-ids.js';
 import { noMentions } from './replies/reply-payload.js';
 
@@ -45,7 +49,8 @@ export interface RunningBot {
   readonly client: Client<true>;
   /** The engine in use; `engines.reload()` is what `/reload` calls. */
   readonly engines: EngineHolder;
-  readonly feedback: FeedbackLog;
+  /** The feedback file, or in a shard, the sharding manager that writes it. */
+  readonly feedback: FeedbackSink;
   /** What `/add` and the feed poller add articles with. */
   readonly ingester: Ingester;
   readonly logger: Logger;
@@ -59,6 +64,11 @@ const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_ANSWER_STATE_TTL_MS = 15 * 60_000;
 const MAX_REMEMBERED_ANSWERS = 5_000;
+/**
+ * Button clicks allowed per question allowed (same window): enough to page through an answer,
+ * see its context and vote, while 30 "More results" clicks in a row cannot run 30 searches.
+ */
+export const BUTTON_CLICKS_PER_QUESTION = 4;
 /** An interaction can be answered for 15 minutes; a repeat of it is remembered that long. */
 const INTERACTION_LIFETIME_MS = 15 * 60_000;
 const MAX_REMEMBERED_INTERACTIONS = 10_000;
@@ -73,18 +83,13 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token], pretty: prettyLogsWanted(config, process.stdout) });
   const now = options.now ?? Date.now;
 
-  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config.corpusDir, logger));
+  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger));
   const engines = await EngineHolder.create(loadEngine);
   logCorpus(logger, engines, config.corpusDir);
 
-  const feedback = new FeedbackLog(config.feedbackFile);
-  // Repair a line torn by an earlier crash now, not at the first vote; a file we cannot open is
-  // worth a warning, not a bot that will not start (votes then fail with a private apology).
-  await feedback
-    .open()
-    .catch((error: unknown) =>
-      logger.warn({ err: error, file: config.feedbackFile }, 'cannot open the feedback file; votes will fail until it can be written'),
-    );
+  // Under a ShardingManager, the manager's process is the feedback file's one writer.
+  const shardFeedback = config.shardProcess ? new ShardFeedbackSink((message) => sendToManager(client, message)) : null;
+  const feedback: FeedbackSink = shardFeedback ?? (await openFeedbackLog(config.feedbackFile, logger));
   const ingester = new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
   const ctx: BotContext = {
     engines,
@@ -93,6 +98,12 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       windowMs: config.rateLimit.windowSeconds * 1000,
       now,
     }),
+    buttonRateLimiter: new SlidingWindowRateLimiter({
+      limit: config.rateLimit.questions * BUTTON_CLICKS_PER_QUESTION,
+      windowMs: config.rateLimit.windowSeconds * 1000,
+      now,
+    }),
+    mentionNotices: new OncePerWindow(now),
     rateLimit: config.rateLimit,
     answerStates: new ExpiringLruCache<string, AnswerState>({
       maxEntries: MAX_REMEMBERED_ANSWERS,
@@ -111,7 +122,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     // DM channels are not cached before their first message arrives.
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
-    ...(config.apiUrl === null ? {} : { rest: { api: config.apiUrl } }),
+    rest: { ...(config.apiUrl === null ? {} : { api: config.apiUrl }), handlerSweepInterval: REST_HANDLER_SWEEP_INTERVAL_MS },
     ...(options.gatewayOptions === undefined ? {} : { ws: options.gatewayOptions }),
   });
 
@@ -127,6 +138,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       return;
     }
     void inFlight.track(dispatcher.onInteraction(interaction));
+    sweepIdleRestHandlers(client.rest);
   });
   client.on(Events.MessageCreate, (message: Message) => {
     // A repeated MESSAGE_CREATE is dropped by discord.js itself (the message is already cached).
@@ -134,6 +146,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   });
   // Under a ShardingManager, a /reload run on another shard reaches this one from the manager.
   const onManagerMessage = (message: unknown): void => {
+    if (shardFeedback?.onManagerMessage(message) === true) return;
     if (!isReloadOrder(message)) return;
     engines.reload().then(
       (summary) =>
@@ -194,8 +207,13 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   return { client: ready, engines, feedback, ingester, logger, inFlight: () => inFlight.count, stop };
 }
 
+function sendToManager(client: Client, message: unknown): Promise<void> {
+  if (client.shard === null) return Promise.reject(new Error('this process is not a shard of a ShardingManager'));
+  return client.shard.send(message);
+}
+
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
-async function realCorpusLoader(corpusDir: string, logger: Logger): Promise<EngineLoader> {
+async function realCorpusLoader({ corpusDir, indexSnapshotPath }: RunnableConfig, logger: Logger): Promise<EngineLoader> {
   const info = await stat(corpusDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
     throw new ConfigError([
@@ -205,9 +223,13 @@ async function realCorpusLoader(corpusDir: string, logger: Logger): Promise<Engi
       },
     ]);
   }
-  return corpusEngineLoader(corpusDir, (reason) => {
-    if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
-  });
+  return corpusEngineLoader(
+    corpusDir,
+    (reason) => {
+      if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
+    },
+    indexSnapshotPath ?? undefined,
+  );
 }
 
 function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string): void {

@@ -1,11 +1,11 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
-import { createInterface } from 'node:readline';
-import { CorpusFolderError } from '../corpus/load-corpus.js';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { loadEngine } from '../search/load-engine.js';
 import type { Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { parseBatchLine } from './batch-line.js';
+import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 
@@ -39,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
     write(answer(engine, args, args.question, args.article, undefined));
     return 0;
   }
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of inputLines(process.stdin)) {
     const { question, article, error } = parseBatchLine(line);
     const unknownArticle = article !== undefined && !articleIds.has(article) ? `there is no article "${article}"` : undefined;
     write(answer(engine, args, question, article ?? args.article, error ?? unknownArticle));

@@ -1,17 +1,20 @@
-/** `npm run build-index [-- --corpus DIR]`: index the articles once and save the snapshot beside them. */
+/**
+ * `npm run build-index [-- --corpus DIR]`: index the articles once and save the snapshot beside
+ * them, or at INDEX_SNAPSHOT_PATH. Reads `.env` as `npm start` does, so both agree on where it is.
+ */
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
-import { CorpusFolderError } from '../corpus/load-corpus.js';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 
 async function main(): Promise<number> {
   // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
   dotenv.config({ quiet: true });
-  let corpusDir: string;
+  let config: ReturnType<typeof loadConfig>;
   try {
-    corpusDir = loadConfig(process.env).corpusDir;
+    config = loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -19,16 +22,21 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: corpusDir } } });
+  const { values } = parseArgs({ options: { corpus: { type: 'string', default: config.corpusDir } } });
   const started = performance.now();
-  const { indexed, file, bytes } = await buildSnapshot(values.corpus);
+  const { indexed, snapshot } = await buildSnapshot(values.corpus, {}, config.indexSnapshotPath ?? undefined);
   for (const problem of indexed.corpus.problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
+  }
+  if (!snapshot.saved) {
+    process.stderr.write(`build-index: ${snapshot.reason}\n`);
+    return 1;
   }
   const sentences = indexed.corpus.articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; saved ${file} (${(bytes / 1e6).toFixed(1)} MB).\n`,
+    `Indexed ${indexed.corpus.articles.length} articles (${sentences} sentences) in ${seconds} s; ` +
+      `saved ${snapshot.file} (${(snapshot.bytes / 1e6).toFixed(1)} MB).\n`,
   );
   process.stdout.write('`npm start` and `npm run ask` now load it while the articles and the analysis stay as they are.\n');
   return 0;

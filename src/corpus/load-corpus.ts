@@ -1,12 +1,20 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, basename } from 'node:path';
-import { CORPUS_ALIAS_FILE, parseAliasFile, type AliasGroup } from './alias-file.js';
+import { basename, extname } from 'node:path';
+import { parseAliasFile, type AliasGroup } from './alias-file.js';
+import { listCorpusFiles, type CorpusFile } from './corpus-files.js';
 import { decodeText } from './decode-text.js';
-import { parseArticle, type ArticleFormat } from './parse-article.js';
+import { FILES_READ_AT_ONCE, mapConcurrently } from './map-concurrently.js';
+import { parseArticle } from './parse-article.js';
+import { readCorpusFile } from './read-corpus-file.js';
 import type { Article, Corpus, CorpusProblem } from './types.js';
 
-const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'md', '.txt': 'txt' };
+/** A corpus as just loaded from its folder. */
+export interface LoadedCorpus extends Corpus {
+  /**
+   * Files and folders that could not be read because of an I/O error (permission, too many
+   * open files, a broken link), which may pass: a snapshot of this load must not be saved.
+   */
+  readonly readFailures: number;
+}
 
 /**
  * Loads every article below `dir` (`.md` and `.txt`, in sub-folders too). A file that cannot
@@ -14,15 +22,17 @@ const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'md', '.txt': 
  * still loads. Names starting with `.` or `_` are not articles (`_aliases.txt` holds aliases).
  * Throws `CorpusFolderError` only when `dir` itself cannot be read.
  */
-export async function loadCorpus(dir: string): Promise<Corpus> {
-  const problems: CorpusProblem[] = [];
-  const files = await listFiles(dir, problems);
-  const loaded = await Promise.all(files.map((file) => loadFile(file)));
+export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+  const listing = await listCorpusFiles(dir);
+  const problems: CorpusProblem[] = [...listing.problems];
+  const loaded = await mapConcurrently(listing.articles, FILES_READ_AT_ONCE, loadFile);
+  let readFailures = listing.readFailures;
 
   const articles: Article[] = [];
   const firstFileOfId = new Map<string, string>();
-  for (const { article, problems: fileProblems } of loaded) {
+  for (const { article, problems: fileProblems, readFailed } of loaded) {
     problems.push(...fileProblems);
+    if (readFailed) readFailures += 1;
     if (article === null) continue;
     const earlier = firstFileOfId.get(article.id);
     if (earlier !== undefined) {
@@ -37,89 +47,50 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     firstFileOfId.set(article.id, article.file);
     articles.push(article);
   }
-  const aliasGroups = await loadAliases(join(dir, CORPUS_ALIAS_FILE), problems);
-  return { articles, aliasGroups, problems };
+  const aliases = await loadAliases(listing.aliasFile, problems);
+  if (aliases.readFailed) readFailures += 1;
+  return { articles, aliasGroups: aliases.groups, problems, readFailures };
 }
 
-/** The corpus folder itself cannot be read, so there is nothing to load. */
-export class CorpusFolderError extends Error {
-  constructor(
-    readonly dir: string,
-    reason: string,
-  ) {
-    super(`the corpus folder "${dir}" cannot be read (${reason}); point CORPUS_DIR or --corpus at a folder of .md or .txt articles`);
-    this.name = 'CorpusFolderError';
-  }
+interface LoadedFile {
+  readonly article: Article | null;
+  readonly problems: readonly CorpusProblem[];
+  /** The file could not be read (an I/O error), as opposed to read and found wanting. */
+  readonly readFailed: boolean;
 }
 
-async function listFiles(dir: string, problems: CorpusProblem[]): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (error) {
-    throw new CorpusFolderError(dir, isFsError(error) && error.code === 'ENOENT' ? 'it does not exist' : describeFsError(error));
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    const hidden = path
-      .slice(dir.length)
-      .split(/[\\/]/u)
-      .some((part) => part.startsWith('.') || part.startsWith('_'));
-    if (hidden || entry.isDirectory()) continue;
-    if (FORMATS[extname(entry.name).toLowerCase()] === undefined) {
-      problems.push({
-        severity: 'warning',
-        file: path,
-        line: null,
-        message: 'is not an article: only .md and .txt files are read; ignored',
-      });
-      continue;
-    }
-    files.push(path);
-  }
-  return files.sort();
+async function loadFile({ path, format }: CorpusFile): Promise<LoadedFile> {
+  const read = await readCorpusFile(path);
+  if (!read.ok)
+    return {
+      article: null,
+      problems: [{ severity: 'error', file: path, line: null, message: read.message }],
+      readFailed: read.code !== null,
+    };
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok)
+    return {
+      article: null,
+      problems: [{ severity: 'error', file: path, line: decoded.line, message: decoded.message }],
+      readFailed: false,
+    };
+  return { ...parseArticle(path, basename(path, extname(path)), format, decoded.text), readFailed: false };
 }
 
-async function loadFile(file: string): Promise<{ article: Article | null; problems: readonly CorpusProblem[] }> {
-  const extension = extname(file);
-  const format = FORMATS[extension.toLowerCase()] ?? 'txt';
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { article: null, problems: [{ severity: 'error', file, line: null, message: `cannot be read (${describeFsError(error)})` }] };
+async function loadAliases(file: string, problems: CorpusProblem[]): Promise<{ groups: AliasGroup[]; readFailed: boolean }> {
+  const read = await readCorpusFile(file);
+  if (!read.ok) {
+    // Most corpora have no alias file.
+    if (read.code === 'ENOENT') return { groups: [], readFailed: false };
+    problems.push({ severity: 'error', file, line: null, message: read.message });
+    return { groups: [], readFailed: read.code !== null };
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { article: null, problems: [{ severity: 'error', file, line: decoded.line, message: decoded.message }] };
-  return parseArticle(file, basename(file, extension), format, decoded.text);
-}
-
-async function loadAliases(file: string, problems: CorpusProblem[]): Promise<AliasGroup[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isFsError(error) && error.code === 'ENOENT') return [];
-    problems.push({ severity: 'error', file, line: null, message: `cannot be read (${describeFsError(error)})` });
-    return [];
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) {
+    problems.push({ severity: 'error', file, line: decoded.line, message: decoded.message });
+    return { groups: [], readFailed: false };
   }
-  const parsed = parseAliasFile(text);
+  const parsed = parseAliasFile(decoded.text);
   for (const problem of parsed.problems) problems.push({ severity: 'warning', file, ...problem });
-  return parsed.groups;
-}
-
-function isFsError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
-}
-
-function describeFsError(error: unknown): string {
-  if (!isFsError(error)) return String(error);
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOENT: 'it no longer exists',
-    EMFILE: 'too many open files',
-  };
-  return reasons[error.code ?? ''] ?? error.code ?? error.message;
+  return { groups: parsed.groups, readFailed: false };
 }

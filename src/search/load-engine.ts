@@ -5,7 +5,8 @@ import { analysisFingerprint } from './index/analysis-fingerprint.js';
 import { engineOver } from './engine.js';
 import { indexCorpusInSlices, type IndexedCorpus } from './indexed-corpus.js';
 import type { EngineOptions } from './options.js';
-import { readSnapshot, writeSnapshot } from './index/snapshot.js';
+import { describeFsError } from '../corpus/fs-error.js';
+import { defaultSnapshotFile, readSnapshot, writeSnapshot } from './index/snapshot.js';
 import type { Engine } from './types.js';
 
 export interface LoadedEngine {
@@ -27,13 +28,10 @@ export async function snapshotFingerprint(dir: string): Promise<string> {
  * and the analysis, else built from the files (and `snapshotSkipped` says why). Indexing runs
  * in slices, so that a bot reloading its corpus keeps answering with the old engine meanwhile.
  */
-export async function loadEngine(dir: string, options: EngineOptions = {}): Promise<LoadedEngine> {
-  // A folder that cannot be read is reported by `loadCorpus`, with what to do about it.
-  const fingerprint = await snapshotFingerprint(dir).catch(async (error: unknown) => {
-    await loadCorpus(dir);
-    throw error;
-  });
-  const snapshot = await readSnapshot(dir, fingerprint, options);
+export async function loadEngine(dir: string, options: EngineOptions = {}, snapshotFile = defaultSnapshotFile(dir)): Promise<LoadedEngine> {
+  // Rejects with a `CorpusFolderError`, which says what to do, when the folder itself cannot be read.
+  const fingerprint = await snapshotFingerprint(dir);
+  const snapshot = await readSnapshot(dir, fingerprint, options, snapshotFile);
   if (snapshot.ok)
     return {
       engine: engineOver(snapshot.indexed, options),
@@ -45,13 +43,41 @@ export async function loadEngine(dir: string, options: EngineOptions = {}): Prom
   return { engine: engineOver(indexed, options), problems: indexed.corpus.problems, from: 'files', snapshotSkipped: snapshot.reason };
 }
 
-/** Indexes the articles in `dir` and saves the snapshot beside them (`npm run build-index`). */
+/** What `buildSnapshot` did with the index it built. */
+export type SnapshotOutcome =
+  | { readonly saved: true; readonly file: string; readonly bytes: number }
+  /** `reason` says why, and what to do, for a person. */
+  | { readonly saved: false; readonly reason: string };
+
+/**
+ * Indexes the articles in `dir` and saves the snapshot, beside them unless `snapshotFile` says
+ * elsewhere (`npm run build-index`). Never rejects for want of a place to save it: the outcome
+ * says why it was not saved. A load that met I/O errors is not saved: a file unreadable now
+ * (too many open files, a permission being fixed) may be readable on the next run, which would
+ * then wrongly trust a snapshot without it.
+ */
 export async function buildSnapshot(
   dir: string,
   options: EngineOptions = {},
-): Promise<{ indexed: IndexedCorpus; file: string; bytes: number }> {
+  snapshotFile = defaultSnapshotFile(dir),
+): Promise<{ indexed: IndexedCorpus; snapshot: SnapshotOutcome }> {
   const fingerprint = await snapshotFingerprint(dir);
-  const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
-  const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint);
-  return { indexed, file, bytes };
+  const { readFailures, ...corpus } = await loadCorpus(dir);
+  const indexed = await indexCorpusInSlices(corpus, options);
+  if (readFailures > 0) {
+    const files = readFailures === 1 ? '1 file could not be read' : `${readFailures} files or folders could not be read`;
+    return {
+      indexed,
+      snapshot: { saved: false, reason: `the index snapshot was not saved: ${files} (see above); fix that and build it again` },
+    };
+  }
+  try {
+    const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint, snapshotFile);
+    return { indexed, snapshot: { saved: true, file, bytes } };
+  } catch (error) {
+    const reason =
+      `the index snapshot could not be saved at ${snapshotFile} (${describeFsError(error)}); ` +
+      'set INDEX_SNAPSHOT_PATH to a file in a folder the bot may write to';
+    return { indexed, snapshot: { saved: false, reason } };
+  }
 }

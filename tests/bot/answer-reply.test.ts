@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source-line.js';
-import { articleIdFromFooter, buildAnswerReply, buildNoAnswerReply, questionTitle } from '../../src/bot/replies/answer-reply.js';
+import {
+  articleIdFromFooter,
+  buildAnswerReply,
+  buildNoAnswerReply,
+  passagesFromDescription,
+  questionTitle,
+} from '../../src/bot/replies/answer-reply.js';
 import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
 import { answer } from './fake-engine.js';
 
@@ -46,14 +52,39 @@ describe('buildAnswerReply', () => {
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
-  it('offers More results, Show context and 👍 / 👎 with custom ids that carry the page', () => {
+  it('offers More results, Show context and 👍 / 👎 with custom ids that carry the page, the votes also the passage shown', () => {
     const reply = buildAnswerReply({ ...page, page: 2, answers: [answer()] });
     const buttons = reply.components[0]?.components ?? [];
+    // h6kNipAg: the first 8 characters of the base64url SHA-256 of "trump-putin-call"; paragraph 5, sentence 9.
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : null))).toEqual([
       'more:3',
       'context:2',
-      'fb:up:2',
-      'fb:down:2',
+      'fb:up:2:h6kNipAg.5.9',
+      'fb:down:2:h6kNipAg.5.9',
+    ]);
+  });
+
+  it('names every passage of the page in the vote buttons, in the order shown', () => {
+    const answers = [
+      answer({}, { paragraph: 5, sentence: 9 }),
+      answer({}, { article: 'other-article', paragraph: 40, sentence: 400 }),
+      answer({}, { paragraph: 1, sentence: 1 }),
+    ];
+    const reply = buildAnswerReply({ ...page, answers });
+    const votes = (reply.components[0]?.components ?? []).flatMap((button) =>
+      'custom_id' in button && button.custom_id.startsWith('fb:') ? [button.custom_id] : [],
+    );
+    expect(votes).toEqual(['fb:up:1:h6kNipAg.5.9~KmKmgCFq.14.b4~h6kNipAg.1.1', 'fb:down:1:h6kNipAg.5.9~KmKmgCFq.14.b4~h6kNipAg.1.1']);
+  });
+
+  it('lets the passages be read back from the message as displayed: one line, no bold, no escaping', () => {
+    const passage = 'Putin said: "**Russia**\nwill _pursue_ its goals" @everyone <@123> — 50% of *them*.';
+    const reply = buildAnswerReply({ ...page, answers: [answer({ passage, terms: ['Putin', 'Russia', 'goals'] }), answer()] });
+    const description = onlyEmbed(reply).description ?? '';
+    expect(description).toContain('**Putin**');
+    expect(passagesFromDescription(description)).toEqual([
+      'Putin said: "**Russia** will _pursue_ its goals" @everyone <@123> — 50% of *them*.',
+      'Putin said Russia will pursue its goals.',
     ]);
   });
 

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       feedIntervalMinutes: 30,
       fetchAllowLoopback: false,
       playgroundPort: 3000,
+      indexSnapshotPath: null,
     });
   });
 
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       FEED_INTERVAL_MINUTES: '15',
       FETCH_ALLOW_LOOPBACK: 'true',
       PLAYGROUND_PORT: '8080',
+      INDEX_SNAPSHOT_PATH: '/var/cache/article-qa-bot/index-snapshot',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       feedIntervalMinutes: 15,
       fetchAllowLoopback: true,
       playgroundPort: 8080,
+      indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
     });
   });
 
@@ -80,6 +83,7 @@ describe('loadConfig', () => {
       DISCORD_API_URL: '',
       FEEDBACK_FILE: '',
       PLAYGROUND_PORT: '',
+      INDEX_SNAPSHOT_PATH: '',
     });
     expect(config).toEqual(loadConfig({}));
   });
@@ -114,6 +118,11 @@ describe('loadConfig', () => {
     ['DISCORD_TOKEN', 'abc def', 'DISCORD_TOKEN must be the bot token exactly as copied'],
     ['PLAYGROUND_PORT', '70000', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")'],
     ['PLAYGROUND_PORT', 'http', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "http")'],
+    [
+      'INDEX_SNAPSHOT_PATH',
+      '/var/cache/',
+      'INDEX_SNAPSHOT_PATH must be the path of a file, not of a folder, without NUL characters (got "/var/cache/")',
+    ],
   ])('rejects %s=%j with a message naming the variable and what is expected', (variable, value, expected) => {
     const problems = problemsFor({ [variable]: value });
     expect(problems).toHaveLength(1);

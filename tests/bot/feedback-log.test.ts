@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_FEEDBACK_KEEP_FILES,
   DEFAULT_FEEDBACK_MAX_BYTES,
+  DAMAGED_SUFFIX,
   FeedbackLog,
-  repairTornTail,
+  setAsideDamagedLines,
   type FeedbackEntry,
 } from '../../src/bot/feedback-log.js';
 
@@ -28,6 +29,10 @@ function entry(index: number): FeedbackEntry {
     paragraph: 3,
     sentence: 7,
     passage: `passage ${index}`,
+    passages: [
+      { article: 'trump-putin-call', paragraph: 3, sentence: 7, passage: `passage ${index}` },
+      { article: 'other-article', paragraph: 1, sentence: 2, passage: 'the second passage shown' },
+    ],
     vote: index % 3 === 0 ? 'down' : 'up',
   };
 }
@@ -144,6 +149,21 @@ describe('FeedbackLog: a line torn by a crash', () => {
     await log.append(entry(4));
     expect(await text(file)).toBe(`${whole}${JSON.stringify(entry(4))}\n`);
     expect(await parsedLines(file)).toEqual([entry(1), entry(2), entry(4)]);
+    // Not thrown away: set aside where a person can still read it.
+    expect(await text(`${file}${DAMAGED_SUFFIX}`)).toBe(`${torn}\n`);
+  });
+
+  it('keeps every good line and sets aside every damaged one, wherever it is in the file', async () => {
+    const file = join(dir, 'feedback.jsonl');
+    const merged = `${JSON.stringify(entry(2)).slice(0, 70)}${JSON.stringify(entry(3))}`;
+    const torn = JSON.stringify(entry(6)).slice(0, 25);
+    await writeFile(
+      file,
+      `${JSON.stringify(entry(1))}\n${merged}\n${JSON.stringify(entry(4))}\n[1,2]\n\n${JSON.stringify(entry(5))}\n${torn}`,
+    );
+    await new FeedbackLog(file).open();
+    expect(await parsedLines(file)).toEqual([entry(1), entry(4), entry(5)]);
+    expect(await text(`${file}${DAMAGED_SUFFIX}`)).toBe(`${merged}\n[1,2]\n${torn}\n`);
   });
 
   it('repairs at open() without waiting for a vote', async () => {
@@ -166,19 +186,21 @@ describe('FeedbackLog: a line torn by a crash', () => {
     // 200 KB without a newline (several read chunks), ending inside a 4-byte character.
     const tornBytes = Buffer.concat([Buffer.from(`{"question":"${'y'.repeat(200_000)}😀`), Buffer.from([0xf0, 0x9f])]);
     await writeFile(file, Buffer.concat([Buffer.from(head), tornBytes]));
-    expect(await repairTornTail(file)).toBe(tornBytes.length);
+    expect(await setAsideDamagedLines(file)).toBe(1);
     expect(await text(file)).toBe(head);
+    expect(await readFile(`${file}${DAMAGED_SUFFIX}`)).toEqual(Buffer.concat([tornBytes, Buffer.from('\n')]));
   });
 
   it('leaves whole files, empty files and missing files alone', async () => {
     const file = join(dir, 'feedback.jsonl');
-    expect(await repairTornTail(file)).toBe(0);
+    expect(await setAsideDamagedLines(file)).toBe(0);
     await writeFile(file, '');
-    expect(await repairTornTail(file)).toBe(0);
-    const whole = `${JSON.stringify(entry(1))}\n`;
+    expect(await setAsideDamagedLines(file)).toBe(0);
+    const whole = `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n`;
     await writeFile(file, whole);
-    expect(await repairTornTail(file)).toBe(0);
+    expect(await setAsideDamagedLines(file)).toBe(0);
     expect(await text(file)).toBe(whole);
+    expect(await readdir(dir)).toEqual(['feedback.jsonl']);
   });
 
   it('repairs only at start-up: a line written by someone else later is not cut', async () => {

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../support/manual-clock.js';
 import { SlidingWindowRateLimiter } from '../../src/bot/rate-limiter.js';
-
-function clock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
-  let time = start;
-  return { now: () => time, advance: (ms) => (time += ms) };
-}
 
 describe('SlidingWindowRateLimiter', () => {
   it('allows up to the limit within the window, then refuses', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 5, windowMs: 30_000, now: time.now });
     for (let question = 0; question < 5; question += 1) expect(limiter.take('alice').allowed).toBe(true);
     expect(limiter.take('alice').allowed).toBe(false);
   });
 
   it('says when the next question will be allowed: when the oldest leaves the window', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 2, windowMs: 30_000, now: time.now });
     limiter.take('alice');
     time.advance(10_000);
@@ -25,7 +21,7 @@ describe('SlidingWindowRateLimiter', () => {
   });
 
   it('allows again exactly at the promised time', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 30_000, now: time.now });
     limiter.take('alice');
     const refused = limiter.take('alice');
@@ -37,7 +33,7 @@ describe('SlidingWindowRateLimiter', () => {
   });
 
   it('slides: old questions stop counting one by one', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 2, windowMs: 10_000, now: time.now });
     limiter.take('alice');
     time.advance(6_000);
@@ -48,7 +44,7 @@ describe('SlidingWindowRateLimiter', () => {
   });
 
   it('does not count refused questions, so hammering does not extend the wait', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000, now: time.now });
     limiter.take('alice');
     for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -60,14 +56,14 @@ describe('SlidingWindowRateLimiter', () => {
   });
 
   it('counts each user separately', () => {
-    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000, now: clock().now });
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000, now: manualClock().now });
     expect(limiter.take('alice').allowed).toBe(true);
     expect(limiter.take('bob').allowed).toBe(true);
     expect(limiter.take('alice').allowed).toBe(false);
   });
 
   it('forgets users whose window has passed, so memory does not grow forever', () => {
-    const time = clock();
+    const time = manualClock();
     const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 1_000, now: time.now });
     for (let user = 0; user < 2_000; user += 1) limiter.take(`user${user}`);
     time.advance(5_000);

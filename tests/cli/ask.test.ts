@@ -104,6 +104,14 @@ describe('npm run ask', () => {
     expect(lines[5]).toEqual({ question: 'x', answers: [], error: 'there is no article "nope"' });
   }, 30_000);
 
+  it('gives one answer per line of standard input when a line holds a lone carriage return', async () => {
+    const input = 'rocket launch\rapple harvest\n{"question": "apple harvest"}\r\nWhat is the capital of France?\r\n';
+    const { code, stdout } = await ask(['--corpus', dir, '--json', '--limit', '1'], input);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout) as Array<{ question: string; answers: unknown[] }>;
+    expect(lines.map((line) => line.question)).toEqual(['rocket launch\rapple harvest', 'apple harvest', 'What is the capital of France?']);
+  }, 30_000);
+
   it('handles a batch of thousands of questions in one run', async () => {
     const input = Array.from({ length: 3000 }, (_, index) =>
       index % 2 === 0 ? `rocket launch ${index}` : `{"question": "apple harvest ${index}"}`,

@@ -7,7 +7,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, Route, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, callbackOf, feedbackLines, messageAndReply, passageBlocks, slash, textReply } from './support/interact.js';
-import { buttonsOf, contentOf, EPHEMERAL, flagsOf, isRecord, onlyEmbed, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import {
+  buttonsOf,
+  contentOf,
+  EPHEMERAL,
+  flagsOf,
+  isRecord,
+  onlyEmbed,
+  OutgoingMessageGuard,
+  plainText,
+  voteButtonId,
+  votedNumbers,
+  voteIdPattern,
+} from './support/payloads.js';
 import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
@@ -102,9 +114,13 @@ describe('/ask', () => {
     expect(buttonsOf(reply.body)).toEqual([
       { customId: 'more:2', label: 'More results', emoji: undefined, disabled: expect.any(Boolean) },
       { customId: 'context:1', label: 'Show context', emoji: undefined, disabled: false },
-      { customId: 'fb:up:1', label: undefined, emoji: '👍', disabled: false },
-      { customId: 'fb:down:1', label: undefined, emoji: '👎', disabled: false },
+      { customId: expect.stringMatching(voteIdPattern('up', 1, 3)), label: undefined, emoji: '👍', disabled: false },
+      { customId: expect.stringMatching(voteIdPattern('down', 1, 3)), label: undefined, emoji: '👎', disabled: false },
     ]);
+    // The vote buttons name the passages shown, paragraph by paragraph.
+    expect(votedNumbers(voteButtonId(reply.body, 'up')).map((passage) => `¶ ${passage.paragraph}`)).toEqual(
+      passageBlocks(embed.description).map((block) => /¶ \d+$/u.exec(block.source)?.[0]),
+    );
   });
 
   it('says plainly that nothing relevant was found and suggests /sources', async () => {
@@ -223,8 +239,8 @@ describe('buttons under an answer', () => {
     expect(buttonsOf(update.body).map((button) => [button.customId, button.disabled])).toEqual([
       ['more:3', false],
       ['context:2', false],
-      ['fb:up:2', false],
-      ['fb:down:2', false],
+      [expect.stringMatching(voteIdPattern('up', 2, 3)), false],
+      [expect.stringMatching(voteIdPattern('down', 2, 3)), false],
     ]);
 
     // The same message now shows page 2; no new message was posted.
@@ -256,44 +272,54 @@ describe('buttons under an answer', () => {
     expect(onlyEmbed(server.getMessage(message.id)).footer).toBe(embed.footer);
   });
 
-  it('👍 and 👎 each append a JSON line with the question and the passage to the feedback file', async () => {
+  it('👍 and 👎 each append a JSON line with the question and every passage shown to the feedback file', async () => {
     const before = await feedbackLines(e2e.feedbackFile);
-    const { reply } = await ask(server, QUESTION);
+    const { reply, embed } = await ask(server, QUESTION);
     const message = reply.message;
     if (message === null) throw new Error('the answer was not stored');
+    const shown = passageBlocks(embed.description);
+    expect(shown, 'precondition: a page of three passages').toHaveLength(3);
 
-    const up = server.sendButton({ customId: 'fb:up:1', message });
+    const up = server.sendButton({ customId: voteButtonId(reply.body, 'up'), message });
     const thanksUp = await server.waitForInteractionReply(up.id);
     expect(flagsOf(thanksUp.body)).toBe(EPHEMERAL);
     expect(thanksUp.content).toBe('Thanks! Recorded your 👍 for this answer.');
 
-    const down = server.sendButton({ customId: 'fb:down:1', message, user: 'admin' });
+    const down = server.sendButton({ customId: voteButtonId(reply.body, 'down'), message, user: 'admin' });
     const thanksDown = await server.waitForInteractionReply(down.id);
     expect(flagsOf(thanksDown.body)).toBe(EPHEMERAL);
     expect(thanksDown.content).toContain('recorded your 👎');
 
     const lines = (await feedbackLines(e2e.feedbackFile)).slice(before.length);
+    const numbers = votedNumbers(voteButtonId(reply.body, 'up'));
+    const passages = shown.map((block, index) => ({
+      article: PUTIN_ARTICLE,
+      paragraph: Number(/¶ (\d+)$/u.exec(block.source)?.[1]),
+      sentence: numbers[index]?.sentence,
+      passage: plainText(block.passage),
+    }));
     const expected = {
       guild: server.guildId,
       question: QUESTION,
       article: PUTIN_ARTICLE,
       paragraph: 14,
+      sentence: numbers[0]?.sentence,
       passage:
         'The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.',
+      passages,
     };
+    expect(passages[0]?.passage).toBe(expected.passage);
     expect(lines).toEqual([
       {
         ...expected,
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         user: server.memberUser.id,
-        sentence: expect.any(Number),
         vote: 'up',
       },
       {
         ...expected,
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         user: server.adminUser.id,
-        sentence: expect.any(Number),
         vote: 'down',
       },
     ]);
@@ -301,7 +327,7 @@ describe('buttons under an answer', () => {
     expect(server.interactionRequests(up.id).map((request) => request.kind)).toEqual(['callback']);
   });
 
-  it('a button on an old answer whose state was forgotten still works, rebuilt from the message', async () => {
+  it('a button on an old answer whose state was forgotten still works, rebuilt from the message and its buttons', async () => {
     const { reply } = await ask(server, QUESTION);
     const message = reply.message;
     const watering = (await ask(server, WATERING_QUESTION)).reply.message;
@@ -321,10 +347,19 @@ describe('buttons under an answer', () => {
     for (const block of blocks) expect(plainText(block.passage)).toMatch(WATERING_PASSAGE);
     expect(page2.footer).toBe(pageFooter(4, 3));
 
-    const vote = server.sendButton({ customId: 'fb:up:1', message });
+    // Page 1 of the first answer, as displayed and named by its buttons, though nothing remembers it any more.
+    const vote = server.sendButton({ customId: voteButtonId(reply.body, 'up'), message });
     expect((await server.waitForInteractionReply(vote.id)).content).toBe('Thanks! Recorded your 👍 for this answer.');
     const [line] = (await feedbackLines(e2e.feedbackFile)).slice(before.length);
-    expect(line).toMatchObject({ question: QUESTION, paragraph: 14, vote: 'up' });
+    const numbers = votedNumbers(voteButtonId(reply.body, 'up'));
+    const page1 = passageBlocks(onlyEmbed(reply.body).description).map((block, index) => ({
+      article: PUTIN_ARTICLE,
+      paragraph: Number(/¶ (\d+)$/u.exec(block.source)?.[1]),
+      sentence: numbers[index]?.sentence,
+      passage: plainText(block.passage),
+    }));
+    expect(page1.map((passage) => passage.paragraph).slice(0, 2)).toEqual([14, 15]);
+    expect(line).toMatchObject({ question: QUESTION, vote: 'up', ...page1[0], passages: page1 });
   });
 
   it('a forgotten answer keeps its article filter and its exact question (markdown, mentions) when rebuilt from the message', async () => {
@@ -339,7 +374,7 @@ describe('buttons under an answer', () => {
     await settled(e2e.bot);
     e2e.advanceClock(16 * 60_000);
 
-    const vote = server.sendButton({ customId: 'fb:up:1', message });
+    const vote = server.sendButton({ customId: voteButtonId(reply.body, 'up'), message });
     expect((await server.waitForInteractionReply(vote.id)).content).toBe('Thanks! Recorded your 👍 for this answer.');
     const [line] = (await feedbackLines(e2e.feedbackFile)).slice(before.length);
     // Unfiltered, the first passage would come from another garden note.
@@ -363,12 +398,13 @@ describe('buttons under an answer', () => {
     const enabled = buttonsOf(reply.body)
       .filter((button) => !button.disabled)
       .map((button) => button.customId);
-    expect(enabled).toEqual(expect.arrayContaining(['context:1', 'fb:up:1', 'fb:down:1']));
+    const upId = voteButtonId(reply.body, 'up');
+    expect(enabled).toEqual(expect.arrayContaining(['context:1', upId, voteButtonId(reply.body, 'down')]));
 
     await settled(e2e.bot);
     e2e.advanceClock(16 * 60_000);
 
-    for (const customId of enabled.filter((id) => id !== 'fb:up:1')) {
+    for (const customId of enabled.filter((id) => id !== upId)) {
       const click = server.sendButton({ customId, message });
       const expired = await server.waitForInteractionReply(click.id);
       expect(expired.callbackType).toBe(CallbackType.ChannelMessageWithSource);
@@ -395,7 +431,12 @@ describe('"Find in articles" message command', () => {
     const [first] = passageBlocks(embed.description);
     expect(first?.source).toMatch(new RegExp(`^\\*\\*${escapeRegExp(PUTIN_TITLE)}\\*\\* · Jul 3, 2025 · ¶ 1[45]$`));
     expect(plainText(first?.passage ?? '')).toMatch(/only Putin makes decisions/);
-    expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual(['more:2', 'context:1', 'fb:up:1', 'fb:down:1']);
+    expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual([
+      'more:2',
+      'context:1',
+      expect.stringMatching(voteIdPattern('up', 1, passageBlocks(embed.description).length)),
+      expect.stringMatching(voteIdPattern('down', 1, passageBlocks(embed.description).length)),
+    ]);
   });
 
   it('says so privately when the message has no text', async () => {
@@ -416,7 +457,12 @@ describe('mentions and DMs', () => {
     expect(embed.title).toBe(QUESTION);
     expect(passageBlocks(embed.description)[0]?.source).toBe(PARAGRAPH_14_SOURCE);
     expect(plainText(embed.description ?? '')).toContain(ONLY_PUTIN);
-    expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual(['more:2', 'context:1', 'fb:up:1', 'fb:down:1']);
+    expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual([
+      'more:2',
+      'context:1',
+      expect.stringMatching(voteIdPattern('up', 1, passageBlocks(embed.description).length)),
+      expect.stringMatching(voteIdPattern('down', 1, passageBlocks(embed.description).length)),
+    ]);
   });
 
   it('ignores guild messages that do not mention it', async () => {
@@ -443,7 +489,7 @@ describe('mentions and DMs', () => {
     const answer = server.getMessage(isRecord(reply.response) && typeof reply.response.id === 'string' ? reply.response.id : '');
     if (answer === undefined) throw new Error('the DM answer was not stored');
     const before = await feedbackLines(e2e.feedbackFile);
-    const vote = server.sendButton({ customId: 'fb:down:1', message: answer, dm: true });
+    const vote = server.sendButton({ customId: voteButtonId(reply.body, 'down'), message: answer, dm: true });
     expect((await server.waitForInteractionReply(vote.id)).content).toContain('recorded your 👎');
     const [line] = (await feedbackLines(e2e.feedbackFile)).slice(before.length);
     expect(line).toMatchObject({ guild: null, question: QUESTION, paragraph: 14, vote: 'down', user: server.memberUser.id });

@@ -1,9 +1,9 @@
 /** RATE_LIMIT_QUESTIONS / RATE_LIMIT_WINDOW_SECONDS, end to end: per user, privately, with a time to retry. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DiscordServer } from '../../src/playground/discord-server/index.js';
+import { CallbackType, type ApiUser, type DiscordServer } from '../../src/playground/discord-server/index.js';
 import { settled, startE2E, type E2E } from './support/harness.js';
 import { ask, messageAndReply, passageBlocks, textReply } from './support/interact.js';
-import { contentOf, EPHEMERAL, flagsOf, OutgoingMessageGuard, plainText } from './support/payloads.js';
+import { contentOf, EPHEMERAL, flagsOf, isRecord, OutgoingMessageGuard, plainText } from './support/payloads.js';
 import { finishE2E } from './support/finish.js';
 
 const QUESTION = 'Who makes decisions in Russia?';
@@ -23,6 +23,12 @@ afterEach(() => {
 });
 
 afterAll(() => finishE2E(e2e, guard));
+
+/** A user who has not asked anything yet. */
+function someoneElse(n: number): ApiUser {
+  const id = String(800_000_000_000_000_000n + BigInt(n));
+  return { id, username: `someone-${n}`, global_name: null, discriminator: '0', avatar: null, flags: 0, public_flags: 0 };
+}
 
 /** The epoch second in `<t:SECONDS:R>`, or null. */
 function relativeTimestamp(text: string): number | null {
@@ -58,6 +64,43 @@ describe('per-user rate limit (RATE_LIMIT_QUESTIONS=2)', () => {
     const { reply } = await messageAndReply(server, { content: QUESTION, mentionsBot: true });
     expect(contentOf(reply.body)).toMatch(/try again <t:\d+:R>\.$/);
     expect(contentOf(reply.body)).not.toContain(server.memberUser.id);
+  });
+
+  it('tells a person who keeps mentioning it past the limit once per window, not once per mention', async () => {
+    // The member was told once already, in the test above: these get no public notice.
+    const quiet = [1, 2, 3, 4, 5].map(() => server.sendMessage({ content: QUESTION, mentionsBot: true }));
+    // Handled in order: once a later mention is answered, the earlier ones have been dealt with.
+    await messageAndReply(server, { content: QUESTION, mentionsBot: true, user: someoneElse(1) });
+    await settled(e2e.bot);
+    const repliesToQuiet = server.requests.filter(
+      (request) =>
+        isRecord(request.body) &&
+        isRecord(request.body.message_reference) &&
+        quiet.some(
+          (message) =>
+            isRecord(request.body) && isRecord(request.body.message_reference) && request.body.message_reference.message_id === message.id,
+        ),
+    );
+    expect(repliesToQuiet).toEqual([]);
+  });
+
+  it('limits button clicks too, four per question allowed, and says so privately', async () => {
+    const { reply } = await ask(server, QUESTION, { user: someoneElse(2) });
+    const message = reply.message;
+    if (message === null) throw new Error('the answer was not stored');
+    // RATE_LIMIT_QUESTIONS=2: 8 clicks per window.
+    for (let click = 0; click < 8; click += 1) {
+      const more = server.sendButton({ customId: 'more:2', message });
+      expect((await server.waitForInteractionReply(more.id)).callbackType).toBe(CallbackType.UpdateMessage);
+    }
+    const ninth = server.sendButton({ customId: 'more:2', message });
+    const refused = await textReply(server, ninth);
+    expect(refused.callbackType).toBe(CallbackType.ChannelMessageWithSource);
+    expect(flagsOf(refused.body)).toBe(EPHEMERAL);
+    expect(refused.content).toMatch(/^You're clicking faster than I can keep up with; try again <t:\d+:R>\.$/);
+    // Another person's clicks are not held up.
+    const other = server.sendButton({ customId: 'more:2', message, user: someoneElse(3) });
+    expect((await server.waitForInteractionReply(other.id)).callbackType).toBe(CallbackType.UpdateMessage);
   });
 
   it('answers again once the window has passed', async () => {

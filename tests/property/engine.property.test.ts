@@ -104,7 +104,7 @@ describe('the bot asking the engine', () => {
         if (!checked.ok) return;
         const article = filtered ? { id: '2025-07-03-trump-putin-call', title: 'Trump says' } : null;
         const state = { question: checked.question, article };
-        expect(payloadProblems(firstAnswerReply(engine, state))).toEqual([]);
+        expect(payloadProblems(firstAnswerReply(engine, state).reply)).toEqual([]);
         const { answers, hasMore } = answersOnPage(engine, state, page);
         expect(answers.length).toBeLessThanOrEqual(3);
         if (hasMore) expect(answers).toHaveLength(3);

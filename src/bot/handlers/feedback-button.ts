@@ -1,35 +1,47 @@
 import type { ButtonInteraction } from 'discord.js';
-import { topAnswerOnPage } from '../answer-pages.js';
 import type { BotContext } from '../bot-context.js';
-import { buttonsExpiredNotice, feedbackThanksNotice } from '../replies/notices.js';
+import type { PassageKey } from '../custom-ids.js';
+import { passagesFromDescription } from '../replies/answer-reply.js';
+import { feedbackNotSavedNotice, feedbackThanksNotice, votedArticleGoneNotice } from '../replies/notices.js';
+import { votedPassages } from '../voted-passages.js';
 import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
-/** 👍 / 👎: one line in the feedback file with the question and the passage voted on. */
+/** 👍 / 👎: one line in the feedback file with the question and every passage the person saw with these buttons. */
 export async function handleFeedbackButton(
   interaction: ButtonInteraction,
   vote: 'up' | 'down',
-  page: number,
+  keys: readonly PassageKey[],
   ctx: BotContext,
 ): Promise<void> {
   const engine = ctx.engines.current;
   const state = await answerStateOfButton(interaction, ctx, engine);
   if (state === null) return;
-  const top = topAnswerOnPage(engine, state, page);
-  if (top === undefined) {
-    await replyPrivately(interaction, buttonsExpiredNotice());
+  const passages = votedPassages(keys, state.shown ?? [], engine, passagesFromDescription(interaction.message.embeds[0]?.description));
+  const [first] = passages ?? [];
+  if (passages === null || first === undefined) {
+    await replyPrivately(interaction, votedArticleGoneNotice());
     return;
   }
-  await ctx.feedback.append({
+  const entry = {
     time: new Date(ctx.now()).toISOString(),
     user: interaction.user.id,
     guild: interaction.guildId,
     question: state.question,
-    article: top.source.article,
-    paragraph: top.source.paragraph,
-    sentence: top.source.sentence,
-    passage: top.passage,
+    article: first.article,
+    paragraph: first.paragraph,
+    sentence: first.sentence,
+    passage: first.passage,
+    passages,
     vote,
-  });
+  };
+  try {
+    await ctx.feedback.append(entry);
+  } catch (error) {
+    // A full disk or a file the bot may not write: the person is told, the vote is not half-kept.
+    ctx.logger.error({ err: error, user: interaction.user.id, vote }, 'could not save a vote');
+    await replyPrivately(interaction, feedbackNotSavedNotice(vote));
+    return;
+  }
   await replyPrivately(interaction, feedbackThanksNotice(vote));
 }

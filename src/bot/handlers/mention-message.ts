@@ -24,11 +24,12 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
   }
   const decision = ctx.rateLimiter.take(message.author.id);
   if (!decision.allowed) {
-    // A message cannot be answered privately; the notice is short and names no one.
-    await message.reply(rateLimitedNotice(decision.retryAt));
+    // A message cannot be answered privately; the notice is short, names no one, and is given
+    // once per window: the person knows when to try again, the channel is not filled with it.
+    if (ctx.mentionNotices.first(message.author.id, decision.retryAt)) await message.reply(rateLimitedNotice(decision.retryAt));
     return;
   }
-  const state = { question: checked.question, article: null };
-  const sent = await message.reply(firstAnswerReply(ctx.engines.current, state));
+  const { reply, state } = firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
+  const sent = await message.reply(reply);
   ctx.answerStates.set(sent.id, state);
 }

@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
-import { answersOnPage } from '../answer-pages.js';
+import { answersOnPage, shownPassages } from '../answer-pages.js';
 import type { BotContext } from '../bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply } from '../replies/answer-reply.js';
 import { answerStateOfButton } from './answer-message.js';
@@ -13,6 +13,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
   const next = answersOnPage(engine, state, page);
   if (next.answers.length > 0) {
     await interaction.update(buildAnswerReply({ ...state, page, answers: next.answers, hasMore: next.hasMore }));
+    ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(next.answers) });
     return;
   }
   // The corpus changed since the button was drawn: keep the current page, with nothing more to fetch.
@@ -23,4 +24,5 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
       ? buildNoAnswerReply(state.question, state.article)
       : buildAnswerReply({ ...state, page: current, answers: shown.answers, hasMore: false }),
   );
+  ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(shown.answers) });
 }

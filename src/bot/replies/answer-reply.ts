@@ -1,6 +1,8 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { Answer } from '../../search/types.js';
+import { articleKey } from '../article-key.js';
 import { buttonCustomId } from '../custom-ids.js';
+import { unescapeText } from '../format/escape.js';
 import { DISCORD_LIMITS } from '../format/discord-limits.js';
 import { escapeTextWithin } from '../format/escape.js';
 import { highlightTerms } from '../format/highlight.js';
@@ -45,6 +47,12 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
       text: footerText(page.answers.length === 1 ? `Passage ${first}` : `Passages ${first}–${last}`, page.article),
     });
 
+  // The votes carry the passages shown, so that a vote records them and not a later search's.
+  const passages = page.answers.map(({ source }) => ({
+    article: articleKey(source.article),
+    paragraph: source.paragraph,
+    sentence: source.sentence,
+  }));
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(buttonCustomId({ kind: 'more', page: page.page + 1 }))
@@ -57,11 +65,11 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(page.answers.length === 0),
     new ButtonBuilder()
-      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'up', page: page.page }))
+      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'up', page: page.page, passages }))
       .setEmoji({ name: '👍' })
       .setStyle(ButtonStyle.Secondary),
     new ButtonBuilder()
-      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'down', page: page.page }))
+      .setCustomId(buttonCustomId({ kind: 'feedback', vote: 'down', page: page.page, passages }))
       .setEmoji({ name: '👎' })
       .setStyle(ButtonStyle.Secondary),
   );
@@ -108,6 +116,19 @@ export function articleIdFromFooter(footer: string | null | undefined): string |
   return index === -1 ? null : footer.slice(index + FOOTER_ARTICLE_PREFIX.length);
 }
 
+/**
+ * The passages of a description written by `buildAnswerReply`, in order, as plain text: what
+ * the person read (one line each, possibly shortened with "…"), without the bold and the escaping.
+ */
+export function passagesFromDescription(description: string | null | undefined): string[] {
+  if (description === null || description === undefined) return [];
+  return description
+    .split('\n')
+    .filter((line) => line.startsWith(QUOTE_PREFIX))
+    .map((line) => unescapeText(line.slice(QUOTE_PREFIX.length).replaceAll('**', '')));
+}
+
+const QUOTE_PREFIX = '> ';
 const BLOCK_SEPARATOR = '\n\n';
 /** Past this, a citation's link is dropped so that an absurd url cannot crowd out the passage. */
 const MAX_SOURCE_LINE = 400;
@@ -123,7 +144,7 @@ function passageBlock(answer: Answer, number: number, budget: number): string {
   let source = formatSourceLine(answer.source);
   if (source.length > MAX_SOURCE_LINE) source = formatSourceLine({ ...answer.source, url: null });
   const header = `**${number}.** ${source}`;
-  const quotePrefix = '\n> ';
+  const quotePrefix = `\n${QUOTE_PREFIX}`;
   const passage = highlightTerms(oneLine(answer.passage), answer.terms, Math.max(1, budget - header.length - quotePrefix.length));
   return `${header}${quotePrefix}${passage}`;
 }

@@ -9,8 +9,16 @@ export function handlerFailedNotice(): ReplyPayload {
 }
 
 export function rateLimitedNotice(retryAtMs: number): ReplyPayload {
-  const retryAt = new Date(Math.ceil(retryAtMs / 1000) * 1000);
-  return textPayload(`You're asking questions faster than I can keep up with; try again ${time(retryAt, TimestampStyles.RelativeTime)}.`);
+  return textPayload(`You're asking questions faster than I can keep up with; try again ${relativeTime(retryAtMs)}.`);
+}
+
+/** `<t:SECONDS:R>`, which Discord shows as "in 12 seconds" in each reader's language; rounded up so it is never early. */
+function relativeTime(epochMs: number): string {
+  return time(new Date(Math.ceil(epochMs / 1000) * 1000), TimestampStyles.RelativeTime);
+}
+
+export function buttonsRateLimitedNotice(retryAtMs: number): ReplyPayload {
+  return textPayload(`You're clicking faster than I can keep up with; try again ${relativeTime(retryAtMs)}.`);
 }
 
 export function questionTooLongNotice(length: number, max: number): ReplyPayload {
@@ -47,6 +55,18 @@ export function feedbackThanksNotice(vote: 'up' | 'down'): ReplyPayload {
     vote === 'up'
       ? 'Thanks! Recorded your 👍 for this answer.'
       : 'Thanks, recorded your 👎. The people who keep the articles will look at what went wrong.',
+  );
+}
+
+export function feedbackNotSavedNotice(vote: 'up' | 'down'): ReplyPayload {
+  return textPayload(
+    `Sorry, I couldn't save your ${vote === 'up' ? '👍' : '👎'}: the bot could not write it down. Please try again later.`,
+  );
+}
+
+export function votedArticleGoneNotice(): ReplyPayload {
+  return textPayload(
+    'The article this answer quoted is no longer in the corpus, so I cannot record a vote on it. Ask again with `/ask` for a fresh answer.',
   );
 }
 

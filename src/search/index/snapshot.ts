@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { fileKind } from '../../corpus/read-corpus-file.js';
+import { replaceFile } from '../../corpus/replace-file.js';
 import { analyzerFor, type IndexedCorpus } from '../indexed-corpus.js';
 import type { AnalysisOptions } from '../options.js';
 import { restoreCorpus, saveCorpus, savedCorpus } from './saved-corpus.js';
@@ -10,7 +13,12 @@ import { SentenceIndex } from './sentence-index.js';
 /** Where `npm run build-index` saves the index, beside the articles (a dot file: not an article). */
 export const SNAPSHOT_FILE = '.index-snapshot';
 const FORMAT = 'article-qa-bot index snapshot';
-const VERSION = 3;
+const VERSION = 4;
+/** Where the snapshot of a corpus folder is kept unless INDEX_SNAPSHOT_PATH says otherwise. */
+export function defaultSnapshotFile(dir: string): string {
+  return join(dir, SNAPSHOT_FILE);
+}
+
 /** The reason given when a folder simply has no snapshot: normal, not worth a warning. */
 export const NO_SNAPSHOT = 'there is no index snapshot';
 
@@ -21,6 +29,8 @@ const header = z.object({
   fingerprint: z.string(),
   /** SHA-256 of everything after the header line. */
   checksum: z.string(),
+  /** Length in bytes of everything after the header line: checked against the file before it is read. */
+  bytes: z.number().int().nonnegative(),
 });
 
 const corpusData = z.object({ corpus: savedCorpus });
@@ -34,48 +44,72 @@ export type SnapshotRead = { readonly ok: true; readonly indexed: IndexedCorpus 
 /**
  * Saves an indexed corpus as three lines: a JSON header (format, version, fingerprint,
  * checksum), the corpus, and the analysed terms of every sentence (MiniSearch's index follows
- * from them). Written to a temporary file
- * and renamed, so a crash never leaves half a snapshot in place.
+ * from them). Written with `replaceFile`, so a crash or a full disk never leaves half a
+ * snapshot in place. Rejects when it cannot be written.
  */
-export async function writeSnapshot(dir: string, indexed: IndexedCorpus, fingerprint: string): Promise<{ file: string; bytes: number }> {
+export async function writeSnapshot(
+  dir: string,
+  indexed: IndexedCorpus,
+  fingerprint: string,
+  file = defaultSnapshotFile(dir),
+): Promise<{ file: string; bytes: number }> {
   const body = `${JSON.stringify({ corpus: saveCorpus(indexed.corpus) })}\n${JSON.stringify(indexed.index.serialize())}`;
   const checksum = createHash('sha256').update(body).digest('hex');
-  const file = join(dir, SNAPSHOT_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum })}\n${body}`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file).catch(async (error: unknown) => {
-    await rm(temporary, { force: true });
-    throw error;
-  });
-  return { file, bytes: Buffer.byteLength(body) };
+  await mkdir(dirname(file), { recursive: true });
+  const bytes = Buffer.byteLength(body);
+  await replaceFile(file, `${JSON.stringify({ format: FORMAT, version: VERSION, fingerprint, checksum, bytes })}\n${body}`);
+  return { file, bytes };
 }
 
 /**
  * Reads the snapshot of `dir` if it was built from exactly these files with this analysis.
  * Anything else (missing, foreign, out of date, damaged) is a reason, never an exception and
- * never trusted: the caller builds the index from the files instead.
+ * never trusted: the caller builds the index from the files instead. Only a regular file is
+ * read, and only its header line until that header, and the file's size, say it is ours.
  */
-export async function readSnapshot(dir: string, fingerprint: string, options: AnalysisOptions = {}): Promise<SnapshotRead> {
-  let bytes: Buffer;
+export async function readSnapshot(
+  dir: string,
+  fingerprint: string,
+  options: AnalysisOptions = {},
+  file = defaultSnapshotFile(dir),
+): Promise<SnapshotRead> {
+  let handle: FileHandle;
   try {
-    bytes = await readFile(join(dir, SNAPSHOT_FILE));
-  } catch {
-    return { ok: false, reason: NO_SNAPSHOT };
+    // Without blocking: a named pipe in the snapshot's place must not wait for a writer forever.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { ok: false, reason: NO_SNAPSHOT };
+    return { ok: false, reason: `the index snapshot cannot be read (${error instanceof Error ? error.message : String(error)}); ignored` };
   }
-  // Read as bytes: the checksum is taken over them, and only the lines needed are decoded.
-  const firstBreak = bytes.indexOf(NEWLINE);
-  const parsedHeader = header.safeParse(parseJson(bytes.toString('utf8', 0, firstBreak === -1 ? bytes.length : firstBreak)));
-  if (!parsedHeader.success) return { ok: false, reason: 'the index snapshot is not one this bot wrote; ignored' };
+  try {
+    return await readOpenSnapshot(handle, fingerprint, options);
+  } catch (error) {
+    return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The header line is short (a fingerprint and a checksum); a file without a newline this early is not ours. */
+const MAX_HEADER_BYTES = 4096;
+
+async function readOpenSnapshot(handle: FileHandle, fingerprint: string, options: AnalysisOptions): Promise<SnapshotRead> {
+  const info = await handle.stat();
+  if (!info.isFile()) return { ok: false, reason: `the index snapshot is not a regular file (${fileKind(info)}); ignored` };
+  const head = Buffer.alloc(Math.min(MAX_HEADER_BYTES, info.size));
+  const headRead = await readAt(handle, head, 0);
+  const firstBreak = head.subarray(0, headRead).indexOf(NEWLINE);
+  const parsedHeader = firstBreak === -1 ? null : header.safeParse(parseJson(head.toString('utf8', 0, firstBreak)));
+  if (parsedHeader === null || !parsedHeader.success) return { ok: false, reason: 'the index snapshot is not one this bot wrote; ignored' };
   if (parsedHeader.data.fingerprint !== fingerprint)
     return { ok: false, reason: 'the index snapshot is out of date (the articles or the analysis changed since `npm run build-index`)' };
+  if (info.size !== firstBreak + 1 + parsedHeader.data.bytes)
+    return { ok: false, reason: 'the index snapshot is damaged (its size is not the size its header gives); ignored' };
 
-  const body = bytes.subarray(firstBreak + 1);
+  // Read as bytes: the checksum is taken over them, and only the lines needed are decoded.
+  const body = Buffer.alloc(parsedHeader.data.bytes);
+  if ((await readAt(handle, body, firstBreak + 1)) !== body.length)
+    return { ok: false, reason: 'the index snapshot is damaged (it is shorter than it was a moment ago); ignored' };
   if (createHash('sha256').update(body).digest('hex') !== parsedHeader.data.checksum)
     return { ok: false, reason: 'the index snapshot is damaged (its checksum does not match); ignored' };
   const secondBreak = body.indexOf(NEWLINE);
@@ -84,14 +118,21 @@ export async function readSnapshot(dir: string, fingerprint: string, options: An
     return { ok: false, reason: 'the index snapshot is damaged (its corpus part does not read); ignored' };
   const savedIndex = indexData.safeParse(parseJson(body.toString('utf8', secondBreak + 1)));
   if (!savedIndex.success) return { ok: false, reason: 'the index snapshot is damaged (its index part does not read); ignored' };
-  try {
-    const corpus = restoreCorpus(data.data.corpus);
-    const analyzer = analyzerFor(corpus, options);
-    const index = SentenceIndex.restore(corpus.articles, savedIndex.data);
-    return { ok: true, indexed: { corpus, analyzer, index } };
-  } catch (error) {
-    return { ok: false, reason: `the index snapshot is damaged (${error instanceof Error ? error.message : String(error)}); ignored` };
+  const corpus = restoreCorpus(data.data.corpus);
+  const analyzer = analyzerFor(corpus, options);
+  const index = SentenceIndex.restore(corpus.articles, savedIndex.data);
+  return { ok: true, indexed: { corpus, analyzer, index } };
+}
+
+/** Fills `buffer` from `position` on, or as much of it as the file holds; returns how many bytes were read. */
+async function readAt(handle: FileHandle, buffer: Buffer, position: number): Promise<number> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
   }
+  return filled;
 }
 
 const NEWLINE = 0x0a;

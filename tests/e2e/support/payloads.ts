@@ -80,6 +80,31 @@ export function buttonsOf(body: unknown): ButtonView[] {
   );
 }
 
+/** The custom id of the 👍 (`up`) or 👎 (`down`) button in a message body. */
+export function voteButtonId(body: unknown, vote: 'up' | 'down'): string {
+  const emoji = vote === 'up' ? '👍' : '👎';
+  const button = buttonsOf(body).find((candidate) => candidate.emoji === emoji);
+  if (button === undefined) throw new Error(`no ${emoji} button`);
+  return button.customId;
+}
+
+/**
+ * A vote button's custom id as the bot makes them: `fb:<vote>:<page>:`, then for each passage
+ * shown `<article key>.<paragraph>.<sentence>` (8 base64url characters, base-36 numbers), `~` between.
+ */
+export function voteIdPattern(vote: 'up' | 'down', page: number, passages: number): RegExp {
+  const passage = '[A-Za-z0-9_-]{8}\\.[0-9a-z]+\\.[0-9a-z]+';
+  return new RegExp(`^fb:${vote}:${page}:${Array.from({ length: passages }, () => passage).join('~')}$`, 'u');
+}
+
+/** The paragraph and sentence numbers a vote button's custom id names, in order. */
+export function votedNumbers(customId: string): { paragraph: number; sentence: number }[] {
+  return (customId.split(':')[3] ?? '').split('~').map((passage) => {
+    const [, paragraph = '', sentence = ''] = passage.split('.');
+    return { paragraph: Number.parseInt(paragraph, 36), sentence: Number.parseInt(sentence, 36) };
+  });
+}
+
 export function contentOf(body: unknown): string {
   return isRecord(body) ? (stringAt(body, 'content') ?? '') : '';
 }
