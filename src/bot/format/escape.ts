@@ -16,7 +16,19 @@ export function neutralizeMentions(text: string): string {
 
 /** Text from a person or a file, to be shown as-is inside markdown (descriptions, titles, field values). */
 export function escapeText(text: string): string {
-  return escapeMarkdown(neutralizeMentions(text), {
+  // Backslashes and emphasis characters are escaped here, one backslash each, so that
+  // `unescapeText` is exact: discord.js's `escapeMarkdown` takes a `*` after an escaped backslash
+  // (in runs such as `**\\*****`) for one already escaped. It still escapes what depends on
+  // where it stands: headings, list markers and masked links.
+  return escapeMarkdown(neutralizeMentions(text).replace(/[\\*_~|`]/g, '\\$&'), {
+    codeBlock: false,
+    inlineCode: false,
+    bold: false,
+    italic: false,
+    underline: false,
+    strikethrough: false,
+    spoiler: false,
+    escape: false,
     heading: true,
     bulletedList: true,
     numberedList: true,

@@ -29,20 +29,24 @@ export function buildAddReply(result: AddResult | FeedRun, reloadFailure: string
         .setColor(OK_COLOR)
         .setTitle('Article added')
         .setDescription(
-          [
-            formatArticleTitle(result.title, result.url, MAX_LISTED_TITLE_LENGTH),
+          truncateAtWord(
             [
-              formatArticleDate(result.date) ?? 'no date',
-              result.source === null ? null : escapeTextWithin(result.source, 80),
-              plural(result.sentences, 'sentence'),
+              formatArticleTitle(result.title, result.url, MAX_LISTED_TITLE_LENGTH),
+              [
+                formatArticleDate(result.date) ?? 'no date',
+                result.source === null ? null : escapeTextWithin(result.source, 80),
+                plural(result.sentences, 'sentence'),
+              ]
+                .filter((part) => part !== null)
+                .join(' · '),
+              ...notes,
+              reloadFailure === null ? 'I answer from it now; `/sources` lists it.' : '',
             ]
-              .filter((part) => part !== null)
-              .join(' · '),
-            ...notes,
-            reloadFailure === null ? 'I answer from it now; `/sources` lists it.' : '',
-          ]
-            .filter((line) => line !== '')
-            .join('\n'),
+              .filter((line) => line !== '')
+              .join('\n'),
+            // A page's address can be longer than a description may be.
+            DISCORD_LIMITS.embedDescription,
+          ),
         );
       break;
     case 'duplicate':
