@@ -2,7 +2,7 @@ import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import type { Analyzer } from './analyzer.js';
 import { CandidateFinder } from './candidate-finder.js';
 import { indexCorpus, type IndexedCorpus } from './indexed-corpus.js';
-import { featureIndex } from './model/features.js';
+import { featureIndex, matchedTermsOf } from './model/features.js';
 import { LEARNED_MODEL } from './model/learned-model.js';
 import { answerProbability, refusalFeatures } from './model/refusal.js';
 import { type EngineOptions, resolveOptions } from './options.js';
@@ -16,6 +16,7 @@ import { sharedWordNet } from './wordnet.js';
 /** The most passages one `ask` returns, whatever `limit` asks for. */
 const MAX_LIMIT = 50;
 const CONTEXT_COVERAGE = featureIndex('contextCoverage');
+const COVERAGE = featureIndex('coverage');
 
 /** Builds an engine over a loaded corpus. The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
@@ -47,7 +48,8 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     for (const hit of ranked) {
       if (answers.length >= offset + limit) break;
       // A passage after the first must be relevant on its own, not just ride on the best one.
-      if (answers.length > 0 && ((hit.features[CONTEXT_COVERAGE] ?? 0) < options.minCoverage || hit.matchedTerms.size === 0)) continue;
+      if (answers.length > 0 && ((hit.features[CONTEXT_COVERAGE] ?? 0) < options.minCoverage || (hit.features[COVERAGE] ?? 0) === 0))
+        continue;
       const range = passageRange(index.sentences, hit.id, options.passageMaxSentences);
       const sentence = index.sentences[hit.id];
       if (sentence === undefined) continue;
@@ -59,7 +61,9 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
       );
       if (repeat) continue;
       shown.push({ articleId: sentence.articleId, range, text: passage });
-      answers.push(toAnswer(hit, passage, articlesById.get(sentence.articleId), sentence, analyzer));
+      answers.push(
+        toAnswer(hit, matchedTermsOf(index, found.question, hit.id), passage, articlesById.get(sentence.articleId), sentence, analyzer),
+      );
     }
     return answers.slice(offset);
   };
@@ -72,9 +76,16 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
   };
 }
 
-function toAnswer(hit: RankedCandidate, passage: string, article: Article | undefined, sentence: Sentence, analyzer: Analyzer): Answer {
+function toAnswer(
+  hit: RankedCandidate,
+  matchedTerms: ReadonlySet<string>,
+  passage: string,
+  article: Article | undefined,
+  sentence: Sentence,
+  analyzer: Analyzer,
+): Answer {
   const terms = new Set<string>();
-  for (const term of analyzer.analyze(passage)) if (hit.matchedTerms.has(term.term)) terms.add(passage.slice(term.start, term.end));
+  for (const term of analyzer.analyze(passage)) if (matchedTerms.has(term.term)) terms.add(passage.slice(term.start, term.end));
   return {
     text: sentence.text,
     passage,

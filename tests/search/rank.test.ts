@@ -6,7 +6,7 @@ const weights = Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) 
 const candidate = (id: number, values: Partial<Record<(typeof CANDIDATE_FEATURES)[number], number>>): Candidate => {
   const features = new Float64Array(CANDIDATE_FEATURES.length);
   for (const [name, value] of Object.entries(values)) features[featureIndex(name as (typeof CANDIDATE_FEATURES)[number])] = value;
-  return { id, features, matchedTerms: new Set() };
+  return { id, features };
 };
 
 describe('scoreOf', () => {

@@ -211,6 +211,11 @@ export class SentenceIndex {
     return this.#terms.idsOf(id);
   }
 
+  /** The index term with this id. */
+  termOf(id: number): string {
+    return this.#terms.termOf(id);
+  }
+
   /** The id of an index term, or undefined when no sentence holds it. */
   termIdOf(term: string): number | undefined {
     return this.#terms.idOf(term);

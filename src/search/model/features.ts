@@ -68,8 +68,6 @@ export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export interface Candidate {
   readonly id: number;
   readonly features: Float64Array;
-  /** Index terms of the question found in the sentence, for highlighting. */
-  readonly matchedTerms: ReadonlySet<string>;
 }
 
 const FEATURE = Object.fromEntries(CANDIDATE_FEATURES.map((name, position) => [name, position])) as Record<CandidateFeature, number>;
@@ -194,12 +192,7 @@ export function candidateFeatures(
     const withContext = Float64Array.from(inSentence, (strength, at) => Math.max(strength, ...neighbours.map((other) => other[at] ?? 0)));
     const { article, title } = articleStrengthsOf(hit.id);
     const paragraph = paragraphStrengthsOf(hit.id);
-    const words = index.termsOf(hit.id);
     const ids = index.termIdsOf(hit.id);
-    const matchedTerms = new Set<string>();
-    ids.forEach((id, position) => {
-      if ((byTerm.get(id) ?? []).some(([concept]) => (inSentence[concept] ?? 0) > 0)) matchedTerms.add(words[position] ?? '');
-    });
     const specific = concepts.map((concept, at) => ((title[at] ?? 0) > 0 ? 0 : concept.weight));
     const specificWeight = specific.reduce((sum, weight) => sum + weight, 0);
     const sentence = index.sentences[hit.id];
@@ -221,10 +214,7 @@ export function candidateFeatures(
     features[FEATURE.rarestConcept] = inSentence[rarest] ?? 0;
     features[FEATURE.specificCoverage] =
       specificWeight > 0 ? specific.reduce((sum, weight, at) => sum + weight * (inSentence[at] ?? 0), 0) / specificWeight : 0;
-    features[FEATURE.phrase] = phraseShare(
-      concepts,
-      words.filter((term) => !term.startsWith('=')),
-    );
+    features[FEATURE.phrase] = phraseShare(concepts.length, ids, byTerm, index);
     const holdsAnswer = hasAnswerOfType(question.answerType, text, question.words) ? 1 : 0;
     features[FEATURE.answerType] = holdsAnswer;
     const kindFeature = KIND_FEATURES[question.answerType];
@@ -240,13 +230,13 @@ export function candidateFeatures(
     features[FEATURE.paragraphStart] =
       index.sentences[hit.id - 1]?.paragraph !== sentence?.paragraph || neighbourIds[0] !== hit.id - 1 ? 1 : 0;
     features[FEATURE.length] = Math.min(1, new Set(ids).size / 40);
-    return { id: hit.id, features, matchedTerms, articleCoverage };
+    return { id: hit.id, features, articleCoverage };
   });
   const bestArticle = Math.max(0, ...candidates.map((candidate) => candidate.articleCoverage));
   for (const candidate of candidates) {
     candidate.features[FEATURE.articleRank] = bestArticle > 0 ? candidate.articleCoverage / bestArticle : 0;
   }
-  return candidates.map(({ id, features, matchedTerms }) => ({ id, features, matchedTerms }));
+  return candidates.map(({ id, features }) => ({ id, features }));
 }
 
 const KIND_FEATURES: Partial<Record<AnswerType, CandidateFeature>> = {
@@ -277,16 +267,34 @@ function definesSubject(sentence: string, subject: string): boolean {
   );
 }
 
-/** Share of consecutive question concepts whose words also stand side by side in the sentence. */
-function phraseShare(concepts: readonly Concept[], words: readonly string[]): number {
-  if (concepts.length < 2) return 0;
-  let adjacent = 0;
-  for (let at = 0; at + 1 < concepts.length; at += 1) {
-    const [left, right] = [concepts[at], concepts[at + 1]];
+/**
+ * Share of consecutive question concepts whose words also stand side by side in the sentence
+ * (alias group terms, which stand beside the names they come from, do not count as words).
+ */
+function phraseShare(
+  conceptCount: number,
+  ids: Uint32Array,
+  byTerm: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>,
+  index: SentenceIndex,
+): number {
+  if (conceptCount < 2) return 0;
+  const words = Array.from(ids).filter((id) => !index.termOf(id).startsWith('='));
+  const adjacent = new Set<number>();
+  for (let position = 0; position + 1 < words.length; position += 1) {
+    const left = byTerm.get(words[position] ?? -1);
+    const right = byTerm.get(words[position + 1] ?? -1);
     if (left === undefined || right === undefined) continue;
-    if (words.some((word, position) => left.terms.has(word) && right.terms.has(words[position + 1] ?? ''))) adjacent += 1;
+    for (const [concept] of left) if (right.some(([other]) => other === concept + 1)) adjacent.add(concept);
   }
-  return adjacent / (concepts.length - 1);
+  return adjacent.size / (conceptCount - 1);
+}
+
+/** The index terms of the question that sentence `id` holds, for highlighting a passage shown. */
+export function matchedTermsOf(index: SentenceIndex, question: AnalyzedQuestion, id: number): Set<string> {
+  const matched = new Set<string>();
+  const wanted = new Set(question.concepts.flatMap((concept) => [...concept.terms.keys()]));
+  for (const term of index.termsOf(id)) if (wanted.has(term)) matched.add(term);
+  return matched;
 }
 
 /** How strongly a concept is present in a set of terms: the weight of its best term there, 0 when absent. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CandidateFinder } from '../../../src/search/candidate-finder.js';
-import { type Candidate, type CandidateFeature, featureIndex } from '../../../src/search/model/features.js';
+import { type Candidate, type CandidateFeature, featureIndex, matchedTermsOf } from '../../../src/search/model/features.js';
 import { resolveOptions } from '../../../src/search/options.js';
 import { articleOf, indexed } from '../support/corpus.js';
 
@@ -69,6 +69,8 @@ describe('candidate features', () => {
   });
 
   it('list the question terms a sentence holds, for highlighting', () => {
-    expect([...candidateFor('who broke the tie', 'Mayor Urie').matchedTerms].sort()).toEqual(['break', 'tie']);
+    const found = finder.find('who broke the tie');
+    const mayor = candidateFor('who broke the tie', 'Mayor Urie');
+    expect([...matchedTermsOf(corpus.index, found.question, mayor.id)].sort()).toEqual(['break', 'tie']);
   });
 });
