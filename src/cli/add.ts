@@ -3,8 +3,7 @@
  * text files and feeds into corpus files, and says what it wrote.
  */
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
-import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
+import { cliConfig } from './cli-config.js';
 import { IngestRefusal } from '../ingest/ingest-refusal.js';
 import { Ingester, type AddResult, type FeedRun } from '../ingest/ingester.js';
 
@@ -19,7 +18,6 @@ FETCH_ALLOW_LOOPBACK=true; private and other internal addresses always are.
   -h, --help     show this help`;
 
 async function main(argv: readonly string[]): Promise<number> {
-  dotenv.config({ quiet: true });
   let parsed: ReturnType<typeof parseArguments>;
   try {
     parsed = parseArguments(argv);
@@ -31,16 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
     (parsed.values.help === true ? process.stdout : process.stderr).write(`${ADD_USAGE}\n`);
     return parsed.values.help === true ? 0 : 2;
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `add: the configuration (.env or environment) has problems; see .env.example:\n${describeConfigProblems(error)}\n`,
-    );
-    return 2;
-  }
+  const config = cliConfig('add');
+  if (config === null) return 2;
   const corpusDir = parsed.values.corpus ?? config.corpusDir;
   const ingester = new Ingester({ corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
 

@@ -3,25 +3,15 @@
  * them, or at INDEX_SNAPSHOT_PATH. Reads `.env` as `npm start` does, so both agree on where it is.
  */
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
-import { ConfigError, describeConfigProblems, loadConfig } from '../config.js';
+import { cliConfig } from './cli-config.js';
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 
 async function main(): Promise<number> {
   // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
-  dotenv.config({ quiet: true });
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `build-index: the configuration (.env or environment) has problems; see .env.example:\n${describeConfigProblems(error)}\n`,
-    );
-    return 1;
-  }
+  const config = cliConfig('build-index');
+  if (config === null) return 1;
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: config.corpusDir } } });
   const started = performance.now();
   const { indexed, snapshot } = await buildSnapshot(values.corpus, {}, config.indexSnapshotPath ?? undefined);
