@@ -62,9 +62,13 @@ for (const entry of BRITISH_STEMS) {
 // changed alike everywhere and still meets itself.
 const ISE = /(?<=\p{L}{3})([iy])s(e|es|ed|ing|ation|ations|er|ers)$/u;
 const ISE_EXCEPTIONS = new Set(
-  'advertise advertised advertises advertising advise advised advises advising adviser advisers chastise compromise compromised comprise comprised comprises concise demise despise devise devised disguise disguised enterprise enterprises excise exercise exercised exercises expertise franchise improvise improvised incise merchandise paradise precise premise premises promise promised promises reprise revise revised revises supervise supervised supervises supervising supervisor surmise surprise surprised surprises surprising televise televised treatise otherwise likewise clockwise praise praised praises cruise cruises cruised bruise bruised'.split(
-    ' ',
-  ),
+  `advertise advertised advertises advertising advise advised advises advising adviser advisers
+  chastise compromise compromised comprise comprised comprises concise demise despise devise
+  devised disguise disguised enterprise enterprises excise exercise exercised exercises expertise
+  franchise improvise improvised incise merchandise paradise precise premise premises promise
+  promised promises reprise revise revised revises supervise supervised supervises supervising
+  supervisor surmise surprise surprised surprises surprising televise televised treatise otherwise
+  likewise clockwise praise praised praises cruise cruises cruised bruise bruised`.split(/\s+/u),
 );
 
 /** A word's American spelling, when it is a British one we know; else the word. */

@@ -78,8 +78,16 @@ export function featureIndex(name: CandidateFeature): number {
 }
 
 // A sentence that starts like this leans on the one before it to be understood.
-const LEANS_ON_PREVIOUS =
-  /^["“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|However|The two|Both|The (?:company|firm|group|agency|government|ministry|court|council|team|club|study|report|move|decision|announcement|plan|bill|deal|statement|official|spokes\w+|president|minister|leader))\b/u;
+const LEANS_ON_PREVIOUS = new RegExp(
+  `^["“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|However|The two|Both|The (?:${[
+    'company firm group agency government ministry court council team club study report move decision',
+    'announcement plan bill deal statement official spokes\\w+ president minister leader',
+  ]
+    .join(' ')
+    .split(' ')
+    .join('|')}))\\b`,
+  'u',
+);
 const ASKS_WHAT_WAS_SAID =
   /\b(?:say|says|said|saying|tell|told|comment\w*|respond\w*|react\w*|reaction|statement|claim\w*|tweet\w*|announce\w*|describ\w*|call(?:ed)? (?:it|the|him|her|them))\b/iu;
 const REPORTS_SPEECH = /["“”]|\b(?:said|says|told|stated|added|according to|tweeted|wrote|claimed|described|called)\b/iu;
