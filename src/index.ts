@@ -16,5 +16,6 @@ export type { Article, ArticleMeta, Corpus, CorpusProblem, Sentence } from './co
 export { MAX_QUESTION_LENGTH } from './search/candidate-finder.js';
 export { createEngine } from './search/engine.js';
 export { DEFAULT_OPTIONS, type EngineOptions } from './search/options.js';
-export { DEFAULT_WEIGHTS, type RankingWeights } from './search/rank.js';
+export { DEFAULT_WEIGHTS } from './search/model/learned-model.js';
+export type { RankingWeights } from './search/rank.js';
 export type { Answer, ArticleSummary, AskOptions, Engine, SourceRef } from './search/types.js';

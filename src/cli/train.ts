@@ -14,12 +14,12 @@ import { trainingDataFingerprint } from '../../eval/training-data.js';
 import { CandidateFinder, type FoundCandidates } from '../search/candidate-finder.js';
 import { indexCorpus } from '../search/indexed-corpus.js';
 import { CANDIDATE_FEATURES } from '../search/model/features.js';
-import { dot, fitLogistic, fitRanker, LOGISTIC_SETTINGS, RANKER_SETTINGS, sigmoid } from '../search/model/fit.js';
-import { MODEL_FILE, type ModelFile } from '../search/model/model-file.js';
-import { REFUSAL_FEATURES, refusalFeatures } from '../search/model/refusal.js';
+import { fitLogistic, fitRanker, LOGISTIC_SETTINGS, RANKER_SETTINGS } from '../search/model/fit.js';
+import { MODEL_FILE, type ModelFile, modelFromWeights, type RankingModel } from '../search/model/model-file.js';
+import { answerProbability, REFUSAL_FEATURES, type RefusalRule, refusalFeatures } from '../search/model/refusal.js';
 import { resolveOptions } from '../search/options.js';
 import { passageRange, passageText } from '../search/passage.js';
-import type { RankedCandidate } from '../search/rank.js';
+import { type RankedCandidate, rankCandidates } from '../search/rank.js';
 import { sharedWordNet } from '../search/wordnet.js';
 
 const FOLDS = 6;
@@ -114,7 +114,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   const training = asked.filter((entry) => entry.fold !== fold);
   const model = fitModel(training);
   for (const entry of asked.filter((candidate) => candidate.fold === fold)) {
-    const ranked = rank(entry, model.ranker);
+    const ranked = rankCandidates(entry.found.candidates, model.ranker);
     outOfFold.set(entry, {
       top: ranked[0],
       rank: rankOfCorrect(entry, ranked),
@@ -131,10 +131,10 @@ const figures = crossValidatedFigures();
 const file: ModelFile = {
   format: 'article-qa-bot ranking model',
   version: 1,
-  ranker: Object.fromEntries(CANDIDATE_FEATURES.map((name, at) => [name, round(model.ranker[at] ?? 0)])),
+  ranker: Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, round(model.ranker[name])])),
   refusal: {
     bias: round(model.refusal.bias),
-    weights: Object.fromEntries(REFUSAL_FEATURES.map((name, at) => [name, round(model.refusal.weights[at] ?? 0)])),
+    weights: Object.fromEntries(REFUSAL_FEATURES.map((name) => [name, round(model.refusal.weights[name])])),
     threshold: round(model.refusal.threshold),
   },
   training: {
@@ -204,12 +204,8 @@ function withoutParagraphs(article: Article, removed: ReadonlySet<number>): Arti
 
 // --- fitting ---
 
-interface Model {
-  readonly ranker: Float64Array;
-  readonly refusal: { readonly bias: number; readonly weights: Float64Array; readonly threshold: number };
-}
-
-function fitModel(training: readonly Asked[]): Model {
+/** The ranker, then the refusal rule over questions ranked by it, fitted on `training`. */
+function fitModel(training: readonly Asked[]): RankingModel {
   const ranker = fitRanker(
     training
       .filter((entry) => entry.kind === 'answerable')
@@ -220,8 +216,9 @@ function fitModel(training: readonly Asked[]): Model {
       })),
     CANDIDATE_FEATURES.length,
   );
+  const rankerOnly = modelFromWeights(ranker, { bias: 0, weights: [] }, 0);
   const examples = training.flatMap((entry) => {
-    const features = refusalFeatures(rank(entry, ranker), entry.found.question);
+    const features = refusalFeatures(rankCandidates(entry.found.candidates, rankerOnly.ranker), entry.found.question);
     return features === null ? [] : [{ entry, features }];
   });
   // Classes balanced, within each source: as much weight on questions to refuse as on questions to answer.
@@ -239,20 +236,15 @@ function fitModel(training: readonly Asked[]): Model {
     })),
     REFUSAL_FEATURES.length,
   );
+  const unthresholded = modelFromWeights(ranker, fitted, 0);
   // Refusals of answerable dev questions only happen with no candidate or below the threshold.
   const answerable = examples
     .filter(({ entry }) => entry.source === 'news' && entry.kind === 'answerable' && entry.scope === 'pooled')
-    .map(({ features }) => sigmoid(dot(fitted.weights, features) + fitted.bias))
+    .map(({ features }) => answerProbability(features, unthresholded.refusal))
     .sort((a, b) => a - b);
   const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
   const threshold = answerable.length === 0 ? 0.5 : Math.min(0.5, answerable[allowed] ?? 0.5);
-  return { ranker, refusal: { ...fitted, threshold } };
-}
-
-function rank(entry: Asked, weights: Float64Array): RankedCandidate[] {
-  return entry.found.candidates
-    .map((candidate) => ({ ...candidate, score: dot(weights, candidate.features) }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+  return modelFromWeights(ranker, fitted, threshold);
 }
 
 function rankOfCorrect(entry: Asked, ranked: readonly RankedCandidate[]): number | null {
@@ -261,9 +253,9 @@ function rankOfCorrect(entry: Asked, ranked: readonly RankedCandidate[]): number
   return at === -1 ? null : at + 1;
 }
 
-function probabilityOf(entry: Asked, ranked: readonly RankedCandidate[], refusal: Model['refusal']): number {
+function probabilityOf(entry: Asked, ranked: readonly RankedCandidate[], refusal: RefusalRule): number {
   const features = refusalFeatures(ranked, entry.found.question);
-  return features === null ? 0 : sigmoid(dot(refusal.weights, features) + refusal.bias);
+  return features === null ? 0 : answerProbability(features, refusal);
 }
 
 // --- reporting ---

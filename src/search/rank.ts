@@ -1,11 +1,7 @@
 import { CANDIDATE_FEATURES, type Candidate, type CandidateFeature } from './model/features.js';
-import { LEARNED_MODEL } from './model/learned-model.js';
 
 /** How much each candidate feature adds to a candidate's score. */
 export type RankingWeights = Readonly<Record<CandidateFeature, number>>;
-
-/** The weights `npm run train` learned (`src/search/model/model.json`). */
-export const DEFAULT_WEIGHTS: RankingWeights = LEARNED_MODEL.ranker;
 
 export interface RankedCandidate extends Candidate {
   readonly score: number;

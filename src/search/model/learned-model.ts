@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { CANDIDATE_FEATURES, type CandidateFeature } from './features.js';
-import { MODEL_FILE, type ModelFile, parseModel } from './model-file.js';
-import { REFUSAL_FEATURES, type RefusalFeature, type RefusalRule } from './refusal.js';
-
-/** The learned ranker and refusal rule. */
-export interface RankingModel {
-  readonly ranker: Readonly<Record<CandidateFeature, number>>;
-  readonly refusal: RefusalRule;
-}
+import { CANDIDATE_FEATURES } from './features.js';
+import { MODEL_FILE, type ModelFile, modelFromWeights, parseModel, type RankingModel } from './model-file.js';
+import { REFUSAL_FEATURES } from './refusal.js';
+import type { RankingWeights } from '../rank.js';
 
 function modelOf(file: ModelFile): RankingModel {
-  const ranker = Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, file.ranker[name] ?? 0])) as Record<CandidateFeature, number>;
-  const weights = Object.fromEntries(REFUSAL_FEATURES.map((name) => [name, file.refusal.weights[name] ?? 0])) as Record<
-    RefusalFeature,
-    number
-  >;
-  return { ranker, refusal: { bias: file.refusal.bias, weights, threshold: file.refusal.threshold } };
+  return modelFromWeights(
+    CANDIDATE_FEATURES.map((name) => file.ranker[name] ?? 0),
+    { bias: file.refusal.bias, weights: REFUSAL_FEATURES.map((name) => file.refusal.weights[name] ?? 0) },
+    file.refusal.threshold,
+  );
 }
 
 /** The model `npm run train` learned, read once. */
 export const LEARNED_MODEL: RankingModel = modelOf(parseModel(readFileSync(MODEL_FILE, 'utf8')));
+
+/** The ranking weights `npm run train` learned (`src/search/model/model.json`). */
+export const DEFAULT_WEIGHTS: RankingWeights = LEARNED_MODEL.ranker;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CANDIDATE_FEATURES } from './features.js';
-import { REFUSAL_FEATURES } from './refusal.js';
+import { CANDIDATE_FEATURES, type CandidateFeature } from './features.js';
+import { REFUSAL_FEATURES, type RefusalFeature, type RefusalRule } from './refusal.js';
 
 /** Where `npm run train` writes the learned weights, beside this file. */
 export const MODEL_FILE = new URL('./model.json', import.meta.url);
@@ -33,4 +33,27 @@ export function parseModel(json: string, source = 'src/search/model/model.json')
     );
   }
   return parsed.data;
+}
+
+/** The learned ranker and refusal rule. */
+export interface RankingModel {
+  readonly ranker: Readonly<Record<CandidateFeature, number>>;
+  readonly refusal: RefusalRule;
+}
+
+/** A model from weights in feature order (`CANDIDATE_FEATURES`, `REFUSAL_FEATURES`), as `npm run train` fits them. */
+export function modelFromWeights(
+  ranker: ArrayLike<number>,
+  refusal: { readonly bias: number; readonly weights: ArrayLike<number> },
+  threshold: number,
+): RankingModel {
+  const rankerWeights = Object.fromEntries(CANDIDATE_FEATURES.map((name, at) => [name, ranker[at] ?? 0])) as Record<
+    CandidateFeature,
+    number
+  >;
+  const refusalWeights = Object.fromEntries(REFUSAL_FEATURES.map((name, at) => [name, refusal.weights[at] ?? 0])) as Record<
+    RefusalFeature,
+    number
+  >;
+  return { ranker: rankerWeights, refusal: { bias: refusal.bias, weights: refusalWeights, threshold } };
 }
