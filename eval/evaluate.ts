@@ -15,12 +15,12 @@ export interface OwnSetQuality {
   readonly unanswerable: number;
 }
 
-export function evaluateOwnSet(retriever: Retriever, questions: readonly OwnQuestion[]): OwnSetQuality {
+export async function evaluateOwnSet(retriever: Retriever, questions: readonly OwnQuestion[]): Promise<OwnSetQuality> {
   const answerable: RankedOutcome[] = [];
   let rejected = 0;
   let unanswerable = 0;
   for (const item of questions) {
-    const results = retriever(item.question, DEPTH);
+    const results = await retriever(item.question, DEPTH);
     if (item.answers.length === 0) {
       unanswerable += 1;
       if (results.length === 0) rejected += 1;
@@ -45,7 +45,7 @@ export interface SquadQuality {
 }
 
 /** SQuAD scoring: right at rank r when the r-th sentence is from the question's paragraph and holds an answer text. */
-function squadOutcome(question: SquadQuestion, results: ReturnType<Retriever>): RankedOutcome {
+function squadOutcome(question: SquadQuestion, results: readonly Retrieved[]): RankedOutcome {
   const rank = rankOfFirstCorrect(
     results,
     (result) =>
@@ -56,22 +56,26 @@ function squadOutcome(question: SquadQuestion, results: ReturnType<Retriever>): 
   return { rank, empty: results.length === 0 };
 }
 
-export function evaluateSquad(
+export async function evaluateSquad(
   articles: readonly Article[],
   questions: readonly SquadQuestion[],
   makeRetriever: (articles: readonly Article[]) => Retriever,
-): SquadQuality {
+): Promise<SquadQuality> {
   const allOutcomes: RankedOutcome[] = [];
-  const byArticle = articles.map((article) => {
+  const byArticle: Array<{ article: string; quality: Quality }> = [];
+  for (const article of articles) {
     const retriever = makeRetriever([article]);
-    const outcomes = questions
-      .filter((question) => question.articleId === article.id)
-      .map((question) => squadOutcome(question, retriever(question.question, DEPTH)));
+    const outcomes: RankedOutcome[] = [];
+    for (const question of questions.filter((entry) => entry.articleId === article.id)) {
+      outcomes.push(squadOutcome(question, await retriever(question.question, DEPTH)));
+    }
     allOutcomes.push(...outcomes);
-    return { article: article.id, quality: summarise(outcomes) };
-  });
+    byArticle.push({ article: article.id, quality: summarise(outcomes) });
+  }
   const pooledRetriever = makeRetriever(articles);
-  const pooled = summarise(questions.map((question) => squadOutcome(question, pooledRetriever(question.question, DEPTH))));
+  const pooledOutcomes: RankedOutcome[] = [];
+  for (const question of questions) pooledOutcomes.push(squadOutcome(question, await pooledRetriever(question.question, DEPTH)));
+  const pooled = summarise(pooledOutcomes);
   return { perArticle: summarise(allOutcomes), perArticleMacro: macroAverage(byArticle.map((entry) => entry.quality)), byArticle, pooled };
 }
 
@@ -106,7 +110,11 @@ export function answersNewsQuestion(question: NewsQuestion, result: Retrieved): 
  * competes), or per article (`scope: 'article'`: each question asked of its gold article, an
  * unanswerable one of the article it is about; off-topic questions are skipped there).
  */
-export function newsOutcomes(retriever: Retriever, questions: readonly NewsQuestion[], scope: 'pooled' | 'article'): NewsOutcome[] {
+export async function newsOutcomes(
+  retriever: Retriever,
+  questions: readonly NewsQuestion[],
+  scope: 'pooled' | 'article',
+): Promise<NewsOutcome[]> {
   const outcomes: NewsOutcome[] = [];
   for (const question of questions) {
     let article: string | undefined;
@@ -114,7 +122,7 @@ export function newsOutcomes(retriever: Retriever, questions: readonly NewsQuest
       if (question.kind === 'off-topic') continue;
       article = question.kind === 'unanswerable' ? question.about : question.gold[0]?.article;
     }
-    const results = retriever(question.question, DEPTH, article);
+    const results = await retriever(question.question, DEPTH, article);
     const first = results[0];
     outcomes.push({
       question,

@@ -15,7 +15,7 @@ export interface Retrieved {
 }
 
 /** Anything that answers a question with ranked sentences: our engine or a baseline; `article` keeps to one article. */
-export type Retriever = (question: string, limit: number, article?: string) => Retrieved[];
+export type Retriever = (question: string, limit: number, article?: string) => Promise<Retrieved[]>;
 
 export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retriever {
   return retrieverOf(createEngine(corpus, options));
@@ -23,8 +23,8 @@ export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retrie
 
 /** The answers of an engine already built, as retrieved passages. */
 export function retrieverOf(engine: Engine): Retriever {
-  return (question, limit, article) =>
-    engine.ask(question, { limit, ...(article === undefined ? {} : { article }) }).map((answer) => ({
+  return async (question, limit, article) =>
+    (await engine.ask(question, { limit, ...(article === undefined ? {} : { article }) })).answers.map((answer) => ({
       articleId: answer.source.article,
       paragraph: answer.source.paragraph,
       text: answer.text,
@@ -64,7 +64,7 @@ export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]):
 function plainMiniSearchOver(sentences: readonly Retrieved[]): Retriever {
   const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text })));
-  return (question, limit, article) =>
+  return async (question, limit, article) =>
     index
       .search(question, article === undefined ? {} : { filter: (result) => sentences[Number(result.id)]?.articleId === article })
       .slice(0, limit)

@@ -40,7 +40,7 @@ if (runs('news')) {
     const questions = news.questions.filter((entry) => entry.split === split);
     for (const [name, retriever] of engines) {
       for (const scope of ['pooled', 'article'] as const) {
-        const quality = summariseNews(newsOutcomes(retriever, questions, scope));
+        const quality = summariseNews(await newsOutcomes(retriever, questions, scope));
         console.log(
           newsRow(
             `${split === 'dev' ? 'dev (in-sample)' : 'test (held out)'} | ${name} | ${scope === 'pooled' ? 'pooled' : 'per article'}`,
@@ -60,9 +60,9 @@ if (runs('news')) {
 if (runs('squad')) {
   const squad = await loadSquad(SQUAD_PATH);
   process.stderr.write(`SQuAD: ${squad.articles.length} articles, ${squad.questions.length} questions\n`);
-  const squadOurs = evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever(asCorpus(articles)));
-  const squadPlain = evaluateSquad(squad.articles, squad.questions, plainMiniSearchRetriever);
-  const squadReference = evaluateSquad(squad.articles, squad.questions, plainMiniSearchSegmenterRetriever);
+  const squadOurs = await evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever(asCorpus(articles)));
+  const squadPlain = await evaluateSquad(squad.articles, squad.questions, plainMiniSearchRetriever);
+  const squadReference = await evaluateSquad(squad.articles, squad.questions, plainMiniSearchSegmenterRetriever);
 
   console.log(`\n## SQuAD v1.1 dev, public half (${squad.articles.length} articles, ${squad.questions.length} questions)\n`);
   console.log('| engine | scope | P@1 | MRR | R@3 | answered with nothing |');
@@ -89,8 +89,8 @@ if (runs('squad')) {
 if (runs('own')) {
   const corpus = await loadCorpus('corpus');
   const questions = await loadOwnQuestions('eval/questions.json');
-  const ours = evaluateOwnSet(engineRetriever(corpus), questions);
-  const plain = evaluateOwnSet(plainMiniSearchRetriever(corpus.articles), questions);
+  const ours = await evaluateOwnSet(engineRetriever(corpus), questions);
+  const plain = await evaluateOwnSet(plainMiniSearchRetriever(corpus.articles), questions);
   console.log(
     `\n## The seed article's question set (eval/questions.json: ${ours.answerable.questions} answerable, ${ours.unanswerable} unanswerable)\n`,
   );

@@ -6,7 +6,7 @@
  * const corpus = await loadCorpus('corpus');
  * for (const problem of corpus.problems) console.error(`${problem.file}:${problem.line ?? ''} ${problem.message}`);
  * const engine = createEngine(corpus);
- * const answers = engine.ask('How many times have Trump and Putin spoken?', { limit: 3 });
+ * const { answers, confidence } = await engine.ask('How many times have Trump and Putin spoken?', { limit: 3 });
  * ```
  */
 export { CorpusFolderError } from './corpus/corpus-folder-error.js';
@@ -18,4 +18,14 @@ export { createEngine } from './search/engine.js';
 export { DEFAULT_OPTIONS, type EngineOptions } from './search/options.js';
 export { DEFAULT_WEIGHTS } from './search/model/learned-model.js';
 export type { RankingWeights } from './search/rank.js';
-export type { Answer, ArticleSummary, AskOptions, Engine, SourceRef } from './search/types.js';
+export type {
+  Answer,
+  AnswerSet,
+  ArticleSummary,
+  AskOptions,
+  Confidence,
+  Engine,
+  PassageRef,
+  PreviousTurn,
+  SourceRef,
+} from './search/types.js';

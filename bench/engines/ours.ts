@@ -18,9 +18,9 @@ export function createOursEngine(): BenchEngine {
       indexed = indexCorpus(corpus);
       engine = engineOver(indexed);
     },
-    ask(question, limit) {
+    async ask(question, limit) {
       if (engine === null) throw new Error('ask before build');
-      return engine.ask(question, { limit }).map((answer) => answer.text);
+      return (await engine.ask(question, { limit })).answers.map((answer) => answer.text);
     },
     // The bot's own snapshot, saved beside the articles as `npm run build-index` does (without
     // indexing twice) and restored the way the bot starts: `loadEngine(corpusDir)`.

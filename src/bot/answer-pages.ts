@@ -5,9 +5,13 @@ import type { ReplyPayload } from './replies/reply-payload.js';
 import { searchableQuestion } from './question-text.js';
 
 /** The passages of one page (1-based), and whether another page follows. */
-export function answersOnPage(engine: Engine, state: AnswerState, page: number): { answers: Answer[]; hasMore: boolean } {
+export async function answersOnPage(
+  engine: Engine,
+  state: AnswerState,
+  page: number,
+): Promise<{ answers: readonly Answer[]; hasMore: boolean }> {
   // One passage beyond the page tells whether "More results" has anything to show.
-  const found = engine.ask(searchableQuestion(state.question), {
+  const { answers: found } = await engine.ask(searchableQuestion(state.question), {
     limit: PASSAGES_PER_PAGE + 1,
     offset: (page - 1) * PASSAGES_PER_PAGE,
     ...(state.article === null ? {} : { article: state.article.id }),
@@ -16,8 +20,8 @@ export function answersOnPage(engine: Engine, state: AnswerState, page: number):
 }
 
 /** The first passage shown on a page: what "Show context" expands. */
-export function topAnswerOnPage(engine: Engine, state: AnswerState, page: number): Answer | undefined {
-  return answersOnPage(engine, state, page).answers[0];
+export async function topAnswerOnPage(engine: Engine, state: AnswerState, page: number): Promise<Answer | undefined> {
+  return (await answersOnPage(engine, state, page)).answers[0];
 }
 
 /** What the answer state keeps of the passages a message shows. */
@@ -31,8 +35,8 @@ export function shownPassages(answers: readonly Answer[]): ShownPassage[] {
 }
 
 /** The reply for a new question (the first page, or a plain "nothing found"), and the state to remember under it. */
-export function firstAnswerReply(engine: Engine, state: AnswerState): { reply: ReplyPayload; state: AnswerState } {
-  const { answers, hasMore } = answersOnPage(engine, state, 1);
+export async function firstAnswerReply(engine: Engine, state: AnswerState): Promise<{ reply: ReplyPayload; state: AnswerState }> {
+  const { answers, hasMore } = await answersOnPage(engine, state, 1);
   if (answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state };
   return { reply: buildAnswerReply({ ...state, page: 1, answers, hasMore }), state: { ...state, shown: shownPassages(answers) } };
 }

@@ -2,12 +2,14 @@
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { loadEngine } from '../search/load-engine.js';
-import type { Engine } from '../search/types.js';
+import type { AnswerSet, Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { parseBatchLine } from './batch-line.js';
 import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
 import { describeProblem } from '../corpus/describe-problem.js';
+
+const NOT_ASKED: AnswerSet = { answers: [], confidence: 'none', probability: null };
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: AskArguments;
@@ -36,21 +38,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (args.question !== null) {
-    write(answer(engine, args, args.question, args.article, undefined));
+    write(await answer(engine, args, args.question, args.article, undefined));
     return 0;
   }
   for await (const line of inputLines(process.stdin)) {
     const { question, article, error } = parseBatchLine(line);
     const unknownArticle = article !== undefined && !articleIds.has(article) ? `there is no article "${article}"` : undefined;
-    write(answer(engine, args, question, article ?? args.article, error ?? unknownArticle));
+    write(await answer(engine, args, question, article ?? args.article, error ?? unknownArticle));
   }
   return 0;
 }
 
-function answer(engine: Engine, args: AskArguments, question: string, article: string | undefined, error: string | undefined): string {
-  const answers = error === undefined ? engine.ask(question, { limit: args.limit, article }) : [];
-  if (args.json) return `${answersToJson(question, answers, error)}\n`;
-  return error === undefined ? answersToText(question, answers) : `Q: ${question}\n   (skipped: ${error})\n`;
+async function answer(
+  engine: Engine,
+  args: AskArguments,
+  question: string,
+  article: string | undefined,
+  error: string | undefined,
+): Promise<string> {
+  const found = error === undefined ? await engine.ask(question, { limit: args.limit, article }) : NOT_ASKED;
+  if (args.json) return `${answersToJson(question, found, error)}\n`;
+  return error === undefined ? answersToText(question, found) : `Q: ${question}\n   (skipped: ${error})\n`;
 }
 
 function write(text: string): void {

@@ -1,16 +1,20 @@
-import type { Answer } from '../search/types.js';
+import type { AnswerSet } from '../search/types.js';
 
-/** The `--json` output line for one question; `error` only when the line could not be read as asked. */
-export function answersToJson(question: string, answers: readonly Answer[], error?: string): string {
+/**
+ * The `--json` output line for one question: `confidence` (`high`, `low`, `none`) when it was
+ * asked, `error` instead when the line could not be read as asked. `confidence` was added after
+ * `answers`: readers of the older lines find every field where it was.
+ */
+export function answersToJson(question: string, { answers, confidence }: AnswerSet, error?: string): string {
   return JSON.stringify({
     question,
     answers: answers.map((answer) => ({ text: answer.text, passage: answer.passage, score: answer.score, source: answer.source })),
-    ...(error === undefined ? {} : { error }),
+    ...(error === undefined ? { confidence } : { error }),
   });
 }
 
 /** Answers as a person reads them in a terminal, each with where it came from. */
-export function answersToText(question: string, answers: readonly Answer[]): string {
+export function answersToText(question: string, { answers }: AnswerSet): string {
   const lines = [`Q: ${question}`];
   if (answers.length === 0) lines.push('   Nothing relevant in the articles.');
   answers.forEach((answer, index) => {

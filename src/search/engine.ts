@@ -8,7 +8,7 @@ import { answerProbability, refusalFeatures } from './model/refusal.js';
 import { type EngineOptions, resolveOptions } from './options.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
 import { type RankedCandidate, rankCandidates } from './rank.js';
-import type { Answer, ArticleSummary, AskOptions, Engine } from './types.js';
+import type { Answer, AnswerSet, ArticleSummary, AskOptions, Engine } from './types.js';
 import { tokenize } from './tokenize.js';
 import { wordOf } from './word-form.js';
 import { sharedWordNet } from './wordnet.js';
@@ -17,6 +17,7 @@ import { sharedWordNet } from './wordnet.js';
 const MAX_LIMIT = 50;
 const CONTEXT_COVERAGE = featureIndex('contextCoverage');
 const COVERAGE = featureIndex('coverage');
+const NOTHING: AnswerSet = { answers: [], confidence: 'none', probability: null };
 
 /** Builds an engine over a loaded corpus. The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
@@ -33,15 +34,17 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
   const weights = { ...LEARNED_MODEL.ranker, ...options.weights };
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
-  const ask = (question: string, askOptions: AskOptions = {}): Answer[] => {
+  const answer = (question: string, askOptions: AskOptions): AnswerSet => {
     const limit = clampCount(askOptions.limit ?? options.defaultLimit, MAX_LIMIT);
     const offset = clampCount(askOptions.offset ?? 0, Number.MAX_SAFE_INTEGER);
-    if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return [];
+    if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return NOTHING;
 
     const found = finder.find(question, askOptions.article);
     const ranked = rankCandidates(found.candidates, weights);
     const features = refusalFeatures(ranked, found.question);
-    if (features === null || answerProbability(features, refusal) < refusal.threshold) return [];
+    if (features === null) return NOTHING;
+    const probability = answerProbability(features, refusal);
+    if (probability < refusal.threshold) return { answers: [], confidence: 'none', probability };
 
     const answers: Answer[] = [];
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
@@ -65,12 +68,13 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
         toAnswer(hit, matchedTermsOf(index, found.question, hit.id), passage, articlesById.get(sentence.articleId), sentence, analyzer),
       );
     }
-    return answers.slice(offset);
+    return { answers: answers.slice(offset), confidence: 'high', probability };
   };
 
   const articles = [...corpus.articles].sort(byDateThenId).map(summarise);
   return {
-    ask,
+    // Asynchronous so that a question can be embedded off the main thread; the lexical work is synchronous.
+    ask: async (question, askOptions = {}) => answer(question, askOptions),
     articles,
     paragraph: (articleId, paragraph) => articlesById.get(articleId)?.paragraphs[paragraph - 1],
   };

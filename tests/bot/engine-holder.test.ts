@@ -26,7 +26,7 @@ describe('EngineHolder', () => {
     const reloading = holder.reload();
     expect(holder.isReloading).toBe(true);
     expect(holder.current).toBe(oldEngine);
-    expect(holder.current.ask('Kyiv')[0]?.source.article).toBe('old');
+    expect((await holder.current.ask('Kyiv')).answers[0]?.source.article).toBe('old');
 
     next.resolve({ engine: newEngine, problems: [problem] });
     const summary = await reloading;

@@ -1,4 +1,4 @@
-import type { Answer, ArticleSummary, AskOptions, Engine } from '../../src/search/types.js';
+import type { Answer, AnswerSet, ArticleSummary, AskOptions, Engine } from '../../src/search/types.js';
 
 export interface FakeArticle {
   readonly summary: ArticleSummary;
@@ -34,7 +34,7 @@ export function fakeEngine(articles: readonly FakeArticle[]): Engine {
   );
   return {
     articles: articles.map((entry) => entry.summary),
-    ask(question: string, options: AskOptions = {}): Answer[] {
+    async ask(question: string, options: AskOptions = {}): Promise<AnswerSet> {
       const words: string[] = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       const matches = passages
         .filter((passage) => options.article === undefined || passage.article.id === options.article)
@@ -44,7 +44,7 @@ export function fakeEngine(articles: readonly FakeArticle[]): Engine {
         }))
         .filter((match) => match.terms.length > 0);
       const offset = options.offset ?? 0;
-      return matches.slice(offset, offset + (options.limit ?? 3)).map(({ passage, terms }, index) => ({
+      const answers = matches.slice(offset, offset + (options.limit ?? 3)).map(({ passage, terms }, index) => ({
         text: passage.text,
         passage: passage.text,
         score: 100 - offset - index,
@@ -58,6 +58,7 @@ export function fakeEngine(articles: readonly FakeArticle[]): Engine {
           sentence: passage.paragraph * 2 - 1,
         },
       }));
+      return matches.length === 0 ? { answers, confidence: 'none', probability: 0 } : { answers, confidence: 'high', probability: 1 };
     },
     paragraph(articleId: string, paragraph: number): string | undefined {
       return articles.find((entry) => entry.summary.id === articleId)?.paragraphs[paragraph - 1];

@@ -70,6 +70,7 @@ describe('npm run ask', () => {
             },
           },
         ],
+        confidence: 'high',
       },
     ]);
     expect(stderr).toContain(`error: ${join(dir, 'broken.md')} line 1: front matter starts with`);
@@ -87,7 +88,7 @@ describe('npm run ask', () => {
     ].join('\n');
     const { code, stdout } = await ask(['--corpus', dir, '--json'], `${input}\n`);
     expect(code).toBe(0);
-    const lines = jsonLines(stdout) as Array<{ question: string; answers: unknown[]; error?: string }>;
+    const lines = jsonLines(stdout) as Array<{ question: string; answers: unknown[]; confidence?: string; error?: string }>;
     expect(lines.map((line) => line.question)).toEqual([
       'apple harvest Normandy',
       'rocket launch',
@@ -98,9 +99,10 @@ describe('npm run ask', () => {
       '\u0000\u202e🙂',
     ]);
     expect(lines[0]?.answers).toHaveLength(1);
-    expect(lines[1]).toEqual({ question: 'rocket launch', answers: [] });
+    expect(lines[0]?.confidence).toBe('high');
+    expect(lines[1]).toEqual({ question: 'rocket launch', answers: [], confidence: 'none' });
     expect(lines[2]).toMatchObject({ answers: [], error: expect.stringMatching(/^not valid JSON/u) });
-    expect(lines[4]).toEqual({ question: 'What is the capital of France?', answers: [] });
+    expect(lines[4]).toEqual({ question: 'What is the capital of France?', answers: [], confidence: 'none' });
     expect(lines[5]).toEqual({ question: 'x', answers: [], error: 'there is no article "nope"' });
   }, 30_000);
 

@@ -51,6 +51,6 @@ describe('a snapshot over a linked article', () => {
     await writeFile(target, '---\ntitle: Zeppelin\n---\n\nThe zeppelin landed in Porto at dusk.\n');
     const loaded = await loadEngine(corpus);
     expect(loaded.from).toBe('files');
-    expect(loaded.engine.ask('where did the zeppelin land?')[0]?.text).toBe('The zeppelin landed in Porto at dusk.');
+    expect((await loaded.engine.ask('where did the zeppelin land?')).answers[0]?.text).toBe('The zeppelin landed in Porto at dusk.');
   });
 });

@@ -52,7 +52,9 @@ describe('a vote after the corpus changed', () => {
 
     await writeFile(join(e2e.corpusDir, 'kremlin.md'), BETTER_ANSWER);
     await e2e.bot.engines.reload();
-    const searchedNow = e2e.bot.engines.current.ask(QUESTION).map(({ source }) => `${source.article} ¶ ${source.paragraph}`);
+    const searchedNow = (await e2e.bot.engines.current.ask(QUESTION)).answers.map(
+      ({ source }) => `${source.article} ¶ ${source.paragraph}`,
+    );
     expect(searchedNow, 'precondition: a search now finds other passages').not.toEqual(
       seen.map((passage) => `${String(passage.article)} ¶ ${String(passage.paragraph)}`),
     );

@@ -62,7 +62,7 @@ describe('answer quality on the news test half (held out), whole corpus', () => 
     requireData(NEWS_QUESTIONS, NEWS_ARTICLES);
     const news = await loadNewsSet();
     quality = summariseNews(
-      newsOutcomes(
+      await newsOutcomes(
         engineRetriever(news.corpus),
         news.questions.filter((question) => question.split === 'test'),
         'pooled',
@@ -91,7 +91,7 @@ describe("answer quality on the seed article's question set", () => {
   let quality: OwnSetQuality;
   beforeAll(async () => {
     requireData(OWN_QUESTIONS);
-    quality = evaluateOwnSet(engineRetriever(await loadCorpus('corpus')), await loadOwnQuestions(OWN_QUESTIONS));
+    quality = await evaluateOwnSet(engineRetriever(await loadCorpus('corpus')), await loadOwnQuestions(OWN_QUESTIONS));
   });
 
   it('keeps P@1 and MRR within two points of what was reached', () => {
@@ -110,7 +110,9 @@ describe('answer quality on the SQuAD public half (eval/data)', () => {
   beforeAll(async () => {
     requireData(SQUAD_FILE);
     const squad = await loadSquad(SQUAD_FILE);
-    quality = evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever({ articles, aliasGroups: [], problems: [] }));
+    quality = await evaluateSquad(squad.articles, squad.questions, (articles) =>
+      engineRetriever({ articles, aliasGroups: [], problems: [] }),
+    );
   }, 600_000);
 
   it('keeps per-article P@1 and MRR within two points of what was reached', () => {

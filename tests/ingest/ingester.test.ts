@@ -78,14 +78,14 @@ describe('Ingester.addUrl', () => {
       '2025-07-03-trump-putin-call',
     ]);
     const { engine } = await loadEngine(dir);
-    const [best] = engine.ask('What was the bomb in Barcelona made from?');
+    const [best] = (await engine.ask('What was the bomb in Barcelona made from?')).answers;
     expect(best?.text).toContain('coffee maker');
     expect(best?.source).toMatchObject({
       title: 'Building in Barcelona damaged by explosion',
       url: 'https://en.wikinews.org/wiki/Building_in_Barcelona_damaged_by_explosion',
       date: '2005-07-12',
     });
-    const [warheads] = engine.ask('How many nuclear warheads will each country keep under New START?');
+    const [warheads] = (await engine.ask('How many nuclear warheads will each country keep under New START?')).answers;
     expect(warheads?.text).toContain('about 1,500 each');
     expect(warheads?.source.title).toBe('Obama, Medvedev sign treaty cutting nuclear stockpiles');
   });

@@ -56,10 +56,10 @@ const askOptions: fc.Arbitrary<AskOptions & { limit: number }> = fc.record(
 );
 
 describe('engine.ask with any question', () => {
-  it('never throws, returns at most `limit` answers, each well-formed', () => {
-    fc.assert(
-      fc.property(anyQuestion, askOptions, (text, options) => {
-        const answers = engine.ask(text, options);
+  it('never throws, returns at most `limit` answers, each well-formed', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyQuestion, askOptions, async (text, options) => {
+        const answers = (await engine.ask(text, options)).answers;
         expect(Array.isArray(answers)).toBe(true);
         expect(answers.length).toBeLessThanOrEqual(options.limit);
         for (const answer of answers) expect(answerProblems(answer, options)).toEqual([]);
@@ -68,23 +68,27 @@ describe('engine.ask with any question', () => {
     );
   });
 
-  it('gives the same answers to the same question (no state leaks between questions)', () => {
-    fc.assert(
-      fc.property(anyQuestion, anyQuestion, (text, other) => {
-        const first = engine.ask(text, { limit: 5 });
-        engine.ask(other, { limit: 5 });
-        expect(engine.ask(text, { limit: 5 })).toEqual(first);
+  it('gives the same answers to the same question (no state leaks between questions)', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyQuestion, anyQuestion, async (text, other) => {
+        const first = (await engine.ask(text, { limit: 5 })).answers;
+        await engine.ask(other, { limit: 5 });
+        expect((await engine.ask(text, { limit: 5 })).answers).toEqual(first);
       }),
       { numRuns: 60 },
     );
   });
 
-  it('pages without overlap: offset n skips exactly the first n answers', () => {
-    fc.assert(
-      fc.property(fc.oneof(anyQuestion, fc.constantFrom(...QUESTION_EXAMPLES)), fc.integer({ min: 0, max: 6 }), (text, offset) => {
-        const all = engine.ask(text, { limit: offset + 3 });
-        expect(engine.ask(text, { limit: 3, offset })).toEqual(all.slice(offset));
-      }),
+  it('pages without overlap: offset n skips exactly the first n answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(anyQuestion, fc.constantFrom(...QUESTION_EXAMPLES)),
+        fc.integer({ min: 0, max: 6 }),
+        async (text, offset) => {
+          const all = (await engine.ask(text, { limit: offset + 3 })).answers;
+          expect((await engine.ask(text, { limit: 3, offset })).answers).toEqual(all.slice(offset));
+        },
+      ),
       {
         numRuns: 60,
         examples: [
@@ -97,20 +101,22 @@ describe('engine.ask with any question', () => {
 });
 
 describe('the bot asking the engine', () => {
-  it('for any question the bot accepts, the first page and the next ones are valid Discord replies', () => {
-    fc.assert(
-      fc.property(anyQuestion, fc.boolean(), fc.integer({ min: 1, max: 5 }), (text, filtered, page) => {
+  it('for any question the bot accepts, the first page and the next ones are valid Discord replies', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyQuestion, fc.boolean(), fc.integer({ min: 1, max: 5 }), async (text, filtered, page) => {
         const checked = checkQuestion(text);
         if (!checked.ok) return;
         const article = filtered ? { id: '2025-07-03-trump-putin-call', title: 'Trump says' } : null;
         const state = { question: checked.question, article };
-        expect(payloadProblems(firstAnswerReply(engine, state).reply)).toEqual([]);
-        const { answers, hasMore } = answersOnPage(engine, state, page);
+        expect(payloadProblems((await firstAnswerReply(engine, state)).reply)).toEqual([]);
+        const { answers, hasMore } = await answersOnPage(engine, state, page);
         expect(answers.length).toBeLessThanOrEqual(3);
         if (hasMore) expect(answers).toHaveLength(3);
         // Page 1 shows the engine's own best passages for the words of the question.
         if (!filtered) {
-          expect(answersOnPage(engine, state, 1).answers).toEqual(engine.ask(searchableQuestion(checked.question), { limit: 3 }));
+          expect((await answersOnPage(engine, state, 1)).answers).toEqual(
+            (await engine.ask(searchableQuestion(checked.question), { limit: 3 })).answers,
+          );
         }
       }),
       { numRuns: 150, examples: QUESTION_EXAMPLES.map((question) => [question, false, 1]) },

@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 
 describe('engine.ask on the seed article', () => {
-  it('answers "How many times have Trump and Putin spoken?" with the sixth conversation, cited', () => {
-    const [top] = seed.ask('How many times have Trump and Putin spoken?');
+  it('answers "How many times have Trump and Putin spoken?" with the sixth conversation, cited', async () => {
+    const [top] = (await seed.ask('How many times have Trump and Putin spoken?')).answers;
     expect(top?.text).toBe('The call marks the sixth conversation between the two men since Trump took office in January.');
     expect(top?.source).toEqual({
       article: SEED,
@@ -33,47 +33,47 @@ describe('engine.ask on the seed article', () => {
     });
   });
 
-  it('answers "Who makes decisions in Russia?" with Zelensky\'s point that only Putin does', () => {
-    expect(seed.ask('Who makes decisions in Russia?')[0]?.text).toContain('only Putin makes decisions in Russia');
+  it('answers "Who makes decisions in Russia?" with Zelensky\'s point that only Putin does', async () => {
+    expect((await seed.ask('Who makes decisions in Russia?')).answers[0]?.text).toContain('only Putin makes decisions in Russia');
   });
 
-  it('returns nothing for a question the corpus cannot answer', () => {
-    expect(seed.ask('What is the capital of France?')).toEqual([]);
-    expect(seed.ask('best pizza in town?')).toEqual([]);
+  it('returns nothing for a question the corpus cannot answer', async () => {
+    expect((await seed.ask('What is the capital of France?')).answers).toEqual([]);
+    expect((await seed.ask('best pizza in town?')).answers).toEqual([]);
   });
 
-  it('finds the right sentence despite a typo in a name', () => {
-    expect(seed.ask('what did zelenksy say about peace')[0]?.text).toContain('Zelensky');
+  it('finds the right sentence despite a typo in a name', async () => {
+    expect((await seed.ask('what did zelenksy say about peace')).answers[0]?.text).toContain('Zelensky');
   });
 
-  it('matches aliases: the Pentagon finds the Defense Department, Kiev finds Kyiv', () => {
-    expect(seed.ask('did the pentagon stop sending weapons?')[0]?.text).toContain('Defense Department paused shipments');
-    expect(seed.ask('negotiations between Kiev and Moscow')[0]?.text).toContain('negotiations between Kyiv and Moscow');
+  it('matches aliases: the Pentagon finds the Defense Department, Kiev finds Kyiv', async () => {
+    expect((await seed.ask('did the pentagon stop sending weapons?')).answers[0]?.text).toContain('Defense Department paused shipments');
+    expect((await seed.ask('negotiations between Kiev and Moscow')).answers[0]?.text).toContain('negotiations between Kyiv and Moscow');
   });
 
-  it('shows the whole quotation a matched sentence belongs to', () => {
-    const answer = seed.ask('Was it a long call?').find((entry) => entry.text === 'It was a pretty long call.');
+  it('shows the whole quotation a matched sentence belongs to', async () => {
+    const answer = (await seed.ask('Was it a long call?')).answers.find((entry) => entry.text === 'It was a pretty long call.');
     expect(answer?.passage).toBe(
       '"We had a call. It was a pretty long call. We talked about a lot of things," Trump said ahead of his flight to an Iowa event.',
     );
   });
 
-  it('returns the words that matched, as written in the passage, for highlighting', () => {
-    const [top] = seed.ask('pentagon weapons');
+  it('returns the words that matched, as written in the passage, for highlighting', async () => {
+    const [top] = (await seed.ask('pentagon weapons')).answers;
     expect(top?.terms).toEqual(expect.arrayContaining(['Defense Department', 'weapons']));
     for (const term of top?.terms ?? []) expect(top?.passage).toContain(term);
   });
 
-  it('returns at most `limit` passages, best first, and pages with `offset`', () => {
-    const all = seed.ask('Putin Trump call', { limit: 6 });
+  it('returns at most `limit` passages, best first, and pages with `offset`', async () => {
+    const all = (await seed.ask('Putin Trump call', { limit: 6 })).answers;
     expect(all.length).toBeGreaterThan(3);
-    expect(seed.ask('Putin Trump call', { limit: 2 })).toEqual(all.slice(0, 2));
-    expect(seed.ask('Putin Trump call', { limit: 2, offset: 2 })).toEqual(all.slice(2, 4));
+    expect((await seed.ask('Putin Trump call', { limit: 2 })).answers).toEqual(all.slice(0, 2));
+    expect((await seed.ask('Putin Trump call', { limit: 2, offset: 2 })).answers).toEqual(all.slice(2, 4));
     const scores = all.map((answer) => answer.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it('never throws and stays bounded for odd questions', () => {
+  it('never throws and stays bounded for odd questions', async () => {
     for (const question of [
       '',
       '   ',
@@ -85,15 +85,15 @@ describe('engine.ask on the seed article', () => {
       '**bold** ||spoiler|| `code`',
       'https://example.com/a?b=c',
     ]) {
-      const answers = seed.ask(question);
+      const answers = (await seed.ask(question)).answers;
       expect(answers.length).toBeLessThanOrEqual(3);
     }
   });
 
-  it('answers nothing when restricted to an article that does not exist, and bounds limits', () => {
-    expect(seed.ask('Putin', { article: 'no-such-article' })).toEqual([]);
-    expect(seed.ask('Putin', { limit: 0 })).toEqual([]);
-    expect(seed.ask('Putin Trump Ukraine Russia call', { limit: 10_000 }).length).toBeLessThanOrEqual(50);
+  it('answers nothing when restricted to an article that does not exist, and bounds limits', async () => {
+    expect((await seed.ask('Putin', { article: 'no-such-article' })).answers).toEqual([]);
+    expect((await seed.ask('Putin', { limit: 0 })).answers).toEqual([]);
+    expect((await seed.ask('Putin Trump Ukraine Russia call', { limit: 10_000 })).answers.length).toBeLessThanOrEqual(50);
   });
 });
 
@@ -114,22 +114,22 @@ describe('engine over several articles', () => {
     ),
   );
 
-  it('restricts answers to one article when asked', () => {
-    const answers = engine.ask('launch delayed', { article: 'harvest' });
+  it('restricts answers to one article when asked', async () => {
+    const answers = (await engine.ask('launch delayed', { article: 'harvest' })).answers;
     expect(answers.every((answer) => answer.source.article === 'harvest')).toBe(true);
-    expect(engine.ask('when will the launch happen', { article: 'rockets' })[0]?.source).toMatchObject({
+    expect((await engine.ask('when will the launch happen', { article: 'rockets' })).answers[0]?.source).toMatchObject({
       article: 'rockets',
       url: 'https://example.com/rockets',
       paragraph: 2,
     });
   });
 
-  it('shows a passage repeated in two articles once', () => {
-    const answers = engine.ask('apple harvest Normandy');
+  it('shows a passage repeated in two articles once', async () => {
+    const answers = (await engine.ask('apple harvest Normandy')).answers;
     expect(answers.filter((answer) => answer.text.startsWith('The apple harvest')).length).toBe(1);
   });
 
-  it('lists articles newest first with their sizes, and gives paragraphs by number', () => {
+  it('lists articles newest first with their sizes, and gives paragraphs by number', async () => {
     expect(engine.articles.map((entry) => [entry.id, entry.paragraphs, entry.sentences])).toEqual([
       ['harvest-copy', 2, 2],
       ['harvest', 2, 2],
@@ -139,15 +139,15 @@ describe('engine over several articles', () => {
     expect(engine.paragraph('rockets', 3)).toBeUndefined();
   });
 
-  it('uses alias groups that the corpus brings', () => {
+  it('uses alias groups that the corpus brings', async () => {
     const withAliases = createEngine({
       ...corpusOf(article('nasa', 'The space agency launched a probe.')),
       aliasGroups: [{ canonical: 'NASA', names: ['NASA', 'space agency'] }],
     });
-    expect(withAliases.ask('what did NASA launch?')[0]?.text).toBe('The space agency launched a probe.');
+    expect((await withAliases.ask('what did NASA launch?')).answers[0]?.text).toBe('The space agency launched a probe.');
   });
 
-  it('answers nothing over an empty corpus', () => {
-    expect(createEngine(corpusOf()).ask('anything at all?')).toEqual([]);
+  it('answers nothing over an empty corpus', async () => {
+    expect((await createEngine(corpusOf()).ask('anything at all?')).answers).toEqual([]);
   });
 });

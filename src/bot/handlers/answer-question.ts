@@ -28,7 +28,7 @@ export async function answerQuestionInteraction(
   }
   // Deferring first keeps us inside Discord's 3 seconds even when a reload is hogging the process.
   await interaction.deferReply(request.private ? { flags: MessageFlags.Ephemeral } : {});
-  const { reply, state } = firstAnswerReply(ctx.engines.current, { question: request.question, article: request.article });
+  const { reply, state } = await firstAnswerReply(ctx.engines.current, { question: request.question, article: request.article });
   const message = await interaction.editReply(reply);
   ctx.answerStates.set(message.id, state);
 }

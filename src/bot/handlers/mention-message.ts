@@ -29,7 +29,7 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
     if (ctx.mentionNotices.first(message.author.id, decision.retryAt)) await message.reply(rateLimitedNotice(decision.retryAt));
     return;
   }
-  const { reply, state } = firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
+  const { reply, state } = await firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
   const sent = await message.reply(reply);
   ctx.answerStates.set(sent.id, state);
 }

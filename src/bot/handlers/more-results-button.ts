@@ -10,7 +10,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
   const state = await answerStateOfButton(interaction, ctx, engine);
   if (state === null) return;
 
-  const next = answersOnPage(engine, state, page);
+  const next = await answersOnPage(engine, state, page);
   if (next.answers.length > 0) {
     await interaction.update(buildAnswerReply({ ...state, page, answers: next.answers, hasMore: next.hasMore }));
     ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(next.answers) });
@@ -18,7 +18,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
   }
   // The corpus changed since the button was drawn: keep the current page, with nothing more to fetch.
   const current = Math.max(1, page - 1);
-  const shown = answersOnPage(engine, state, current);
+  const shown = await answersOnPage(engine, state, current);
   await interaction.update(
     shown.answers.length === 0
       ? buildNoAnswerReply(state.question, state.article)

@@ -11,7 +11,7 @@ export async function handleShowContextButton(interaction: ButtonInteraction, pa
   const engine = ctx.engines.current;
   const state = await answerStateOfButton(interaction, ctx, engine);
   if (state === null) return;
-  const top = topAnswerOnPage(engine, state, page);
+  const top = await topAnswerOnPage(engine, state, page);
   const paragraph = top === undefined ? undefined : engine.paragraph(top.source.article, top.source.paragraph);
   if (top === undefined || paragraph === undefined) {
     await replyPrivately(interaction, noContextNotice());

@@ -15,7 +15,7 @@ export function failingEngineLoader(corpusDir: string, failure: () => string | n
     const engine: Engine = {
       articles: real.articles,
       paragraph: (article, paragraph) => real.paragraph(article, paragraph),
-      ask: (question, options) => {
+      ask: async (question, options) => {
         const message = failure();
         if (message !== null) throw new Error(message);
         return real.ask(question, options);
