@@ -67,8 +67,99 @@ const OFF_TOPIC = [
   'can you remind me to call my mother at six',
 ];
 
-/** SQuAD 2.0 training articles (none of them is in SQuAD's dev set, which the project's other sets come from). */
-const SQUAD2_ARTICLES = ['The_Legend_of_Zelda:_Twilight_Princess', 'Spectre_(2015_film)'];
+interface Squad2Choice {
+  /** A SQuAD 2.0 training article (none is in SQuAD's dev set, which the project's other sets come from). */
+  readonly title: string;
+  /** The set's first version: the first unanswerable question of each of the article's first paragraphs, kept so their ids stay. */
+  readonly first: readonly string[];
+  readonly added: readonly string[];
+}
+
+/**
+ * The SQuAD 2.0 unanswerable questions used. Crowd workers wrote them while reading one
+ * paragraph, to look answerable by it, mostly by changing a name, number or word of one of its
+ * sentences. Of the first ten training articles in the copy, only these two have unanswerable
+ * questions. `added` was chosen by reading all of each article's unanswerable questions, keeping
+ * ones a person might ask and leaving out those naming something made up ("Radar Princess",
+ * "MI66"), those negating a sentence of the paragraph, most of those only changing one of its
+ * dates or numbers, and those a kept paragraph of the article answers (the dataset judged each
+ * against its own paragraph only, and a few of its labels are wrong even there). Zelda's cluster
+ * falls in dev and Spectre's in test; both splits must reach MIN_UNANSWERABLE_PER_SPLIT.
+ */
+const SQUAD2_CHOSEN: readonly Squad2Choice[] = [
+  {
+    title: 'The_Legend_of_Zelda:_Twilight_Princess',
+    first: [
+      'What category of game is Legend of Zelda: Australia Twilight?',
+      'What land does Ocarina serve to protect?',
+      'What accolade did Radar Princess receive after its release?',
+      'What are the three main activities in The Legend of Zelda: Clawshot Princess?',
+      'Many different types of interaction can be controlled by how many rocks?',
+    ],
+    added: [
+      'What does Epona fight in dungeons?',
+      'What must Epona solve throughout the game?',
+      'What form does Epona take in the Twilight Realm?',
+      "What is Epona's main form of offense in wolf form?",
+      "Who provided the basis for Zelda's voice?",
+      'What does Zelda say when attacking?',
+      'What does Link assist Gorons in collecting?',
+      'Where do the Eldin come from?',
+      'What does Link obtain that gives him control over Hyrule?',
+      'What possession of Link does Ganondorf destroy?',
+      'Where does Ganondorf depart from at the end of the game?',
+      'To what part of his body does Zelda deliver the killing blow to Ganondorf?',
+      'In what year did Nintendo reveal the start of development on what would become The Wind Waker?',
+      'What does Zelda morph into in A Link to the Past?',
+      'Aonuma left the A Link to the Past development team to work on which other game?',
+      'What was the working name for A Link to the Past prior to release?',
+      'Who created the scripts for the Game Boy Advance?',
+      'How many units of the Wii version of Twilight Princess had been purchased by the end of March 2007?',
+      'The Twilight Princess game was only available in what country?',
+    ],
+  },
+  {
+    title: 'Spectre_(2015_film)',
+    first: [
+      'What is the name of the thirty-fourth James Bond film?',
+      'Spectre is pitted against which global crime organization?',
+      'What James Bond movie was released on 16 October 2015?',
+      '007 James Bond kills four men in a mission in which city?',
+    ],
+    added: [
+      'Daniel Craig stars as Ernst Stavro Blofeld in what 2015 film?',
+      'John Logan directed what 2015 film?',
+      'Dave Bautista portrays Max Denbigh in which James Bond film?',
+      'Andrew Scott portrays Mr. Hinx in which James Bond film?',
+      'Which 2015 James Bond film received overwhelmingly positive reviews?',
+      'Spectre won an Academy Award in which category?',
+      "Bond steals which assassin's necklace?",
+      'Q suspends whom from field duty?',
+      'Whose wife belonged to a criminal organization?',
+      'Who is a current member of Quantum?',
+      'Who travels to Australia to find Mr. White?',
+      'Who is dying of potassium poisoning?',
+      'Who wants his son protected?',
+      'Whose son is abducted by Hinx?',
+      'Who has an operations base in the forest?',
+      'Oberhauser killed whose mother?',
+      'Who was the youngest actress to be a Bond girl?',
+      'Who became the first director to oversee three consecutive Bond films?',
+      'The combined crew of what movie numbered over three thousand?',
+      'A car crash was set along which river?',
+      'What palace in France was used for filming?',
+      'Who underwent minor surgery to fix his arm?',
+      'Stunt scenes on an airplane were filmed near which bridge?',
+      'Who was used to simulate snow?',
+      'Mexico was the site for which Guinness World Record?',
+      'Who composed the score after the film had moved into post-production?',
+      'A prequel to Spectre will begin when?',
+    ],
+  },
+];
+
+/** Refusals are measured on each half: fewer unanswerable questions than this in a split is an error. */
+const MIN_UNANSWERABLE_PER_SPLIT = 25;
 
 const MAX_PARAGRAPHS = 15;
 const WIKIPEDIA = 'https://en.wikipedia.org/wiki/';
@@ -86,12 +177,13 @@ const questions: DraftQuestion[] = [];
 const dropped: string[] = [];
 
 addTydi(sources);
-const nqUnanswerable = addNqSubset(sources) + sources.nqFarm.filter((example) => addNqSimplified(example)).length;
-// SQuAD 2.0's unanswerables were written by people who had read the paragraph: keep them a minority.
-addSquad2Unanswerable(sources.squad2, sources.squad2Ids, nqUnanswerable - 1);
+addNqSubset(sources);
+for (const example of sources.nqFarm) addNqSimplified(example);
+addSquad2Unanswerable(sources.squad2, sources.squad2Ids);
 
 const parsed = await writeArticles();
 const written = await writeQuestions(parsed);
+checkUnanswerablePerSplit(written);
 await updateReadme(written);
 for (const line of dropped) process.stderr.write(`left out: ${line}\n`);
 
@@ -133,9 +225,8 @@ function addTydi({ tydi, tydiIds }: Sources): void {
   }
 }
 
-/** Adds the NQ dev subset's answerable questions and its checked unanswerable ones; returns how many unanswerable. */
-function addNqSubset({ nqSubset, nqSubsetIds }: Sources): number {
-  let unanswerable = 0;
+/** Adds the NQ dev subset's answerable questions and its checked unanswerable ones. */
+function addNqSubset({ nqSubset, nqSubsetIds }: Sources): void {
   for (const entry of nqSubset.data) {
     for (const { context, qas } of entry.paragraphs) {
       const used = qas.filter((qa) => qa.is_impossible !== true || NQ_UNANSWERABLE_CHECKED.has(qa.question));
@@ -164,13 +255,11 @@ function addNqSubset({ nqSubset, nqSubsetIds }: Sources): number {
         paragraphs: chosen.map((index) => page[index]?.text ?? ''),
       });
       for (const { qa, spots } of kept) {
-        if (qa.is_impossible === true) unanswerable++;
         const answers = spots.map((spot) => ({ ...spot, paragraph: chosen.indexOf(spot.paragraph) }));
         questions.push({ origin: 'nq', sourceId: nqSubsetIds.get(qa.question) ?? '', question: qa.question, article: id, answers });
       }
     }
   }
-  return unanswerable;
 }
 
 function spotIn(page: readonly PageParagraph[], start: number, text: string): AnswerSpot[] {
@@ -194,8 +283,8 @@ function chooseParagraphs(count: number, answering: readonly number[]): number[]
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** Adds one simplified-format NQ example; returns whether it was unanswerable (no annotator found a long answer). */
-function addNqSimplified(example: NqSimplified): boolean {
+/** Adds one simplified-format NQ example: unanswerable when no annotator found a long answer. */
+function addNqSimplified(example: NqSimplified): void {
   const tokens = example.document_text.split(' ');
   const title = example.document_text.slice(0, example.document_text.indexOf(' - wikipedia')).trim();
   const paragraphs = example.long_answer_candidates
@@ -212,7 +301,7 @@ function addNqSimplified(example: NqSimplified): boolean {
   );
   if (!unanswerable && (spots.length === 0 || spots.some((spot) => spot.paragraph < 0))) {
     dropped.push(`nq "${example.question_text}": no short answer in a paragraph`);
-    return false;
+    return;
   }
   const chosen = chooseParagraphs(
     paragraphs.length,
@@ -232,26 +321,26 @@ function addNqSimplified(example: NqSimplified): boolean {
   });
   const answers = unanswerable ? [] : spots.map((spot) => ({ ...spot, paragraph: chosen.indexOf(spot.paragraph) }));
   questions.push({ origin: 'nq', sourceId: example.id, question: example.question_text, article: id, answers });
-  return unanswerable;
 }
 
-/** Takes `count` unanswerable questions, one per paragraph, alternating between SQUAD2_ARTICLES. */
-function addSquad2Unanswerable(file: SquadFile, ids: ReadonlyMap<string, string>, count: number): void {
-  const squad = { data: SQUAD2_ARTICLES.map((title) => file.data.find((entry) => entry.title === title) ?? missing(title)) };
-  const picks = squad.data.map((entry) =>
-    entry.paragraphs.flatMap(({ context, qas }) => {
-      const qa = qas.find((candidate) => candidate.is_impossible === true);
-      return qa === undefined ? [] : [{ context, qa }];
-    }),
-  );
-  const taken = squad.data.map(() => 0);
-  for (let n = 0; n < count; n++) {
-    const which = n % squad.data.length;
-    taken[which] = (taken[which] ?? 0) + 1;
-  }
-  squad.data.forEach((entry, which) => {
-    const chosen = (picks[which] ?? []).slice(0, taken[which] ?? 0);
-    if (chosen.length === 0) return;
+/**
+ * Adds the SQUAD2_CHOSEN questions, each article with the paragraphs its questions were written
+ * about (in the article's order); numbered all articles' `first` questions, then their `added` ones.
+ */
+function addSquad2Unanswerable(file: SquadFile, ids: ReadonlyMap<string, string>): void {
+  const drafts = SQUAD2_CHOSEN.map((choice) => {
+    const entry = file.data.find((candidate) => candidate.title === choice.title) ?? missing(choice.title);
+    const find = (question: string) => {
+      const paragraph = entry.paragraphs.findIndex(({ qas }) => qas.some((qa) => qa.question === question && qa.is_impossible === true));
+      const sourceId = ids.get(question);
+      if (paragraph < 0 || sourceId === undefined) throw new Error(`${choice.title} has no unanswerable question "${question}"`);
+      return { question, paragraph, sourceId };
+    };
+    const first = choice.first.map(find);
+    const added = choice.added.map(find);
+    const used = [...new Set([...first, ...added].map(({ paragraph }) => paragraph))].sort((a, b) => a - b);
+    if (used.length > MAX_PARAGRAPHS)
+      throw new Error(`${choice.title}: questions from ${used.length} paragraphs, more than ${MAX_PARAGRAPHS}`);
     const title = entry.title.replaceAll('_', ' ');
     const id = addArticle({
       id: slug(title),
@@ -260,11 +349,16 @@ function addSquad2Unanswerable(file: SquadFile, ids: ReadonlyMap<string, string>
       source: 'Wikipedia (via SQuAD 2.0)',
       licence: 'CC BY-SA 4.0',
       story: `Wikipedia: ${title} (paragraphs SQuAD 2.0 unanswerable questions were written about)`,
-      paragraphs: chosen.map(({ context }) => context.replace(/\s+/gu, ' ').trim()),
+      paragraphs: used.map((index) => (entry.paragraphs[index]?.context ?? '').replace(/\s+/gu, ' ').trim()),
     });
-    for (const { qa } of chosen)
-      questions.push({ origin: 'squad2', sourceId: ids.get(qa.question) ?? '', question: qa.question, article: id, answers: [] });
+    return { id, first, added };
   });
+  for (const part of ['first', 'added'] as const) {
+    for (const draft of drafts) {
+      for (const { question, sourceId } of draft[part])
+        questions.push({ origin: 'squad2', sourceId, question, article: draft.id, answers: [] });
+    }
+  }
 }
 
 function missing(title: string): never {
@@ -381,10 +475,20 @@ async function writeQuestions(parsed: ReadonlyMap<string, Article>): Promise<Wri
     JSON.stringify(draft.id).concat(': ', JSON.stringify({ split: splitOf(draft.id), story: draft.story, articles: [draft.id] })),
   );
   const about =
-    'Information-seeking questions (asked by people who had not seen the answer) from TyDi QA GoldP (English dev), Natural Questions and SQuAD 2.0 (unanswerable only, a minority), over the Wikipedia passages and page paragraphs those datasets give; see eval/infoseek/README.md for sources, licences and counts. One cluster per article, split dev/test by a hash of the article id; off-topic questions are our own and alternate.';
+    'Information-seeking questions (asked by people who had not seen the answer) from TyDi QA GoldP (English dev), Natural Questions and SQuAD 2.0 (unanswerable only: written by crowd workers who had read the paragraph, so adversarial rather than information-seeking; most of the unanswerable questions), over the Wikipedia passages and page paragraphs those datasets give; see eval/infoseek/README.md for sources, licences and counts. One cluster per article, split dev/test by a hash of the article id; off-topic questions are our own and alternate.';
   const json = `{\n "about": ${JSON.stringify(about)},\n "clusters": {\n  ${clusters.join(',\n  ')}\n },\n "questions": [\n  ${entries.join(',\n  ')}\n ]\n}\n`;
   await writeFile(join(outDir, 'questions.json'), json);
   return entries.map((entry): WrittenQuestion => JSON.parse(entry));
+}
+
+function checkUnanswerablePerSplit(written: readonly WrittenQuestion[]): void {
+  for (const split of ['dev', 'test']) {
+    const count = written.filter((question) => question.split === split && question.kind === 'unanswerable').length;
+    if (count < MIN_UNANSWERABLE_PER_SPLIT)
+      throw new Error(
+        `${split} has ${count} unanswerable questions, fewer than ${MIN_UNANSWERABLE_PER_SPLIT}: choose more in SQUAD2_CHOSEN`,
+      );
+  }
 }
 
 /** Rewrites the README's generated parts (between `<!-- name:start -->` and `<!-- name:end -->`): the counts and the article list. */
@@ -404,11 +508,19 @@ async function updateReadme(written: readonly WrittenQuestion[]): Promise<void> 
     }),
   );
   const totals = origins.map((origin) => count((q) => q.origin === origin));
+  const unanswerable = count((q) => q.kind === 'unanswerable');
+  const shares = origins
+    .map((origin) => ({ origin, n: count((q) => q.kind === 'unanswerable' && q.origin === origin) }))
+    .filter(({ n }) => n > 0)
+    .map(({ origin, n }) => `${n} ${origin} (${Math.round((100 * n) / unanswerable)}%)`);
+  const perSplit = ['dev', 'test'].map((split) => `${split} ${count((q) => q.kind === 'unanswerable' && q.split === split)}`);
   const counts = [
     `| split | kind | ${origins.join(' | ')} | all |`,
     `|---|---|${origins.map(() => '---:').join('|')}|---:|`,
     ...rows,
     `| **all** | | ${totals.join(' | ')} | ${written.length} |`,
+    '',
+    `${unanswerable} unanswerable questions (${perSplit.join(', ')}): ${shares.join(', ')}.`,
   ].join('\n');
   const list = [...articles.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
