@@ -4,12 +4,18 @@ import type { EngineOptions } from '../options.js';
 import type { Engine } from '../types.js';
 import { computeVectors, corpusVectorsOf, type SavedVectors, type VectorsForOptions, vectorsFit } from './corpus-vectors.js';
 import { EmbeddingPool, type EmbeddingPoolOptions } from './embedding-pool.js';
-import type { CorpusVectors } from './sentence-vectors.js';
+import { ProjectedEmbedder, type Projection } from './projection.js';
+import type { CorpusVectors, TextEmbedder } from './sentence-vectors.js';
 import { VectorCache } from './vector-cache.js';
 
 export interface SentenceEmbeddingSettings extends EmbeddingPoolOptions {
   /** The folder of the vector cache (`VECTOR_CACHE`); null keeps no cache, so every run embeds everything. */
   readonly cacheDir: string | null;
+  /**
+   * A fixed projection to fewer dimensions (PCA, `projection.ts`) applied to every vector; the
+   * model id then names it, so its vectors are cached and saved apart. Default: none (512).
+   */
+  readonly projection?: Projection | null;
 }
 
 /**
@@ -25,12 +31,16 @@ export interface SentenceEmbeddingSettings extends EmbeddingPoolOptions {
  *     await embedding.close();
  */
 export class SentenceEmbedding {
-  readonly embedder: EmbeddingPool;
+  /** The worker threads that run the model. */
+  readonly pool: EmbeddingPool;
+  /** What vectors are made with: the pool, or the pool through the projection. */
+  readonly embedder: TextEmbedder;
   readonly cache: VectorCache | null;
   /** Why the cache could not be opened (the vectors are then computed every run), or null. */
   readonly cacheProblem: string | null;
 
-  private constructor(embedder: EmbeddingPool, cache: VectorCache | null, cacheProblem: string | null) {
+  private constructor(pool: EmbeddingPool, embedder: TextEmbedder, cache: VectorCache | null, cacheProblem: string | null) {
+    this.pool = pool;
     this.embedder = embedder;
     this.cache = cache;
     this.cacheProblem = cacheProblem;
@@ -38,18 +48,19 @@ export class SentenceEmbedding {
 
   /** Never rejects for the cache: a cache that cannot be opened is `cacheProblem`, and no cache is used. */
   static async open(settings: SentenceEmbeddingSettings): Promise<SentenceEmbedding> {
-    const embedder = new EmbeddingPool(settings);
-    if (settings.cacheDir === null) return new SentenceEmbedding(embedder, null, null);
+    const pool = new EmbeddingPool(settings);
+    const embedder = settings.projection == null ? pool : new ProjectedEmbedder(pool, settings.projection);
+    if (settings.cacheDir === null) return new SentenceEmbedding(pool, embedder, null, null);
     try {
-      return new SentenceEmbedding(embedder, await VectorCache.open(settings.cacheDir, embedder.model, embedder.dimensions), null);
+      return new SentenceEmbedding(pool, embedder, await VectorCache.open(settings.cacheDir, embedder.model, embedder.dimensions), null);
     } catch (error) {
-      return new SentenceEmbedding(embedder, null, error instanceof Error ? error.message : String(error));
+      return new SentenceEmbedding(pool, embedder, null, error instanceof Error ? error.message : String(error));
     }
   }
 
   /** True once the workers have failed: vectors cannot be had until the process restarts. */
   get failed(): boolean {
-    return this.embedder.failure !== null;
+    return this.pool.failure !== null;
   }
 
   /** The corpus's sentence and title vectors (cached ones read, the rest embedded and cached). */
@@ -79,11 +90,11 @@ export class SentenceEmbedding {
     options: Omit<VectorsForOptions, 'cache'> = {},
   ): Promise<Engine> {
     const vectors = await this.savedVectorsFor(indexed, saved, options);
-    await this.embedder.warmUp();
+    await this.pool.warmUp();
     return engineOver(indexed, engineOptions, corpusVectorsOf(vectors, this.embedder));
   }
 
   close(): Promise<void> {
-    return this.embedder.close();
+    return this.pool.close();
   }
 }
