@@ -90,7 +90,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const embedding =
     options.loadEngine === undefined && config.vectors.enabled ? await openEmbedding(config, logger, options.vectors) : null;
   const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger, embedding));
-  const engines = await EngineHolder.create(loadEngine, vectorEvents(logger));
+  const engines = await EngineHolder.create(loadEngine, vectorEvents(logger, embedding));
   logCorpus(logger, engines, config.corpusDir, embedding !== null);
 
   // Under a ShardingManager, the manager's process is the feedback file's one writer.
@@ -282,14 +282,17 @@ function loaderVectors(embedding: SentenceEmbedding, logger: Logger, shardProces
   };
 }
 
-function vectorEvents(logger: Logger): VectorEvents {
+function vectorEvents(logger: Logger, embedding: SentenceEmbedding | null): VectorEvents {
   return {
     onVectorsReady: () => logger.info('sentence vectors ready: answering by words and meaning'),
-    onVectorsFailed: (error) =>
+    onVectorsFailed: (error) => {
+      // Stopping the bot stops the workers too: vectors still being computed then are no failure.
+      if (embedding?.pool.closed === true) return;
       logger.error(
         { reason: error instanceof Error ? error.message : String(error) },
         'sentence vectors are off: answering by words only (restart the bot to try again)',
-      ),
+      );
+    },
   };
 }
 

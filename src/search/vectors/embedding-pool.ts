@@ -82,6 +82,11 @@ export class EmbeddingPool implements TextEmbedder {
     return this.#failure;
   }
 
+  /** Whether `close()` was called: calls are refused from then on, and that is no failure. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   /** Worker threads alive now (loading or loaded). */
   get workerCount(): number {
     return this.#workers.length;
