@@ -282,6 +282,8 @@ export class EmbeddingPool implements TextEmbedder {
  */
 function startWorker(script: URL): Worker {
   if (!script.pathname.endsWith('.ts')) return new Worker(script);
-  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)}))`;
+  // Resolved here, not in the worker, whose bare imports would resolve from the working directory.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(bootstrap, { eval: true });
 }
