@@ -89,8 +89,14 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   // With a loader of its own (tests), sentence vectors are that loader's business.
   const embedding =
     options.loadEngine === undefined && config.vectors.enabled ? await openEmbedding(config, logger, options.vectors) : null;
-  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger, embedding));
-  const engines = await EngineHolder.create(loadEngine, vectorEvents(logger, embedding));
+  let engines: EngineHolder;
+  try {
+    const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger, embedding));
+    engines = await EngineHolder.create(loadEngine, vectorEvents(logger, embedding));
+  } catch (error) {
+    await embedding?.close();
+    throw error;
+  }
   logCorpus(logger, engines, config.corpusDir, embedding !== null);
 
   // Under a ShardingManager, the manager's process is the feedback file's one writer.
@@ -177,6 +183,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const ready = await loginAndWaitForReady(client, config.token, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS).catch(
     async (error: unknown) => {
       await client.destroy();
+      await embedding?.close();
       throw startupError(error, config.token);
     },
   );
