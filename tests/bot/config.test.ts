@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadVectorConfig } from '../../src/config.js';
 
 function problemsFor(env: Record<string, string>): string[] {
   try {
@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: false,
       playgroundPort: 3000,
       indexSnapshotPath: null,
+      vectors: { enabled: true, cacheDir: 'data/vector-cache/', workers: null },
     });
   });
 
@@ -51,6 +52,9 @@ describe('loadConfig', () => {
       FETCH_ALLOW_LOOPBACK: 'true',
       PLAYGROUND_PORT: '8080',
       INDEX_SNAPSHOT_PATH: '/var/cache/article-qa-bot/index-snapshot',
+      VECTORS: 'off',
+      VECTOR_CACHE: '/var/cache/article-qa-bot/vectors',
+      VECTOR_WORKERS: '3',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -69,6 +73,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: true,
       playgroundPort: 8080,
       indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
+      vectors: { enabled: false, cacheDir: '/var/cache/article-qa-bot/vectors', workers: 3 },
     });
   });
 
@@ -145,6 +150,23 @@ describe('loadConfig', () => {
   it('never echoes a malformed token in its message', () => {
     const problems = problemsFor({ DISCORD_TOKEN: 'secret-token with-space' });
     expect(problems[0]).not.toContain('secret-token');
+  });
+});
+
+describe('sentence vector configuration', () => {
+  it('names the variable and what it takes when VECTORS or VECTOR_WORKERS is wrong', () => {
+    expect(problemsFor({ VECTORS: 'sometimes', VECTOR_WORKERS: '0' })).toEqual([
+      'VECTORS must be true or false (got "sometimes")',
+      'VECTOR_WORKERS must be a whole number from 1 to 16 (got "0")',
+    ]);
+  });
+
+  it('reads the vector variables alone for npm run ask, whatever the others say', () => {
+    expect(loadVectorConfig({ DISCORD_TOKEN: 'has spaces', VECTORS: 'no', VECTOR_CACHE: 'cache/' })).toEqual({
+      enabled: false,
+      cacheDir: 'cache/',
+      workers: null,
+    });
   });
 });
 
