@@ -2,6 +2,7 @@ import type { Article } from '../src/corpus/types.js';
 import { macroAverage, rankOfFirstCorrect, summarise, type Quality, type RankedOutcome } from './metrics.js';
 import type { OwnQuestion } from './own-questions.js';
 import type { NewsQuestion } from './news-set.js';
+import type { Confidence } from '../src/search/types.js';
 import type { Retrieved, Retriever } from './retriever.js';
 import type { SquadQuestion } from './squad.js';
 
@@ -20,7 +21,7 @@ export async function evaluateOwnSet(retriever: Retriever, questions: readonly O
   let rejected = 0;
   let unanswerable = 0;
   for (const item of questions) {
-    const results = await retriever(item.question, DEPTH);
+    const results = (await retriever(item.question, DEPTH)).passages;
     if (item.answers.length === 0) {
       unanswerable += 1;
       if (results.length === 0) rejected += 1;
@@ -67,14 +68,14 @@ export async function evaluateSquad(
     const retriever = makeRetriever([article]);
     const outcomes: RankedOutcome[] = [];
     for (const question of questions.filter((entry) => entry.articleId === article.id)) {
-      outcomes.push(squadOutcome(question, await retriever(question.question, DEPTH)));
+      outcomes.push(squadOutcome(question, (await retriever(question.question, DEPTH)).passages));
     }
     allOutcomes.push(...outcomes);
     byArticle.push({ article: article.id, quality: summarise(outcomes) });
   }
   const pooledRetriever = makeRetriever(articles);
   const pooledOutcomes: RankedOutcome[] = [];
-  for (const question of questions) pooledOutcomes.push(squadOutcome(question, await pooledRetriever(question.question, DEPTH)));
+  for (const question of questions) pooledOutcomes.push(squadOutcome(question, (await pooledRetriever(question.question, DEPTH)).passages));
   const pooled = summarise(pooledOutcomes);
   return { perArticle: summarise(allOutcomes), perArticleMacro: macroAverage(byArticle.map((entry) => entry.quality)), byArticle, pooled };
 }
@@ -84,11 +85,16 @@ export interface NewsQuality {
   readonly answerable: Quality;
   /** Share of answerable questions whose first passage is from an article that answers them. */
   readonly rightArticleFirst: number;
+  /** Share of answerable questions given as "not sure" (`low`): shown, but hedged. */
+  readonly answerableNotSure: number;
   /** Share of on-topic unanswerable questions answered with nothing (higher is better). */
   readonly unanswerableRefused: number;
+  /** Share of them not answered as sure (`low` or `none`; higher is better). */
+  readonly unanswerableNotConfident: number;
   readonly unanswerable: number;
   /** Share of off-topic questions answered with nothing (higher is better). */
   readonly offTopicRefused: number;
+  readonly offTopicNotConfident: number;
   readonly offTopic: number;
 }
 
@@ -97,6 +103,7 @@ export interface NewsOutcome {
   readonly question: NewsQuestion;
   readonly rank: number | null;
   readonly empty: boolean;
+  readonly confidence: Confidence;
   readonly rightArticleFirst: boolean;
 }
 
@@ -122,12 +129,13 @@ export async function newsOutcomes(
       if (question.kind === 'off-topic') continue;
       article = question.kind === 'unanswerable' ? question.about : question.gold[0]?.article;
     }
-    const results = await retriever(question.question, DEPTH, article);
+    const { passages: results, confidence } = await retriever(question.question, DEPTH, article);
     const first = results[0];
     outcomes.push({
       question,
       rank: rankOfFirstCorrect(results, (result) => answersNewsQuestion(question, result)),
       empty: results.length === 0,
+      confidence,
       rightArticleFirst: first !== undefined && question.gold.some((gold) => gold.article === first.articleId),
     });
   }
@@ -142,9 +150,12 @@ export function summariseNews(outcomes: readonly NewsOutcome[]): NewsQuality {
   return {
     answerable: summarise(answerable),
     rightArticleFirst: share(answerable, (outcome) => outcome.rightArticleFirst),
+    answerableNotSure: share(answerable, (outcome) => outcome.confidence === 'low'),
     unanswerableRefused: share(of('unanswerable'), (outcome) => outcome.empty),
+    unanswerableNotConfident: share(of('unanswerable'), (outcome) => outcome.confidence !== 'high'),
     unanswerable: of('unanswerable').length,
     offTopicRefused: share(of('off-topic'), (outcome) => outcome.empty),
+    offTopicNotConfident: share(of('off-topic'), (outcome) => outcome.confidence !== 'high'),
     offTopic: of('off-topic').length,
   };
 }

@@ -1,8 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { Article, Corpus } from '../src/corpus/types.js';
-import { createEngine } from '../src/search/engine.js';
+import { engineOver } from '../src/search/engine.js';
+import { indexCorpus, type IndexedCorpus } from '../src/search/indexed-corpus.js';
 import type { EngineOptions } from '../src/search/options.js';
-import type { Engine } from '../src/search/types.js';
+import type { Confidence, Engine } from '../src/search/types.js';
+import type { CorpusVectors } from '../src/search/vectors/sentence-vectors.js';
 
 /** One returned passage, as the scoring rules need it. */
 export interface Retrieved {
@@ -14,22 +16,35 @@ export interface Retrieved {
   readonly passage: string;
 }
 
-/** Anything that answers a question with ranked sentences: our engine or a baseline; `article` keeps to one article. */
-export type Retriever = (question: string, limit: number, article?: string) => Promise<Retrieved[]>;
+/** What a retriever returns for one question: ranked passages, and how sure it is of them. */
+export interface Retrieval {
+  readonly passages: readonly Retrieved[];
+  readonly confidence: Confidence;
+}
 
-export function engineRetriever(corpus: Corpus, options?: EngineOptions): Retriever {
-  return retrieverOf(createEngine(corpus, options));
+/** Anything that answers a question with ranked sentences: our engine or a baseline; `article` keeps to one article. */
+export type Retriever = (question: string, limit: number, article?: string) => Promise<Retrieval>;
+
+/** Our engine over a corpus: with its sentence vectors (words and meaning) when given, else words only. */
+export function engineRetriever(corpus: Corpus, options?: EngineOptions, vectors?: (indexed: IndexedCorpus) => CorpusVectors): Retriever {
+  const indexed = indexCorpus(corpus, options);
+  return retrieverOf(engineOver(indexed, options, vectors === undefined ? null : vectors(indexed)));
 }
 
 /** The answers of an engine already built, as retrieved passages. */
 export function retrieverOf(engine: Engine): Retriever {
-  return async (question, limit, article) =>
-    (await engine.ask(question, { limit, ...(article === undefined ? {} : { article }) })).answers.map((answer) => ({
-      articleId: answer.source.article,
-      paragraph: answer.source.paragraph,
-      text: answer.text,
-      passage: answer.passage,
-    }));
+  return async (question, limit, article) => {
+    const { answers, confidence } = await engine.ask(question, { limit, ...(article === undefined ? {} : { article }) });
+    return {
+      confidence,
+      passages: answers.map((answer) => ({
+        articleId: answer.source.article,
+        paragraph: answer.source.paragraph,
+        text: answer.text,
+        passage: answer.passage,
+      })),
+    };
+  };
 }
 
 /** MiniSearch exactly as a newcomer would use it: default options, one `text` field, over our sentences. */
@@ -64,9 +79,11 @@ export function plainMiniSearchSegmenterRetriever(articles: readonly Article[]):
 function plainMiniSearchOver(sentences: readonly Retrieved[]): Retriever {
   const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text })));
-  return async (question, limit, article) =>
-    index
+  return async (question, limit, article) => {
+    const passages = index
       .search(question, article === undefined ? {} : { filter: (result) => sentences[Number(result.id)]?.articleId === article })
       .slice(0, limit)
       .flatMap((result) => sentences[Number(result.id)] ?? []);
+    return { passages, confidence: passages.length === 0 ? 'none' : 'high' };
+  };
 }

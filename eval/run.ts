@@ -1,20 +1,25 @@
 /**
- * `npm run eval`: retrieval quality of our engine and, in the same run, of plain MiniSearch
- * (default options) over the same sentences: on the news set (dev and test halves), on SQuAD,
- * and on the seed article's question set. `-- --only news|squad|own` runs one part.
+ * `npm run eval`: retrieval quality of our engine, with sentence vectors (words and meaning) and
+ * without (words only), and in the same run of plain MiniSearch (default options) over the same
+ * sentences: on the question sets' dev halves (news, infoseek, news2), on SQuAD and on the seed
+ * article's set. `-- --only news|infoseek|news2|squad|own` runs one part; `-- --test` adds the
+ * test halves: the held-out run, made once, at the end of a piece of work.
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 import type { Article, Corpus } from '../src/corpus/types.js';
+import type { IndexedCorpus } from '../src/search/indexed-corpus.js';
+import type { CorpusVectors } from '../src/search/vectors/sentence-vectors.js';
+import { VectorTable } from '../training/meaning.js';
+import { halfOf, loadQaSet, QA_SETS, type QaSetName, type SetHalf } from '../training/sets.js';
 import { evaluateOwnSet, evaluateSquad, newsOutcomes, summariseNews, type NewsQuality } from './evaluate.js';
 import type { Quality } from './metrics.js';
-import { loadNewsSet, type Split } from './news-set.js';
 import { loadOwnQuestions } from './own-questions.js';
 import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetriever, type Retriever } from './retriever.js';
 import { loadSquad, SQUAD_FILE } from './squad.js';
 
 const SQUAD_PATH = process.env.SQUAD_FILE ?? SQUAD_FILE;
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, test: { type: 'boolean', default: false } } });
 const runs = (part: string) => values.only === undefined || values.only === part;
 const started = performance.now();
 const figure = (value: number) => value.toFixed(3);
@@ -22,85 +27,98 @@ const row = (name: string, quality: Quality) =>
   `| ${name} | ${figure(quality.precisionAt1)} | ${figure(quality.meanReciprocalRank)} | ${figure(quality.recallAt3)} | ${figure(quality.answeredWithNothing)} |`;
 const asCorpus = (articles: readonly Article[]): Corpus => ({ articles, aliasGroups: [], problems: [] });
 
-if (runs('news')) {
-  const news = await loadNewsSet();
-  const engines: ReadonlyArray<readonly [string, Retriever]> = [
-    ['article-qa-bot', engineRetriever(news.corpus)],
-    ['plain MiniSearch', plainMiniSearchRetriever(news.corpus.articles)],
-  ];
-  const count = (split: Split, kind: string) => news.questions.filter((entry) => entry.split === split && entry.kind === kind).length;
-  console.log(`## News set (eval/news: ${news.corpus.articles.length} Wikinews articles, ${news.questions.length} questions)\n`);
-  console.log('Dev is what the engine was tuned and trained on (in-sample); test was never tuned on (held out).');
-  console.log('Pooled: every question asked of the whole news corpus. Per article: asked of its own article only.\n');
+const squad = runs('squad') ? await loadSquad(SQUAD_PATH) : null;
+const seed = runs('own') ? await loadCorpus('corpus') : null;
+const sets = (Object.keys(QA_SETS) as QaSetName[]).filter(runs);
+const halves: SetHalf[] = [];
+for (const name of sets) {
+  const set = await loadQaSet(name);
+  halves.push(halfOf(set, name, 'dev'));
+  if (values.test) halves.push(halfOf(set, name, 'test'));
+}
+const vectors = await VectorTable.cached(
+  [
+    ...[...(squad?.articles ?? []), ...(seed?.articles ?? []), ...halves.flatMap((half) => half.corpus.articles)].flatMap((article) => [
+      article.title,
+      ...article.sentences.map((sentence) => sentence.text),
+    ]),
+    ...[...(squad?.questions ?? []), ...halves.flatMap((half) => half.questions)].map((question) => question.question),
+    ...(seed === null ? [] : (await loadOwnQuestions('eval/questions.json')).map((question) => question.question)),
+  ],
+  (done, total) => process.stderr.write(`\rvectors: embedded ${done} of ${total} texts the cache lacked${done === total ? '\n' : ''}`),
+);
+const withMeaning = (indexed: IndexedCorpus): CorpusVectors => vectors.corpusVectors(indexed);
+const engines = (articles: readonly Article[]): ReadonlyArray<readonly [string, Retriever]> => [
+  ['article-qa-bot, words and meaning', engineRetriever(asCorpus(articles), {}, withMeaning)],
+  ['article-qa-bot, words only', engineRetriever(asCorpus(articles))],
+  ['plain MiniSearch', plainMiniSearchRetriever(articles)],
+];
+
+for (const name of sets) {
+  console.log(`\n## ${name} (${QA_SETS[name]})\n`);
   console.log(
-    '| split | engine | scope | P@1 | MRR | top 3 | right article first | answerable refused | on-topic unanswerable refused | off-topic refused |',
+    'Pooled: every question asked of all the articles of its half. Per article: of its own article only. ' +
+      `${name === 'news' ? 'The dev half is trained on (in-sample).' : 'Never trained on: the dev half chose the thresholds (out of domain).'} ` +
+      'The test half is held out.\n',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const split of ['dev', 'test'] as const) {
-    const questions = news.questions.filter((entry) => entry.split === split);
-    for (const [name, retriever] of engines) {
+  console.log(
+    '| half | engine | scope | P@1 | MRR | top 3 | right article first | answerable refused | answerable "not sure" | on-topic unanswerable refused | … not answered as sure | off-topic refused | … not answered as sure |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const half of halves.filter((entry) => entry.name === name)) {
+    const counts = (['answerable', 'unanswerable', 'off-topic'] as const).map(
+      (kind) => `${half.questions.filter((question) => question.kind === kind).length} ${kind}`,
+    );
+    for (const [engine, retriever] of engines(half.corpus.articles)) {
       for (const scope of ['pooled', 'article'] as const) {
-        const quality = summariseNews(await newsOutcomes(retriever, questions, scope));
+        const quality = summariseNews(await newsOutcomes(retriever, half.questions, scope));
         console.log(
           newsRow(
-            `${split === 'dev' ? 'dev (in-sample)' : 'test (held out)'} | ${name} | ${scope === 'pooled' ? 'pooled' : 'per article'}`,
+            `${half.split === 'dev' ? 'dev' : 'test (held out)'} | ${engine} | ${scope === 'pooled' ? 'pooled' : 'per article'}`,
             quality,
             scope,
           ),
         );
       }
     }
+    console.log(`\n${half.split}: ${half.corpus.articles.length} articles; ${counts.join(', ')}.\n`);
   }
-  console.log(
-    `\nDev: ${count('dev', 'answerable')} answerable, ${count('dev', 'unanswerable')} on-topic unanswerable, ${count('dev', 'off-topic')} off-topic. ` +
-      `Test: ${count('test', 'answerable')}, ${count('test', 'unanswerable')}, ${count('test', 'off-topic')}.`,
-  );
 }
 
-if (runs('squad')) {
-  const squad = await loadSquad(SQUAD_PATH);
+if (squad !== null) {
   process.stderr.write(`SQuAD: ${squad.articles.length} articles, ${squad.questions.length} questions\n`);
-  const squadOurs = await evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever(asCorpus(articles)));
+  const squadOurs = await evaluateSquad(squad.articles, squad.questions, (articles) =>
+    engineRetriever(asCorpus(articles), {}, withMeaning),
+  );
+  const squadLexical = await evaluateSquad(squad.articles, squad.questions, (articles) => engineRetriever(asCorpus(articles)));
   const squadPlain = await evaluateSquad(squad.articles, squad.questions, plainMiniSearchRetriever);
   const squadReference = await evaluateSquad(squad.articles, squad.questions, plainMiniSearchSegmenterRetriever);
 
-  console.log(`\n## SQuAD v1.1 dev, public half (${squad.articles.length} articles, ${squad.questions.length} questions)\n`);
+  console.log(
+    `\n## SQuAD v1.1 dev, public half (${squad.articles.length} articles, ${squad.questions.length} questions; trained on: in-sample)\n`,
+  );
   console.log('| engine | scope | P@1 | MRR | R@3 | answered with nothing |');
   console.log('|---|---|---|---|---|---|');
-  for (const [name, result] of [
-    ['article-qa-bot', squadOurs],
+  for (const [engine, result] of [
+    ['article-qa-bot, words and meaning', squadOurs],
+    ['article-qa-bot, words only', squadLexical],
     ['plain MiniSearch, our sentences', squadPlain],
     ['plain MiniSearch, Intl.Segmenter sentences (reference)', squadReference],
   ] as const) {
-    console.log(row(`${name} | per article`, result.perArticle));
-    console.log(row(`${name} | per article, mean of articles`, result.perArticleMacro));
-    console.log(row(`${name} | pooled`, result.pooled));
+    console.log(row(`${engine} | per article`, result.perArticle));
+    console.log(row(`${engine} | per article, mean of articles`, result.perArticleMacro));
+    console.log(row(`${engine} | pooled`, result.pooled));
   }
-  console.log('\n| article | questions | P@1 ours | P@1 plain | MRR ours | MRR plain |');
-  console.log('|---|---|---|---|---|---|');
-  squadOurs.byArticle.forEach((entry, index) => {
-    const baseline = squadPlain.byArticle[index]?.quality;
-    console.log(
-      `| ${entry.article} | ${entry.quality.questions} | ${figure(entry.quality.precisionAt1)} | ${figure(baseline?.precisionAt1 ?? 0)} | ${figure(entry.quality.meanReciprocalRank)} | ${figure(baseline?.meanReciprocalRank ?? 0)} |`,
-    );
-  });
 }
 
-if (runs('own')) {
-  const corpus = await loadCorpus('corpus');
+if (seed !== null) {
   const questions = await loadOwnQuestions('eval/questions.json');
-  const ours = await evaluateOwnSet(engineRetriever(corpus), questions);
-  const plain = await evaluateOwnSet(plainMiniSearchRetriever(corpus.articles), questions);
-  console.log(
-    `\n## The seed article's question set (eval/questions.json: ${ours.answerable.questions} answerable, ${ours.unanswerable} unanswerable)\n`,
-  );
+  console.log(`\n## The seed article's question set (eval/questions.json)\n`);
   console.log('| engine | P@1 | MRR | R@3 | answerable answered with nothing | unanswerable answered with nothing |');
   console.log('|---|---|---|---|---|---|');
-  for (const [name, result] of [
-    ['article-qa-bot', ours],
-    ['plain MiniSearch', plain],
-  ] as const) {
-    console.log(`${row(name, result.answerable)} ${figure(result.unanswerableRejected)} |`);
+  for (const [engine, retriever] of engines(seed.articles)) {
+    const result = await evaluateOwnSet(retriever, questions);
+    console.log(`${row(engine, result.answerable)} ${figure(result.unanswerableRejected)} |`);
   }
 }
 
@@ -108,6 +126,6 @@ console.log(`\nEvaluated in ${((performance.now() - started) / 1000).toFixed(0)}
 
 function newsRow(name: string, quality: NewsQuality, scope: 'pooled' | 'article'): string {
   const answerable = quality.answerable;
-  const offTopic = scope === 'pooled' ? figure(quality.offTopicRefused) : '–';
-  return `| ${name} | ${figure(answerable.precisionAt1)} | ${figure(answerable.meanReciprocalRank)} | ${figure(answerable.recallAt3)} | ${figure(quality.rightArticleFirst)} | ${figure(answerable.answeredWithNothing)} | ${figure(quality.unanswerableRefused)} | ${offTopic} |`;
+  const offTopic = scope === 'pooled' ? `${figure(quality.offTopicRefused)} | ${figure(quality.offTopicNotConfident)}` : '– | –';
+  return `| ${name} | ${figure(answerable.precisionAt1)} | ${figure(answerable.meanReciprocalRank)} | ${figure(answerable.recallAt3)} | ${figure(quality.rightArticleFirst)} | ${figure(answerable.answeredWithNothing)} | ${figure(quality.answerableNotSure)} | ${figure(quality.unanswerableRefused)} | ${figure(quality.unanswerableNotConfident)} | ${offTopic} |`;
 }

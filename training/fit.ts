@@ -46,7 +46,12 @@ interface Evaluation {
  * choose between, teach nothing and are left out. Curvature: the scores' covariance under the
  * softmax (the Gauss-Newton part of the second derivative, which is never negative).
  */
-export function fitRanker(groups: readonly RankingGroup[], dimensions: number, settings: FitSettings = RANKER_SETTINGS): Float64Array {
+export function fitRanker(
+  groups: readonly RankingGroup[],
+  dimensions: number,
+  settings: FitSettings = RANKER_SETTINGS,
+  start?: Float64Array,
+): Float64Array {
   const usable = groups
     .filter((group) => group.correct.some(Boolean) && group.features.length > 1)
     .map((group) => ({
@@ -56,7 +61,7 @@ export function fitRanker(groups: readonly RankingGroup[], dimensions: number, s
       size: group.features.length,
     }));
   const totalWeight = usable.reduce((sum, group) => sum + group.weight, 0) || 1;
-  return newton(dimensions, 0, settings, (weights, wanted) => {
+  return newton(dimensions, 0, settings, start, (weights, wanted) => {
     let loss = 0;
     const gradient = new Float64Array(dimensions);
     const curvature = new Float64Array(dimensions * dimensions);
@@ -111,6 +116,7 @@ export function fitLogistic(
   examples: readonly LabelledExample[],
   dimensions: number,
   settings: FitSettings = LOGISTIC_SETTINGS,
+  start?: { readonly bias: number; readonly weights: Float64Array },
 ): { bias: number; weights: Float64Array } {
   const totalWeight = examples.reduce((sum, example) => sum + example.weight, 0) || 1;
   const size = dimensions + 1;
@@ -121,7 +127,11 @@ export function fitLogistic(
     row[dimensions] = 1;
     return row;
   });
-  const fitted = newton(size, 1, settings, (parameters, wanted) => {
+  const initial =
+    start === undefined
+      ? undefined
+      : Float64Array.from({ length: size }, (_, at) => (at === dimensions ? start.bias : (start.weights[at] ?? 0)));
+  const fitted = newton(size, 1, settings, initial, (parameters, wanted) => {
     let loss = 0;
     const gradient = new Float64Array(size);
     const curvature = new Float64Array(size * size);
@@ -169,14 +179,17 @@ function flatten(rows: readonly Float64Array[], dimensions: number): Float64Arra
 }
 
 /**
- * Minimises `evaluate` from zero by Newton steps (curvature given as its lower triangle), with
- * an L2 penalty on all but the last `unpenalised` coordinates, halving a step until it improves
- * the loss.
+ * Minimises `evaluate` by Newton steps (curvature given as its lower triangle), with an L2
+ * penalty on all but the last `unpenalised` coordinates, halving a step until it improves the
+ * loss. Starts from zero, or from `start` (weights fitted on much the same data: a
+ * cross-validation fold, an ablation), from where a few steps reach the same minimum, the loss
+ * being convex.
  */
 function newton(
   size: number,
   unpenalised: number,
   settings: FitSettings,
+  start: Float64Array | undefined,
   evaluate: (weights: Float64Array, wanted: boolean) => Evaluation,
 ): Float64Array {
   const penalised = size - unpenalised;
@@ -185,7 +198,7 @@ function newton(
     for (let i = 0; i < penalised; i += 1) sum += (weights[i] ?? 0) ** 2;
     return (settings.l2 / 2) * sum;
   };
-  let weights = new Float64Array(size);
+  let weights = start === undefined ? new Float64Array(size) : Float64Array.from(start);
   let current = evaluate(weights, true);
   let loss = current.loss + penalty(weights);
   for (let step = 0; step < settings.maxSteps; step += 1) {

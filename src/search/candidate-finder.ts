@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import type { SentenceIndex } from './index/sentence-index.js';
 import { indexQueryOf } from './index-query.js';
 import type { IndexedCorpus } from './indexed-corpus.js';
+import type { QuestionMeaning, QuestionSummary } from './model/feature-context.js';
 import { type Candidate, candidateFeatures } from './model/features.js';
 import type { ResolvedOptions } from './options.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
@@ -15,6 +16,8 @@ export interface FoundCandidates {
   readonly question: AnalyzedQuestion;
   /** The best BM25 hits (up to `candidates` of them), best first, with their features. */
   readonly candidates: readonly Candidate[];
+  /** What the refusal rule needs to know of the question besides its candidates. */
+  readonly summary: QuestionSummary;
 }
 
 /**
@@ -29,6 +32,9 @@ export class CandidateFinder {
   readonly #thesaurus: Thesaurus | null;
   readonly #titleTerms = new Map<string, ReadonlySet<string>>();
   readonly #titles: ReadonlyMap<string, string>;
+  readonly #articleRows: ReadonlyMap<string, number>;
+  /** Each article's sentence ids: `first` up to, not including, `end`. */
+  readonly #articleRanges: ReadonlyMap<string, { readonly first: number; readonly end: number }>;
 
   constructor({ corpus, analyzer, index }: IndexedCorpus, options: ResolvedOptions, thesaurus: Thesaurus | null) {
     this.#analyzer = analyzer;
@@ -36,14 +42,26 @@ export class CandidateFinder {
     this.#options = options;
     this.#thesaurus = thesaurus;
     this.#titles = new Map(corpus.articles.map((article) => [article.id, article.title]));
+    this.#articleRows = new Map(corpus.articles.map((article, row) => [article.id, row]));
+    let first = 0;
+    this.#articleRanges = new Map(
+      corpus.articles.map((article) => {
+        const range = { first, end: first + article.sentences.length };
+        first = range.end;
+        return [article.id, range];
+      }),
+    );
   }
 
   get index(): SentenceIndex {
     return this.#index;
   }
 
-  /** The candidates for `question`, from one article when `article` is given. */
-  find(question: string, article?: string): FoundCandidates {
+  /**
+   * The candidates for `question`, from one article when `article` is given, measured in meaning
+   * too when `meaning` gives the corpus's vectors and the question's.
+   */
+  find(question: string, article?: string, meaning: QuestionMeaning | null = null): FoundCandidates {
     const text = String(question).slice(0, MAX_QUESTION_LENGTH);
     const analyzed = analyzeQuestion(text, {
       analyzer: this.#analyzer,
@@ -57,9 +75,24 @@ export class CandidateFinder {
       rescoredHits: this.#options.rescoredHits,
       articleId: article,
       limit: this.#options.candidates,
+      also: meaning === null ? [] : this.#nearestInMeaning(meaning, article),
     });
-    const candidates = candidateFeatures(hits, analyzed, text, { index: this.#index, titleTermsOf: (id) => this.#titleTermsOf(id) });
-    return { question: analyzed, candidates };
+    const { summary, candidates } = candidateFeatures(hits, analyzed, text, {
+      index: this.#index,
+      titleTermsOf: (id) => this.#titleTermsOf(id),
+      articleRowOf: (id) => this.#articleRows.get(this.#index.sentences[id]?.articleId ?? '') ?? -1,
+      meaning,
+    });
+    return { question: analyzed, candidates, summary };
+  }
+
+  /** The sentences closest to the question in meaning (in one article when `article` is given): candidates whatever their words. */
+  #nearestInMeaning(meaning: QuestionMeaning, article: string | undefined): number[] {
+    const range = article === undefined ? undefined : this.#articleRanges.get(article);
+    if (article !== undefined && range === undefined) return [];
+    return meaning.vectors.sentences
+      .nearest(meaning.question, this.#options.vectorCandidates, range?.first, range?.end)
+      .map((near) => near.row);
   }
 
   #titleTermsOf(sentence: number): ReadonlySet<string> {

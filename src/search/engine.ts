@@ -1,9 +1,9 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import type { Analyzer } from './analyzer.js';
-import { CandidateFinder } from './candidate-finder.js';
+import { CandidateFinder, MAX_QUESTION_LENGTH } from './candidate-finder.js';
 import { indexCorpus, type IndexedCorpus } from './indexed-corpus.js';
 import { featureIndex, matchedTermsOf } from './model/features.js';
-import { LEARNED_MODEL } from './model/learned-model.js';
+import { LEARNED_MODELS } from './model/learned-model.js';
 import { answerProbability, refusalFeatures } from './model/refusal.js';
 import { type EngineOptions, resolveOptions } from './options.js';
 import { passageRange, passageText, type PassageRange } from './passage.js';
@@ -20,36 +20,41 @@ const CONTEXT_COVERAGE = featureIndex('contextCoverage');
 const COVERAGE = featureIndex('coverage');
 const NOTHING: AnswerSet = { answers: [], confidence: 'none', probability: null };
 
-/** Builds an engine over a loaded corpus. The corpus is not changed. */
+/** Builds an engine over a loaded corpus (words only: see `engineOver` for meaning too). The corpus is not changed. */
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
   return engineOver(indexCorpus(corpus, options), options);
 }
 
 /**
- * An engine over a corpus already indexed (freshly, or restored from a snapshot). `vectors`, the
- * corpus's sentence vectors (`src/search/vectors/`), let it compare meaning as well as words;
- * without them it answers by words alone.
+ * An engine over a corpus already indexed (freshly, or restored from a snapshot). With the
+ * corpus's sentence vectors it compares meaning as well as words (the `hybrid` model); without
+ * them, words only (the `lexical` model).
  */
-export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions = {}, _vectors?: CorpusVectors): Engine {
+export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions = {}, vectors: CorpusVectors | null = null): Engine {
   const { corpus, analyzer, index } = indexed;
   const options = resolveOptions(engineOptions);
   const thesaurus = engineOptions.thesaurus === undefined ? sharedWordNet() : engineOptions.thesaurus;
   const finder = new CandidateFinder(indexed, options, thesaurus);
-  const refusal = LEARNED_MODEL.refusal;
-  const weights = { ...LEARNED_MODEL.ranker, ...options.weights };
+  const models = {
+    lexical: { refusal: LEARNED_MODELS.lexical.refusal, weights: { ...LEARNED_MODELS.lexical.ranker, ...options.weights } },
+    hybrid: { refusal: LEARNED_MODELS.hybrid.refusal, weights: { ...LEARNED_MODELS.hybrid.ranker, ...options.weights } },
+  };
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
-  const answer = (question: string, askOptions: AskOptions): AnswerSet => {
+  const answer = (question: string, askOptions: AskOptions, questionVector: Float32Array | null): AnswerSet => {
     const limit = clampCount(askOptions.limit ?? options.defaultLimit, MAX_LIMIT);
     const offset = clampCount(askOptions.offset ?? 0, Number.MAX_SAFE_INTEGER);
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return NOTHING;
 
-    const found = finder.find(question, askOptions.article);
+    const meaning = vectors === null || questionVector === null ? null : { vectors, question: questionVector };
+    const { refusal, weights } = models[meaning === null ? 'lexical' : 'hybrid'];
+    const found = finder.find(question, askOptions.article, meaning);
     const ranked = rankCandidates(found.candidates, weights);
-    const features = refusalFeatures(ranked, found.question);
+    const features = refusalFeatures(found.summary, ranked);
     if (features === null) return NOTHING;
     const probability = answerProbability(features, refusal);
-    if (probability < refusal.threshold) return { answers: [], confidence: 'none', probability };
+    if (probability < refusal.lowThreshold) return { answers: [], confidence: 'none', probability };
+    const confidence = probability >= refusal.threshold ? 'high' : 'low';
 
     const answers: Answer[] = [];
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
@@ -73,13 +78,23 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
         toAnswer(hit, matchedTermsOf(index, found.question, hit.id), passage, articlesById.get(sentence.articleId), sentence, analyzer),
       );
     }
-    return { answers: answers.slice(offset), confidence: 'high', probability };
+    return { answers: answers.slice(offset), confidence, probability };
+  };
+
+  // A question the embedder cannot take (its workers failed after start-up) is answered by words.
+  const questionVectorOf = async (question: string): Promise<Float32Array | null> => {
+    if (vectors === null) return null;
+    try {
+      return await vectors.embedQuestion(String(question).slice(0, MAX_QUESTION_LENGTH));
+    } catch {
+      return null;
+    }
   };
 
   const articles = [...corpus.articles].sort(byDateThenId).map(summarise);
   return {
-    // Asynchronous so that a question can be embedded off the main thread; the lexical work is synchronous.
-    ask: async (question, askOptions = {}) => answer(question, askOptions),
+    // Asynchronous so that the question is embedded off the main thread; the rest is synchronous.
+    ask: async (question, askOptions = {}) => answer(question, askOptions, await questionVectorOf(question)),
     articles,
     paragraph: (articleId, paragraph) => articlesById.get(articleId)?.paragraphs[paragraph - 1],
   };

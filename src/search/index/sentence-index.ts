@@ -41,6 +41,8 @@ export interface IndexSearchOptions {
   readonly articleId?: string | undefined;
   /** How many hits to return, best first. */
   readonly limit: number;
+  /** Sentences found by other means (by meaning): scored and returned beside the `limit` best, whatever their score. */
+  readonly also?: readonly number[];
 }
 
 /** A `SentenceIndex` as data: the analysed terms of every sentence, from which MiniSearch's index follows. */
@@ -170,8 +172,23 @@ export class SentenceIndex {
    * `terms`, each sentence's neighbours adding `contextBoost` of their own score.
    */
   search(query: IndexQuery, options: IndexSearchOptions): IndexHit[] {
+    if (options.limit <= 0) return [];
+    const scoreOf = this.#scorerFor(query.terms, options.bm25);
+    const hitOf = (id: number): IndexHit => {
+      const context = this.neighboursOf(id).reduce((sum, neighbour) => sum + scoreOf(neighbour), 0);
+      const own = scoreOf(id);
+      return { id, score: own + options.contextBoost * context, own };
+    };
+    const hits = this.#wordHits(query, options, hitOf);
+    const held = new Set(hits.map((hit) => hit.id));
+    for (const id of options.also ?? []) if (!held.has(id) && id >= 0 && id < this.size) hits.push(hitOf(id));
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+
+  /** The `limit` best hits of the sentences that hold the question's words. */
+  #wordHits(query: IndexQuery, options: IndexSearchOptions, hitOf: (id: number) => IndexHit): IndexHit[] {
     const retrieveBy = [...query.retrieveBy].filter((term) => query.terms.has(term));
-    if (retrieveBy.length === 0 || options.limit <= 0) return [];
+    if (retrieveBy.length === 0) return [];
     const { articleId } = options;
     const found = this.#search.search(retrieveBy.join(' '), {
       fields: [SENTENCE_FIELD],
@@ -183,7 +200,6 @@ export class SentenceIndex {
       ...(articleId === undefined ? {} : { filter: (result) => this.sentences[Number(result.id)]?.articleId === articleId }),
     });
 
-    const scoreOf = this.#scorerFor(query.terms, options.bm25);
     const candidates = new Set<number>();
     for (const hit of found.slice(0, options.rescoredHits)) {
       const id = Number(hit.id);
@@ -192,10 +208,8 @@ export class SentenceIndex {
     }
     const hits: IndexHit[] = [];
     for (const id of candidates) {
-      const context = this.neighboursOf(id).reduce((sum, neighbour) => sum + scoreOf(neighbour), 0);
-      const own = scoreOf(id);
-      const score = own + options.contextBoost * context;
-      if (score > 0) hits.push({ id, score, own });
+      const hit = hitOf(id);
+      if (hit.score > 0) hits.push(hit);
     }
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, options.limit);
   }

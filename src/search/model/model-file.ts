@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { CANDIDATE_FEATURES, type CandidateFeature } from './features.js';
-import { REFUSAL_FEATURES, type RefusalFeature, type RefusalRule } from './refusal.js';
+import { CANDIDATE_FEATURES, type CandidateFeature, RANKING_FEATURES } from './features.js';
+import { REFUSAL_FEATURE_LIST, REFUSAL_FEATURES, type RefusalFeatureName, type RefusalRule } from './refusal.js';
 
 /** Where `npm run train` writes the learned weights, beside this file. */
 export const MODEL_FILE = new URL('./model.json', import.meta.url);
 
-const weightsOf = <T extends string>(names: readonly T[]) =>
+/** The two models: words only (before the sentence vectors are ready, or without them), and words with meaning. */
+export const VARIANTS = ['lexical', 'hybrid'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** The features a variant weighs: the lexical model leaves out every feature that needs vectors. */
+export function featuresOf<Name extends string>(
+  features: ReadonlyArray<{ readonly name: Name; readonly needsVectors: boolean }>,
+  variant: Variant,
+): Name[] {
+  return features.filter((feature) => variant === 'hybrid' || !feature.needsVectors).map((feature) => feature.name);
+}
+
+const weightsOf = (names: readonly string[]) =>
   z
     .record(z.string(), z.number())
     .refine(
@@ -13,13 +25,28 @@ const weightsOf = <T extends string>(names: readonly T[]) =>
       `must give a weight for exactly these features: ${names.join(', ')}`,
     );
 
+const variantOf = (variant: Variant) =>
+  z.object({
+    ranker: weightsOf(featuresOf(RANKING_FEATURES, variant)),
+    refusal: z
+      .object({
+        bias: z.number(),
+        weights: weightsOf(featuresOf(REFUSAL_FEATURE_LIST, variant)),
+        threshold: z.number().min(0).max(1),
+        lowThreshold: z.number().min(0).max(1),
+      })
+      .refine((rule) => rule.lowThreshold <= rule.threshold, 'lowThreshold must not be above threshold'),
+  });
+
 const modelFile = z.object({
   format: z.literal('article-qa-bot ranking model'),
-  version: z.literal(1),
-  ranker: weightsOf(CANDIDATE_FEATURES),
-  refusal: z.object({ bias: z.number(), weights: weightsOf(REFUSAL_FEATURES), threshold: z.number().min(0).max(1) }),
+  version: z.literal(2),
+  lexical: variantOf('lexical'),
+  hybrid: variantOf('hybrid'),
   training: z.object({ dataFingerprint: z.string() }).passthrough(),
+  /** The figures `npm run train` measured: cross-validated on what it learns from, and on the out-of-domain dev halves. */
   crossValidated: z.record(z.string(), z.unknown()),
+  outOfDomainDev: z.record(z.string(), z.unknown()),
 });
 
 export type ModelFile = z.infer<typeof modelFile>;
@@ -35,7 +62,7 @@ export function parseModel(json: string, source = 'src/search/model/model.json')
   return parsed.data;
 }
 
-/** The learned ranker and refusal rule. */
+/** A learned ranker and refusal rule; a feature the model does not weigh has weight 0. */
 export interface RankingModel {
   readonly ranker: Readonly<Record<CandidateFeature, number>>;
   readonly refusal: RefusalRule;
@@ -45,15 +72,25 @@ export interface RankingModel {
 export function modelFromWeights(
   ranker: ArrayLike<number>,
   refusal: { readonly bias: number; readonly weights: ArrayLike<number> },
-  threshold: number,
+  thresholds: { readonly threshold: number; readonly lowThreshold: number },
 ): RankingModel {
   const rankerWeights = Object.fromEntries(CANDIDATE_FEATURES.map((name, at) => [name, ranker[at] ?? 0])) as Record<
     CandidateFeature,
     number
   >;
   const refusalWeights = Object.fromEntries(REFUSAL_FEATURES.map((name, at) => [name, refusal.weights[at] ?? 0])) as Record<
-    RefusalFeature,
+    RefusalFeatureName,
     number
   >;
-  return { ranker: rankerWeights, refusal: { bias: refusal.bias, weights: refusalWeights, threshold } };
+  return { ranker: rankerWeights, refusal: { bias: refusal.bias, weights: refusalWeights, ...thresholds } };
+}
+
+/** One variant of a model file as a model (weights by name; absent features weigh 0). */
+export function modelOf(file: ModelFile, variant: Variant): RankingModel {
+  const part = file[variant];
+  return modelFromWeights(
+    CANDIDATE_FEATURES.map((name) => part.ranker[name] ?? 0),
+    { bias: part.refusal.bias, weights: REFUSAL_FEATURES.map((name) => part.refusal.weights[name] ?? 0) },
+    { threshold: part.refusal.threshold, lowThreshold: part.refusal.lowThreshold },
+  );
 }

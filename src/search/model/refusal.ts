@@ -1,67 +1,78 @@
 import type { RankedCandidate } from '../rank.js';
-import type { AnalyzedQuestion } from '../question.js';
-import { featureIndex } from './features.js';
+import type { QuestionSummary } from './feature-context.js';
+import { refusalFeature } from './feature.js';
+import { featureIndex, type CandidateFeature } from './features.js';
+import type { RankedQuestion } from './ranked-question.js';
+
+/** A refusal feature that is the best candidate's value of a ranking feature. */
+const topFeature = <Name extends string>(name: Name, of: CandidateFeature, doc: string, needsVectors = false) =>
+  refusalFeature(name, doc, (question) => question.topValue(of), needsVectors);
 
 /**
- * What the refusal rule knows about a question once its candidates are ranked. The learned
- * rule (`model.json`) weighs them into the probability that the articles answer the question.
+ * The registry of refusal features: what the learned refusal rule (`model.json`) weighs into the
+ * probability that the articles answer a question, in the order of its feature vector.
  */
-export const REFUSAL_FEATURES = [
-  /** The best candidate's ranking score. */
-  'topScore',
-  /** How far the best candidate's score is ahead of the second's. */
-  'margin',
-  /** Share of the question (weighted) the best candidate holds. */
-  'topCoverage',
-  /** The same, counting the best candidate's neighbours. */
-  'topContextCoverage',
-  /** The best candidate holds the question's rarest concept. */
-  'topRarestConcept',
-  /** Share of the concepts the title does not name that the best candidate holds. */
-  'topSpecificCoverage',
-  /** Share of the question (weighted) found anywhere in the best candidate's article. */
-  'topArticleCoverage',
-  /** The best candidate holds the kind of thing asked for. */
-  'topAnswerType',
-  /** Share of the question (weighted) made of words no article has, in any form. */
-  'unknownShare',
-  /** How many concepts the question has, over 8. */
-  'conceptCount',
+export const REFUSAL_FEATURE_LIST = [
+  refusalFeature('topScore', "The best candidate's ranking score.", (question) => question.ranked[0].score),
+  refusalFeature('margin', "How far the best candidate's score is ahead of the second's.", (question) => {
+    const [top, second] = question.ranked;
+    return second === undefined ? 1 : top.score - second.score;
+  }),
+  topFeature('topCoverage', 'coverage', 'Share of the question (weighted) the best candidate holds.'),
+  topFeature('topContextCoverage', 'contextCoverage', "The same, counting the best candidate's neighbours."),
+  topFeature('topRarestConcept', 'rarestConcept', "The best candidate holds the question's rarest concept."),
+  topFeature('topSpecificCoverage', 'specificCoverage', 'Share of the concepts the title does not name that the best candidate holds.'),
+  topFeature('topArticleCoverage', 'articleCoverage', "Share of the question (weighted) found anywhere in the best candidate's article."),
+  topFeature('topAnswerType', 'answerType', 'The best candidate holds the kind of thing asked for.'),
+  refusalFeature(
+    'unknownShare',
+    'Share of the question (weighted) made of words no article has, in any form.',
+    (question) => question.question.unknownShare,
+  ),
+  refusalFeature('conceptCount', 'How many concepts the question has, over 8.', (question) => Math.min(1, question.question.concepts / 8)),
+  topFeature('topCosine', 'cosine', 'Cosine of the question with the best candidate: alike in meaning.', true),
+  topFeature('topContextCosine', 'contextCosine', 'The same, counting its neighbours.', true),
+  topFeature(
+    'topArticleCosine',
+    'articleBestCosine',
+    "The best cosine of the question with any sentence of the best candidate's article.",
+    true,
+  ),
+  topFeature('topTitleCosine', 'titleCosine', "Cosine of the question with the best candidate's article title.", true),
 ] as const;
 
-export type RefusalFeature = (typeof REFUSAL_FEATURES)[number];
+export type RefusalFeatureName = (typeof REFUSAL_FEATURE_LIST)[number]['name'];
 
-/** The refusal features of a question whose candidates are ranked, best first; null when there is no candidate at all. */
-export function refusalFeatures(ranked: readonly RankedCandidate[], question: AnalyzedQuestion): Float64Array | null {
-  const [top, second] = ranked;
-  if (top === undefined) return null;
-  const of = (name: Parameters<typeof featureIndex>[0]) => top.features[featureIndex(name)] ?? 0;
-  const totalWeight = question.concepts.reduce((sum, concept) => sum + concept.weight, 0);
-  const unknownWeight = question.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0);
-  const values: Record<RefusalFeature, number> = {
-    topScore: top.score,
-    margin: second === undefined ? 1 : top.score - second.score,
-    topCoverage: of('coverage'),
-    topContextCoverage: of('contextCoverage'),
-    topRarestConcept: of('rarestConcept'),
-    topSpecificCoverage: of('specificCoverage'),
-    topArticleCoverage: of('articleCoverage'),
-    topAnswerType: of('answerType'),
-    unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
-    conceptCount: Math.min(1, question.concepts.length / 8),
-  };
-  return Float64Array.from(REFUSAL_FEATURES, (name) => values[name]);
+/** The refusal features' names, in feature-vector order. */
+export const REFUSAL_FEATURES: readonly RefusalFeatureName[] = REFUSAL_FEATURE_LIST.map((feature) => feature.name);
+
+/** The ranked question's view for the refusal features; null when there is no candidate at all. */
+export function rankedQuestion(question: QuestionSummary, ranked: readonly RankedCandidate[]): RankedQuestion | null {
+  const [first, ...rest] = ranked;
+  if (first === undefined) return null;
+  return { question, ranked: [first, ...rest], topValue: (name) => first.features[featureIndex(name)] ?? 0 };
 }
 
-/** A logistic refusal rule: the probability that the articles answer, and the least probability to answer with. */
+/** The refusal features of a question whose candidates are ranked, best first; null when there is no candidate at all. */
+export function refusalFeatures(summary: QuestionSummary, ranked: readonly RankedCandidate[]): Float64Array | null {
+  const question = rankedQuestion(summary, ranked);
+  if (question === null) return null;
+  const withVectors = summary.withMeaning;
+  return Float64Array.from(REFUSAL_FEATURE_LIST, (feature) => (feature.needsVectors && !withVectors ? 0 : feature.compute(question)));
+}
+
+/** A logistic refusal rule: the probability that the articles answer, and the probabilities that decide how sure an answer is. */
 export interface RefusalRule {
   readonly bias: number;
-  readonly weights: Readonly<Record<RefusalFeature, number>>;
+  readonly weights: Readonly<Record<RefusalFeatureName, number>>;
+  /** At or above this probability the answer is given as an answer (`high`). */
   readonly threshold: number;
+  /** At or above this, and below `threshold`, the closest passages are shown as such (`low`); below it, nothing. */
+  readonly lowThreshold: number;
 }
 
 /** The probability, by the rule, that the articles answer a question with these refusal features. */
-export function answerProbability(features: Float64Array, rule: RefusalRule): number {
+export function answerProbability(features: Float64Array, rule: Pick<RefusalRule, 'bias' | 'weights'>): number {
   let sum = rule.bias;
   REFUSAL_FEATURES.forEach((name, at) => {
     sum += rule.weights[name] * (features[at] ?? 0);

@@ -53,7 +53,6 @@ export async function computeVectors(
   embedder: TextEmbedder,
   options: VectorsForOptions = {},
 ): Promise<SavedVectors> {
-  const { dimensions } = embedder;
   const sentenceTexts = indexed.index.sentences.map((sentence) => sentence.text);
   const titleTexts = indexed.corpus.articles.map((article) => article.title);
   const slotOf = new Map<string, number>();
@@ -67,26 +66,39 @@ export async function computeVectors(
     }
     return slot;
   });
+  const vectors = await embedTexts(distinct, embedder, options);
+  return {
+    model: embedder.model,
+    sentences: vectors.pick(slots.slice(0, sentenceTexts.length)),
+    titles: vectors.pick(slots.slice(sentenceTexts.length)),
+  };
+}
 
+/**
+ * The vectors of distinct texts, one row each, in order: from the cache where it has them, the
+ * rest embedded by `embedder` (and added to the cache, a part at a time).
+ */
+export async function embedTexts(texts: readonly string[], embedder: TextEmbedder, options: VectorsForOptions = {}): Promise<TextVectors> {
+  const { dimensions } = embedder;
   const cache = options.cache?.model === embedder.model && options.cache.dimensions === dimensions ? options.cache : null;
-  let rows: Int8Array = new Int8Array(distinct.length * dimensions);
-  let factors: Float32Array = new Float32Array(distinct.length);
-  let missing: readonly number[] = distinct.map((_text, slot) => slot);
+  let rows: Int8Array = new Int8Array(texts.length * dimensions);
+  let factors: Float32Array = new Float32Array(texts.length);
+  let missing: readonly number[] = texts.map((_text, slot) => slot);
   if (cache !== null) {
     try {
-      ({ rows, factors, missing } = await cache.find(distinct));
+      ({ rows, factors, missing } = await cache.find(texts));
     } catch (error) {
       options.onCacheProblem?.(asError(error));
     }
   }
-  options.onPlan?.({ texts: distinct.length, cached: distinct.length - missing.length, toEmbed: missing.length });
+  options.onPlan?.({ texts: texts.length, cached: texts.length - missing.length, toEmbed: missing.length });
 
   let saving: Promise<void> = Promise.resolve();
   let cacheWritable = cache !== null;
   for (let start = 0; start < missing.length; start += SAVE_EVERY) {
     const part = missing.slice(start, start + SAVE_EVERY);
-    const texts = part.map((slot) => distinct[slot] ?? '');
-    const vectors = await embedder.embed(texts, (done) => options.onProgress?.(start + done, missing.length));
+    const partTexts = part.map((slot) => texts[slot] ?? '');
+    const vectors = await embedder.embed(partTexts, (done) => options.onProgress?.(start + done, missing.length));
     for (const [index, vector] of vectors.entries()) {
       const slot = part[index] ?? 0;
       const { row, factor } = quantise(vector);
@@ -95,7 +107,7 @@ export async function computeVectors(
     }
     if (cache !== null && cacheWritable)
       saving = saving.then(() =>
-        cache.add(texts, vectors).catch((error: unknown) => {
+        cache.add(partTexts, vectors).catch((error: unknown) => {
           // One report is enough: the following parts would fail the same way.
           cacheWritable = false;
           options.onCacheProblem?.(asError(error));
@@ -103,18 +115,7 @@ export async function computeVectors(
       );
   }
   await saving;
-
-  const pick = (from: number, count: number): TextVectors => {
-    const picked = new Int8Array(count * dimensions);
-    const pickedFactors = new Float32Array(count);
-    for (let row = 0; row < count; row += 1) {
-      const slot = slots[from + row] ?? 0;
-      picked.set(rows.subarray(slot * dimensions, (slot + 1) * dimensions), row * dimensions);
-      pickedFactors[row] = factors[slot] ?? 0;
-    }
-    return TextVectors.fromRows(dimensions, picked, pickedFactors);
-  };
-  return { model: embedder.model, sentences: pick(0, sentenceTexts.length), titles: pick(sentenceTexts.length, titleTexts.length) };
+  return TextVectors.fromRows(dimensions, rows, factors);
 }
 
 /**

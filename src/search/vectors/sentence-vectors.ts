@@ -45,6 +45,24 @@ export class TextVectors {
     return this.#factors;
   }
 
+  /** Some rows, in the order given (a row may be picked more than once). */
+  pick(rows: readonly number[]): TextVectors {
+    const picked = new Int8Array(rows.length * this.dimensions);
+    const factors = new Float32Array(rows.length);
+    rows.forEach((row, at) => {
+      picked.set(this.#rows.subarray(row * this.dimensions, (row + 1) * this.dimensions), at * this.dimensions);
+      factors[at] = this.#factors[row] ?? 0;
+    });
+    return new TextVectors(this.dimensions, picked, factors);
+  }
+
+  /** Row `row` as a float vector of unit length (zeros for a zero vector or a row out of range). */
+  vector(row: number): Float32Array {
+    if (row < 0 || row >= this.count) return new Float32Array(this.dimensions);
+    const factor = this.#factors[row] ?? 0;
+    return Float32Array.from(this.#rows.subarray(row * this.dimensions, (row + 1) * this.dimensions), (value) => value * factor);
+  }
+
   /** Cosine of `query` (unit length, `dimensions` long) with row `row`; 0 for a row out of range. */
   cosine(query: Float32Array, row: number): number {
     if (row < 0 || row >= this.count) return 0;
