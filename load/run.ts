@@ -290,6 +290,7 @@ async function main(): Promise<number> {
       DISCORD_API_URL: info.apiUrl,
       CORPUS_DIR: SHIPPED_CORPUS,
       FEEDBACK_FILE: feedbackFile,
+      QUESTION_LOG: join(tempDir, 'data', 'questions.jsonl'),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_QUESTIONS: String(rateLimit.questions),
       RATE_LIMIT_WINDOW_SECONDS: String(rateLimit.windowSeconds),

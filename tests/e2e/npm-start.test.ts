@@ -68,6 +68,7 @@ describe('npm start', () => {
           DISCORD_TOKEN: 'x',
           DISCORD_API_URL: server.apiUrl,
           FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
           LOG_LEVEL: 'info',
         }),
       );
@@ -107,7 +108,12 @@ describe('npm start', () => {
     'SIGTERM to the whole process group (as a terminal or supervisor sends it) stops the bot cleanly, leaving no process behind',
     async () => {
       const child = npmStart(
-        cleanEnv({ DISCORD_TOKEN: 'x', DISCORD_API_URL: server.apiUrl, FEEDBACK_FILE: join(tempDir, 'feedback.jsonl') }),
+        cleanEnv({
+          DISCORD_TOKEN: 'x',
+          DISCORD_API_URL: server.apiUrl,
+          FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
+        }),
       );
       await child.waitForOutput((stdout) => stdout.includes('"msg":"bot ready"'), STARTUP_TIMEOUT_MS, 'the "bot ready" log line');
       const pid = child.pid;
@@ -154,7 +160,13 @@ describe('npm start without a token', () => {
   it(
     'outside production, starts the playground: says so first, prints its address, the page answers, and SIGTERM exits 0',
     async () => {
-      const child = npmStart(cleanEnv({ PLAYGROUND_PORT: '0', FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl') }));
+      const child = npmStart(
+        cleanEnv({
+          PLAYGROUND_PORT: '0',
+          FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'playground-questions.jsonl'),
+        }),
+      );
       await child.waitForOutput(
         (stdout) => /Playground ready: open http:\/\/127\.0\.0\.1:\d+ /.test(stdout),
         STARTUP_TIMEOUT_MS,

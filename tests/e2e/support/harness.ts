@@ -23,7 +23,7 @@ export const TOKEN = 'e2e-test-token-0123456789';
 export type LogLine = Readonly<Record<string, unknown>>;
 
 export interface E2EOptions {
-  /** Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE, LOG_LEVEL are set). */
+  /** Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE, QUESTION_LOG, LOG_LEVEL are set). */
   readonly env?: Readonly<Record<string, string>>;
   /** Files written into the corpus copy, by relative path. */
   readonly corpusFiles?: Readonly<Record<string, string>>;
@@ -42,6 +42,8 @@ export interface E2E {
   readonly tempDir: string;
   readonly corpusDir: string;
   readonly feedbackFile: string;
+  /** QUESTION_LOG, in the temp folder (unless `env` says otherwise). */
+  readonly questionLog: string;
   /** Everything the bot logged (pino JSON lines, level info and up). */
   readonly logs: LogLine[];
   /** Moves the bot's clock (rate limits, button state expiry) forward. */
@@ -65,12 +67,14 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await writeFile(path, text, 'utf8');
     }
     const feedbackFile = join(tempDir, 'data', 'feedback.jsonl');
+    const questionLog = options.env?.QUESTION_LOG ?? join(tempDir, 'data', 'questions.jsonl');
 
     const config = loadConfig({
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: server.apiUrl,
       CORPUS_DIR: corpusDir,
       FEEDBACK_FILE: feedbackFile,
+      QUESTION_LOG: questionLog,
       LOG_LEVEL: 'info',
       ...options.env,
     });
@@ -99,6 +103,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       tempDir,
       corpusDir,
       feedbackFile,
+      questionLog,
       logs,
       advanceClock: (ms) => {
         clockOffset += ms;
