@@ -77,7 +77,7 @@ export class CorpusAdmin {
       admit: ({ bytes }) => {
         if (corpusBytes + bytes > maxBytes) {
           throw new IngestRefusal(
-            `adding it would take the corpus folder to ${megabytes(corpusBytes + bytes)}, past its limit of ${megabytes(maxBytes)} (CORPUS_MAX_MB)`,
+            `adding it would take the corpus folder to ${sizeWithBytes(corpusBytes + bytes)}, past its limit of ${sizeWithBytes(maxBytes)} (CORPUS_MAX_MB)`,
           );
         }
         const taken = this.#added.take(guildId);
@@ -98,6 +98,11 @@ export class CorpusAdmin {
 export function megabytes(bytes: number): string {
   const mb = bytes / BYTES_PER_MB;
   return `${mb < 10 ? mb.toFixed(2) : mb < 100 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
+}
+
+/** "1.00 MB (1,000,300 bytes)": exact where the megabytes round to the limit. */
+export function sizeWithBytes(bytes: number): string {
+  return `${megabytes(bytes)} (${bytes.toLocaleString('en')} bytes)`;
 }
 
 /** The servers the bot is in, over every shard. */

@@ -23,8 +23,11 @@ export const TOKEN = 'e2e-test-token-0123456789';
 export type LogLine = Readonly<Record<string, unknown>>;
 
 export interface E2EOptions {
-  /** Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE, QUESTION_LOG, LOG_LEVEL are set). */
-  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE,
+   * QUESTION_LOG, LOG_LEVEL are set), or a function of the server for values such as its guild ids.
+   */
+  readonly env?: Readonly<Record<string, string>> | ((server: DiscordServer) => Readonly<Record<string, string>>);
   /** Files written into the corpus copy, by relative path. */
   readonly corpusFiles?: Readonly<Record<string, string>>;
   /** Copy the shipped `corpus/` into the temp corpus folder. Default true. */
@@ -53,6 +56,7 @@ export interface E2E {
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const server = await startDiscordServer({ token: TOKEN, ...options.server });
+  const env = typeof options.env === 'function' ? options.env(server) : (options.env ?? {});
   const tempDir = await mkdtemp(join(tmpdir(), 'article-qa-e2e-'));
   try {
     // Registered like `npm run deploy-commands` does, so interactions carry the real option types.
@@ -67,7 +71,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await writeFile(path, text, 'utf8');
     }
     const feedbackFile = join(tempDir, 'data', 'feedback.jsonl');
-    const questionLog = options.env?.QUESTION_LOG ?? join(tempDir, 'data', 'questions.jsonl');
+    const questionLog = env.QUESTION_LOG ?? join(tempDir, 'data', 'questions.jsonl');
 
     const config = loadConfig({
       DISCORD_TOKEN: TOKEN,
@@ -76,7 +80,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       FEEDBACK_FILE: feedbackFile,
       QUESTION_LOG: questionLog,
       LOG_LEVEL: 'info',
-      ...options.env,
+      ...env,
     });
     if (config.token === null) throw new Error('loadConfig lost the token');
 
