@@ -19,6 +19,8 @@ export interface TestPlayground {
   readonly feedbackFile: string;
   /** The playground bot's question log (QUESTION_LOG). */
   readonly questionLog: string;
+  /** The playground bot's corpus folder (a copy of the shipped one). */
+  readonly corpusDir: string;
   readonly logs: LogLine[];
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
       port: Number(new URL(playground.url).port),
       feedbackFile,
       questionLog,
+      corpusDir,
       logs,
       close: async () => {
         await playground.stop();
