@@ -60,6 +60,11 @@ export interface SampleOptions {
   readonly seed?: number;
   /** Share of unanswered questions. Default 0.25. */
   readonly unansweredShare?: number;
+  /**
+   * Make every question different (a number of its own added to it), the worst case for the
+   * report's memory: nothing asked twice is kept once. Default false: people ask alike.
+   */
+  readonly distinct?: boolean;
 }
 
 /** Writes `lines` lines to `file`; returns how many of each kind were written. */
@@ -115,7 +120,7 @@ export async function writeSampleLog(
         channel: '1100000000000000001',
         via: pick(['ask', 'ask', 'mention', 'find-in-articles'] as const),
         answer: refused ? null : answerId.toString(),
-        question: next() < 0.3 ? `${question}?` : question,
+        question: `${question}${options.distinct === true ? ` ${index}` : ''}${next() < 0.3 ? '?' : ''}`,
         outcome,
         passages:
           outcome === 'answered'
