@@ -56,7 +56,7 @@ export class QuestionLog implements QuestionSink {
   readonly #logger: Logger;
   readonly #flushAfterMs: number;
   readonly #maxBufferedBytes: number;
-  #buffer: Buffer[] = [];
+  #buffer: string[] = [];
   #bufferedBytes = 0;
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
@@ -92,14 +92,15 @@ export class QuestionLog implements QuestionSink {
   }
 
   record(event: QuestionLogEvent): void {
-    let line: Buffer;
+    let line: string;
     try {
-      line = Buffer.from(`${JSON.stringify(this.#lineOf(event))}\n`, 'utf8');
+      line = `${JSON.stringify(this.#lineOf(event))}\n`;
     } catch (error) {
       this.#logger.warn({ err: error }, 'a question could not be logged');
       return;
     }
     this.#buffer.push(line);
+    // Characters, not bytes: near enough to decide when to write, and costs nothing.
     this.#bufferedBytes += line.length;
     if (this.#bufferedBytes >= this.#maxBufferedBytes) this.#writeBuffer();
     else this.#timer ??= setTimeout(() => this.#writeBuffer(), this.#flushAfterMs).unref();
@@ -123,7 +124,7 @@ export class QuestionLog implements QuestionSink {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#buffer.length === 0) return;
-    const lines = this.#buffer;
+    const lines = this.#buffer.map((line) => Buffer.from(line, 'utf8'));
     this.#buffer = [];
     this.#bufferedBytes = 0;
     this.#writing = this.#writing.then(() =>
