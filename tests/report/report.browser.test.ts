@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSampleLog } from '../../bench/question-log-sample.js';
 import { buildReport } from '../../src/report/build-report.js';
+import { REPO_ROOT } from '../e2e/support/harness.js';
 import { launchChromium, type Chromium } from '../playground/support/browser.js';
 import { ARTICLE, asked, voted, writeLines } from './support/log-lines.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
+/** The README's pictures of a report, refreshed with SAVE_SCREENSHOT=1 (see README, "The report"). */
+const README_SCREENSHOTS = { wide: join(REPO_ROOT, 'docs', 'report.png'), narrow: join(REPO_ROOT, 'docs', 'report-phone.png') };
 
 let chromium: Chromium;
 let dir: string;
@@ -155,4 +159,28 @@ describe('the report in a browser', () => {
     expect(dialogs).toEqual([]);
     expect(requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
   });
+});
+
+describe.skipIf(process.env.SAVE_SCREENSHOT !== '1')('the README’s pictures (SAVE_SCREENSHOT=1)', () => {
+  it('are taken of the report of a 30-day sample log at 1280 and at 420 px', async () => {
+    const file = join(dir, 'sample.jsonl');
+    await writeSampleLog(file, { lines: 3000, until: '2026-11-30', days: 30, guilds: ['1000000000000000001'] });
+    const sample = await buildReport({
+      file,
+      days: null,
+      guild: null,
+      articles: [{ id: ARTICLE, title: 'Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine' }],
+      now: Date.parse('2026-12-01T09:00:00Z'),
+    });
+    const page = await chromium.browser.newPage();
+    for (const [size, width, height] of [
+      ['wide', 1280, 1900],
+      ['narrow', 420, 2200],
+    ] as const) {
+      await page.setViewport({ width, height });
+      await page.setContent(sample.html, { waitUntil: 'load' });
+      await page.screenshot({ path: README_SCREENSHOTS[size], clip: { x: 0, y: 0, width, height } });
+    }
+    await page.close();
+  }, 60_000);
 });
