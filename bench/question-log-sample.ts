@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../load/schedule.js';
 import type { QuestionLine, VoteLine } from '../src/bot/question-log-format.js';
 
 const ANSWERED = [
@@ -38,18 +39,6 @@ function person(index: number): string {
   return createHash('sha256').update(`person ${index}`).digest('hex').slice(0, 32);
 }
 
-/** A small deterministic generator (mulberry32), so that every run writes the same log. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SampleOptions {
   readonly lines: number;
   /** The last day's date (UTC, YYYY-MM-DD); the log spans `days` days up to it. */
@@ -72,7 +61,7 @@ export async function writeSampleLog(
   file: string,
   options: SampleOptions,
 ): Promise<{ questions: number; votes: number; damaged: number; foreign: number }> {
-  const next = random(options.seed ?? 19);
+  const next = seededRandom(options.seed ?? 19);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const end = Date.parse(`${options.until}T23:59:59Z`);
   const start = end - options.days * 86_400_000;
