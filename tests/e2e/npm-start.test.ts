@@ -178,7 +178,15 @@ describe('npm start without a token', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('aria-label="Message"');
       const state = await fetchPageState(url);
-      expect(state.commands.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'add', 'Find in articles']);
+      expect(state.commands.map((command) => command.name)).toEqual([
+        'ask',
+        'sources',
+        'help',
+        'reload',
+        'add',
+        'stats',
+        'Find in articles',
+      ]);
 
       const pid = child.pid;
       if (pid === undefined) throw new Error('no pid');
