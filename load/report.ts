@@ -13,6 +13,13 @@ function ms(value: number | null): string {
   return value === null ? '–' : `${Math.round(value)} ms`;
 }
 
+function micro(value: number | null): string {
+  return value === null ? '–' : `${(value * 1000).toFixed(0)} µs`;
+}
+
+/** Issue 19: logging may cost a reply at most this much at p99. */
+const RECORD_P99_LIMIT_MS = 1;
+
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -48,6 +55,13 @@ export interface RunFacts {
   readonly heapLimit: number;
   readonly gcAvailable: boolean;
   readonly feedback: { readonly lines: number; readonly unparsable: number; readonly endsWithNewline: boolean };
+  /** The question log's lines, and the milliseconds each `record` call took (warm-up included). */
+  readonly questionLog: {
+    readonly lines: number;
+    readonly unparsable: number;
+    readonly endsWithNewline: boolean;
+    readonly recordMs: readonly number[];
+  };
   readonly botErrors: readonly string[];
   readonly botWarnings: number;
   readonly quick: boolean;
@@ -132,6 +146,8 @@ export function summarize(facts: RunFacts): Verdict {
   const lateAcks = acks.filter((value) => value > 3000).length;
 
   const thanks = everything.filter((event) => event.outcome === 'thanks').length;
+  const questionsAsked = everything.filter((event) => isQuestion(event.planned.kind)).length;
+  const recordMs = [...facts.questionLog.recordMs].sort((a, b) => a - b);
   const heapGrowth = facts.heapAfter - facts.heapBefore;
 
   const checks: { readonly ok: boolean; readonly text: string }[] = [
@@ -155,6 +171,15 @@ export function summarize(facts: RunFacts): Verdict {
     {
       ok: facts.feedback.lines === thanks && facts.feedback.unparsable === 0 && facts.feedback.endsWithNewline,
       text: `feedback file: ${count(facts.feedback.lines)} whole JSON lines for ${count(thanks)} 👍 thanked, ${facts.feedback.unparsable} unparsable`,
+    },
+    {
+      // Every question is a line whatever came of it (answered, refused by the rate limit, quietly or not), and every 👍 one more.
+      ok: facts.questionLog.lines === questionsAsked + thanks && facts.questionLog.unparsable === 0 && facts.questionLog.endsWithNewline,
+      text: `question log: ${count(facts.questionLog.lines)} whole JSON lines for ${count(questionsAsked)} questions and ${count(thanks)} votes, ${facts.questionLog.unparsable} unparsable`,
+    },
+    {
+      ok: (percentile(recordMs, 99) ?? 0) < RECORD_P99_LIMIT_MS,
+      text: `logging a question or vote costs the reply p50 ${micro(percentile(recordMs, 50))}, p99 ${micro(percentile(recordMs, 99))}, max ${micro(recordMs.at(-1) ?? null)} (${count(recordMs.length)} calls; limit p99 < ${RECORD_P99_LIMIT_MS} ms)`,
     },
     { ok: facts.botErrors.length === 0, text: `no error logged by the bot: ${facts.botErrors.length}` },
     {

@@ -244,7 +244,8 @@ function cacheSizes(bot: RunningBot): CacheSizes {
   };
 }
 
-async function readFeedback(file: string): Promise<{ lines: number; unparsable: number; endsWithNewline: boolean }> {
+/** How many lines a JSON Lines file holds, how many do not parse, and whether it ends with a whole line. */
+async function readJsonLines(file: string): Promise<{ lines: number; unparsable: number; endsWithNewline: boolean }> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const lines = text.split('\n').filter((line) => line !== '');
   let unparsable = 0;
@@ -285,11 +286,13 @@ async function main(): Promise<number> {
     const info = await server.ready();
     await deployCommands({ token: TOKEN, clientId: info.applicationId, guildId: info.guildId, apiUrl: info.apiUrl });
     const feedbackFile = join(tempDir, 'data', 'feedback.jsonl');
+    const questionLog = join(tempDir, 'data', 'questions.jsonl');
     const config = loadConfig({
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: info.apiUrl,
       CORPUS_DIR: SHIPPED_CORPUS,
       FEEDBACK_FILE: feedbackFile,
+      QUESTION_LOG: questionLog,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_QUESTIONS: String(rateLimit.questions),
       RATE_LIMIT_WINDOW_SECONDS: String(rateLimit.windowSeconds),
@@ -314,6 +317,16 @@ async function main(): Promise<number> {
       },
     });
     bot = await startBot({ ...config, token: config.token }, { logger });
+    // What logging costs a reply: the time of each call to the question log's `record` (the real
+    // sink, the one the handlers hold); the lines are written later, off the reply's path.
+    const recordMs: number[] = [];
+    const sink = bot.questions;
+    const record = sink.record.bind(sink);
+    sink.record = (event) => {
+      const started = performance.now();
+      record(event);
+      recordMs.push(performance.now() - started);
+    };
     const driver = new Driver(server, tracker, options.seed);
 
     // Warm-up: every kind of event once or more, each from its own user (one question each, so
@@ -377,7 +390,8 @@ async function main(): Promise<number> {
       cachesAfter,
       heapLimit: HEAP_GROWTH_LIMIT,
       gcAvailable,
-      feedback: await readFeedback(feedbackFile),
+      feedback: await readJsonLines(feedbackFile),
+      questionLog: { ...(await readJsonLines(questionLog)), recordMs },
       botErrors,
       botWarnings,
       quick: options.quick,

@@ -63,6 +63,23 @@ export interface Config {
    * `.index-snapshot` in the corpus folder. Set it when that folder is read-only.
    */
   readonly indexSnapshotPath: string | null;
+  /**
+   * `QUESTION_LOG`: where every question the bot handles is appended, one JSON object a line
+   * (README "The question log" lists every field). Default `data/questions.jsonl`; `off` (null
+   * here) writes nothing and creates no file.
+   */
+  readonly questionLog: string | null;
+  /** `QUESTION_LOG_DAYS`: question log lines older than this are dropped when the log is rotated. Default 30. */
+  readonly questionLogDays: number;
+  /**
+   * `CORPUS_ADMIN_GUILDS`: the servers whose members with Manage Server may `/add` and `/reload`.
+   * Empty (unset): `DISCORD_GUILD_ID` when set, else any server while the bot is in only one.
+   */
+  readonly corpusAdminGuilds: readonly string[];
+  /** `ADD_ARTICLES_PER_HOUR`: articles `/add` may add per server in any hour. Default 20. */
+  readonly addArticlesPerHour: number;
+  /** `CORPUS_MAX_MB`: `/add` refuses an article that would take the corpus folder past this many megabytes. Default 500. */
+  readonly corpusMaxMb: number;
   /** Sentence vectors: `VECTORS`, `VECTOR_CACHE`, `VECTOR_WORKERS`. */
   readonly vectors: VectorConfig;
 }
@@ -111,6 +128,10 @@ export const CONFIG_DEFAULTS = {
   feedIntervalMinutes: 30,
   playgroundPort: 3000,
   vectorCacheDir: 'data/vector-cache/',
+  questionLog: 'data/questions.jsonl',
+  questionLogDays: 30,
+  addArticlesPerHour: 20,
+  corpusMaxMb: 500,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -160,6 +181,16 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     indexSnapshotPath: parseFilePath(env, 'INDEX_SNAPSHOT_PATH', problems),
     vectors: parseVectorConfig(env, problems),
+    questionLog: parseQuestionLog(env, problems),
+    questionLogDays: parseWholeNumber(env, 'QUESTION_LOG_DAYS', { min: 1, max: 3650, fallback: CONFIG_DEFAULTS.questionLogDays }, problems),
+    corpusAdminGuilds: parseSnowflakeList(env, 'CORPUS_ADMIN_GUILDS', problems),
+    addArticlesPerHour: parseWholeNumber(
+      env,
+      'ADD_ARTICLES_PER_HOUR',
+      { min: 1, max: 10_000, fallback: CONFIG_DEFAULTS.addArticlesPerHour },
+      problems,
+    ),
+    corpusMaxMb: parseWholeNumber(env, 'CORPUS_MAX_MB', { min: 1, max: 1_000_000, fallback: CONFIG_DEFAULTS.corpusMaxMb }, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -253,6 +284,38 @@ function parseFilePath(env: Env, variable: string, problems: ConfigProblem[]): s
     return null;
   }
   return value;
+}
+
+/** `QUESTION_LOG`: a file path, or `off` for no log at all. */
+function parseQuestionLog(env: Env, problems: ConfigProblem[]): string | null {
+  const value = envValue(env, 'QUESTION_LOG');
+  if (value !== undefined && value.toLowerCase() === 'off') return null;
+  if (value !== undefined && /[\\/]$/u.test(value)) {
+    problems.push({
+      variable: 'QUESTION_LOG',
+      message: `QUESTION_LOG must be the path of a file (or off), not of a folder (got ${shown(value)})`,
+    });
+    return CONFIG_DEFAULTS.questionLog;
+  }
+  return parsePath(env, 'QUESTION_LOG', CONFIG_DEFAULTS.questionLog, problems);
+}
+
+/** Discord ids separated by commas or spaces; unset is an empty list. */
+function parseSnowflakeList(env: Env, variable: string, problems: ConfigProblem[]): readonly string[] {
+  const value = envValue(env, variable);
+  if (value === undefined) return [];
+  const ids: string[] = [];
+  for (const entry of value.split(/[\s,]+/u).filter((part) => part !== '')) {
+    if (!/^\d{17,20}$/u.test(entry)) {
+      problems.push({
+        variable,
+        message: `${variable} must list server (guild) IDs of 17 to 20 digits, separated by commas (got ${shown(entry)})`,
+      });
+      continue;
+    }
+    if (!ids.includes(entry)) ids.push(entry);
+  }
+  return ids;
 }
 
 function parseLogLevel(env: Env, problems: ConfigProblem[]): LogLevel {

@@ -4,7 +4,9 @@ import type { EngineHolder } from './engine-holder.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
 import type { FeedbackSink } from './feedback-sink.js';
 import type { Logger } from './logger.js';
+import type { CorpusAdmin } from './corpus-admin.js';
 import type { OncePerWindow } from './once-per-window.js';
+import type { QuestionSink } from './question-log.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
 
@@ -40,6 +42,12 @@ export interface BotContext {
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
   readonly feedback: FeedbackSink;
+  /** Every question handled and every vote: the question log's writer, or nothing when it is off. */
+  readonly questions: QuestionSink;
+  /** The question log's file, which `/stats` reads; null when `QUESTION_LOG=off`. */
+  readonly questionLogFile: string | null;
+  /** Who may change the corpus (`/add`, `/reload`) and how much `/add` may add. */
+  readonly corpusAdmin: CorpusAdmin;
   /** Adds articles to the corpus folder (`/add`). */
   readonly ingester: Ingester;
   readonly logger: Logger;

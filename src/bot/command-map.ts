@@ -6,6 +6,7 @@ import { findInArticlesCommand } from './commands/find-in-articles.js';
 import { helpCommand } from './commands/help.js';
 import { reloadCommand } from './commands/reload.js';
 import { sourcesCommand } from './commands/sources.js';
+import { statsCommand } from './commands/stats.js';
 import { handleAddCommand } from './handlers/add-command.js';
 import { handleArticleAutocomplete } from './handlers/article-autocomplete.js';
 import { handleAskCommand } from './handlers/ask-command.js';
@@ -13,6 +14,7 @@ import { handleFindInArticlesCommand } from './handlers/find-in-articles-command
 import { handleHelpCommand } from './handlers/help-command.js';
 import { handleReloadCommand } from './handlers/reload-command.js';
 import { handleSourcesCommand } from './handlers/sources-command.js';
+import { handleStatsCommand } from './handlers/stats-command.js';
 
 /**
  * Every command, in the order `deploy-commands` registers them. Adding a command is its
@@ -24,6 +26,7 @@ const routes: readonly CommandRoute[] = [
   slashCommand(helpCommand, handleHelpCommand),
   slashCommand(reloadCommand, handleReloadCommand),
   slashCommand(addCommand, handleAddCommand),
+  slashCommand(statsCommand, handleStatsCommand),
   messageCommand(findInArticlesCommand, handleFindInArticlesCommand),
 ];
 

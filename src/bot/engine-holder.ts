@@ -60,7 +60,8 @@ export class EngineHolder {
   #upgrading: Promise<void> = Promise.resolve();
   readonly #load: EngineLoader;
   readonly #events: VectorEvents;
-  #reloading: Promise<ReloadSummary> | null = null;
+  #running: Promise<ReloadSummary> | null = null;
+  #queued: Promise<ReloadSummary> | null = null;
 
   private constructor(loaded: CorpusEngine, load: EngineLoader, events: VectorEvents) {
     this.#current = loaded.engine;
@@ -95,20 +96,36 @@ export class EngineHolder {
   }
 
   get isReloading(): boolean {
-    return this.#reloading !== null;
+    return this.#running !== null;
   }
 
   /**
-   * Builds a new engine and swaps it in once complete. Concurrent calls share one reload.
-   * On failure the current engine stays and the promise rejects.
+   * Builds a new engine and swaps it in once complete. One reload runs at a time and at most one
+   * more waits: a request made while one runs is answered by the reload that starts after it
+   * (which sees the files as they are then, an article `/add` just wrote included), and every
+   * request made while that one waits shares it. So ten `/reload`s at once read the corpus twice,
+   * not ten times. On failure the current engine stays and the promise rejects.
    */
   reload(): Promise<ReloadSummary> {
-    if (this.#reloading !== null) return this.#reloading;
-    const reloading = this.#swapInNewEngine().finally(() => {
-      this.#reloading = null;
+    if (this.#running === null) return this.#start();
+    this.#queued ??= this.#running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.#queued = null;
+        return this.#start();
+      });
+    return this.#queued;
+  }
+
+  #start(): Promise<ReloadSummary> {
+    const run: Promise<ReloadSummary> = this.#swapInNewEngine().finally(() => {
+      if (this.#running === run) this.#running = null;
     });
-    this.#reloading = reloading;
-    return reloading;
+    this.#running = run;
+    return run;
   }
 
   async #swapInNewEngine(): Promise<ReloadSummary> {

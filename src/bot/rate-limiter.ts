@@ -36,13 +36,23 @@ export class SlidingWindowRateLimiter {
     const now = this.#now();
     this.#sweepOccasionally(now);
     const recent = this.#recent(userId, now);
-    if (recent.length >= this.#limit) {
-      const oldest = recent[recent.length - this.#limit] ?? now;
-      return { allowed: false, retryAt: oldest + this.#windowMs };
-    }
+    const decision = this.#decide(recent, now);
+    if (!decision.allowed) return decision;
     recent.push(now);
     this.#history.set(userId, recent);
     return { allowed: true };
+  }
+
+  /** What `take` would decide now, without recording anything. */
+  check(userId: string): RateLimitDecision {
+    const now = this.#now();
+    return this.#decide(this.#recent(userId, now), now);
+  }
+
+  #decide(recent: readonly number[], now: number): RateLimitDecision {
+    if (recent.length < this.#limit) return { allowed: true };
+    const oldest = recent[recent.length - this.#limit] ?? now;
+    return { allowed: false, retryAt: oldest + this.#windowMs };
   }
 
   /** How many users are being tracked (for tests and metrics). */

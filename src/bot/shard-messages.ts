@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FeedbackEntry } from './feedback-log.js';
+import { questionLogEvent, type QuestionLogEvent } from './question-log-format.js';
 
 /**
  * Messages between the ShardingManager and its shard processes. A `/reload` reaches one shard;
@@ -77,5 +78,40 @@ export function parseFeedbackRecord(message: unknown): FeedbackRecord | null {
 
 export function parseFeedbackSaved(message: unknown): FeedbackSaved | null {
   const parsed = feedbackSavedMessage.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+const QUESTION_EVENT = 'article-qa-bot:question-log';
+const QUESTIONS_FLUSH = 'article-qa-bot:question-log-flush';
+const QUESTIONS_FLUSHED = 'article-qa-bot:question-log-flushed';
+
+const questionEventMessage = z.object({ type: z.literal(QUESTION_EVENT), event: questionLogEvent });
+const questionsFlushMessage = z.object({ type: z.literal(QUESTIONS_FLUSH), id: z.number().int() });
+const questionsFlushedMessage = z.object({ type: z.literal(QUESTIONS_FLUSHED), id: z.number().int(), error: z.string().nullable() });
+
+/** From a shard to the manager: a question or vote for the question log, which the manager alone writes. */
+export type QuestionEventMessage = z.infer<typeof questionEventMessage>;
+/** From a shard to the manager: write out the question log's waiting lines (before `/stats` reads it), then say so. */
+export type QuestionsFlush = z.infer<typeof questionsFlushMessage>;
+/** From the manager to a shard: flush `id` is done (`error` null), or why not. */
+export type QuestionsFlushed = z.infer<typeof questionsFlushedMessage>;
+
+export const questionEventMessageOf = (event: QuestionLogEvent): QuestionEventMessage => ({ type: QUESTION_EVENT, event });
+export const questionsFlush = (id: number): QuestionsFlush => ({ type: QUESTIONS_FLUSH, id });
+export const questionsFlushed = (id: number, error: string | null): QuestionsFlushed => ({ type: QUESTIONS_FLUSHED, id, error });
+
+/** The event a shard sent, or null when the message is something else (or malformed). */
+export function parseQuestionEventMessage(message: unknown): QuestionEventMessage | null {
+  const parsed = questionEventMessage.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parseQuestionsFlush(message: unknown): QuestionsFlush | null {
+  const parsed = questionsFlushMessage.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parseQuestionsFlushed(message: unknown): QuestionsFlushed | null {
+  const parsed = questionsFlushedMessage.safeParse(message);
   return parsed.success ? parsed.data : null;
 }

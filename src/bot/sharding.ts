@@ -4,7 +4,16 @@ import type { Logger } from 'pino';
 import type { RunnableConfig } from '../config.js';
 import { Ingester } from '../ingest/ingester.js';
 import { startFeedPolling } from './feed-polling.js';
-import { feedbackSaved, isReloadRequest, parseFeedbackRecord, reloadOrder } from './shard-messages.js';
+import {
+  feedbackSaved,
+  isReloadRequest,
+  parseFeedbackRecord,
+  parseQuestionEventMessage,
+  parseQuestionsFlush,
+  questionsFlushed,
+  reloadOrder,
+} from './shard-messages.js';
+import { openQuestionSink } from './open-question-log.js';
 import { openFeedbackLog } from './open-feedback-log.js';
 import { SentenceEmbedding } from '../search/vectors/sentence-embedding.js';
 import { ensureShardSnapshot } from './shard-snapshot.js';
@@ -29,6 +38,8 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   // The one writer of the feedback file: each shard sends its votes here, so that the file is
   // appended to and rotated by one queue only.
   const feedback = await openFeedbackLog(config.feedbackFile, logger);
+  // The same for the question log, which alone holds the secret the askers' ids are hashed with.
+  const questions = await openQuestionSink(config, logger);
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     totalShards,
     token: config.token,
@@ -39,6 +50,19 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, totalShards }, 'shard started');
     shard.on('message', (message: unknown) => {
+      const question = parseQuestionEventMessage(message);
+      if (question !== null) {
+        questions.record(question.event);
+        return;
+      }
+      const flush = parseQuestionsFlush(message);
+      if (flush !== null) {
+        questions
+          .flush()
+          .then(() => shard.send(questionsFlushed(flush.id, null)))
+          .catch((error: unknown) => logger.warn({ err: error, shard: shard.id }, 'could not tell a shard the question log was written'));
+        return;
+      }
       const vote = parseFeedbackRecord(message);
       if (vote !== null) {
         feedback
@@ -123,6 +147,7 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
         ),
       );
       await feedback.flush();
+      await questions.flush();
     },
   };
 }

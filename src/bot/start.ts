@@ -14,6 +14,10 @@ import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
 import type { FeedbackSink } from './feedback-sink.js';
 import { openFeedbackLog } from './open-feedback-log.js';
 import { ShardFeedbackSink } from './shard-feedback-sink.js';
+import { ShardQuestionSink } from './shard-question-sink.js';
+import { openQuestionSink } from './open-question-log.js';
+import type { QuestionSink } from './question-log.js';
+import { BYTES_PER_MB, CorpusAdmin } from './corpus-admin.js';
 import { InFlightWork } from './in-flight.js';
 import { createLogger, prettyLogsWanted, scrubSecrets, type Logger } from './logger.js';
 import { OncePerWindow } from './once-per-window.js';
@@ -54,6 +58,8 @@ export interface RunningBot {
   readonly engines: EngineHolder;
   /** The feedback file, or in a shard, the sharding manager that writes it. */
   readonly feedback: FeedbackSink;
+  /** The question log, in a shard the sharding manager that writes it, or nothing (`QUESTION_LOG=off`). */
+  readonly questions: QuestionSink;
   /** What `/add` and the feed poller add articles with. */
   readonly ingester: Ingester;
   readonly logger: Logger;
@@ -102,6 +108,9 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   // Under a ShardingManager, the manager's process is the feedback file's one writer.
   const shardFeedback = config.shardProcess ? new ShardFeedbackSink((message) => sendToManager(client, message)) : null;
   const feedback: FeedbackSink = shardFeedback ?? (await openFeedbackLog(config.feedbackFile, logger));
+  const shardQuestions =
+    config.shardProcess && config.questionLog !== null ? new ShardQuestionSink((message) => sendToManager(client, message), logger) : null;
+  const questions = shardQuestions ?? (await openQuestionSink(config, logger, now));
   const ingester = new Ingester({ corpusDir: config.corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
   const ctx: BotContext = {
     engines,
@@ -123,6 +132,16 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       now,
     }),
     feedback,
+    questions,
+    questionLogFile: config.questionLog,
+    corpusAdmin: new CorpusAdmin({
+      guilds: config.corpusAdminGuilds,
+      devGuild: config.guildId,
+      articlesPerHour: config.addArticlesPerHour,
+      maxCorpusBytes: config.corpusMaxMb * BYTES_PER_MB,
+      corpusDir: config.corpusDir,
+      now,
+    }),
     ingester,
     logger,
     now,
@@ -159,6 +178,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   // Under a ShardingManager, a /reload run on another shard reaches this one from the manager.
   const onManagerMessage = (message: unknown): void => {
     if (shardFeedback?.onManagerMessage(message) === true) return;
+    if (shardQuestions?.onManagerMessage(message) === true) return;
     if (!isReloadOrder(message)) return;
     engines.reload().then(
       (summary) =>
@@ -211,6 +231,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       const finished = await inFlight.drain(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
       if (!finished) logger.warn({ inFlight: inFlight.count }, 'stopping without waiting for replies that are still running');
       await feedback.flush();
+      await questions.flush().catch((error: unknown) => logger.warn({ err: error }, 'the question log could not be flushed'));
       await client.destroy();
       await embedding?.close();
       logger.info('bot stopped');
@@ -218,7 +239,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     return stopped;
   };
 
-  return { client: ready, engines, feedback, ingester, logger, inFlight: () => inFlight.count, stop };
+  return { client: ready, engines, feedback, questions, ingester, logger, inFlight: () => inFlight.count, stop };
 }
 
 function sendToManager(client: Client, message: unknown): Promise<void> {

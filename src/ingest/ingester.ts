@@ -4,7 +4,7 @@ import { decodeText } from '../corpus/decode-text.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 import { parseArticle } from '../corpus/parse-article.js';
 import { CorpusCatalog, urlKey, type KnownArticle } from './corpus-catalog.js';
-import { previewCorpusFile, writeCorpusFile, type NewArticle } from './corpus-file.js';
+import { previewCorpusFile, renderCorpusFile, writeCorpusFile, type NewArticle } from './corpus-file.js';
 import { decodeDocument } from './document-encoding.js';
 import { extractArticle } from './extract-article.js';
 import { fetchDocument, type FetchedDocument, type FetchOptions } from './fetch-document.js';
@@ -55,6 +55,16 @@ export interface FeedRun {
 }
 
 export type AddResult = AddedArticle | DuplicateArticle;
+
+/** What the caller of one addition may decide about each article before it is written. */
+export interface AddOptions {
+  /**
+   * Called with each new article (not a duplicate) just before its file is written, with the
+   * file's size; throws an `IngestRefusal` to refuse it (a limit the caller keeps, such as
+   * `/add`'s articles per hour or the corpus folder's size). Default: every article is written.
+   */
+  readonly admit?: (article: { readonly title: string; readonly bytes: number }) => void;
+}
 
 export interface IngesterOptions {
   /** The corpus folder new articles are written into. */
@@ -108,13 +118,13 @@ export class Ingester {
    * Adds the article at `url`. A feed's address adds the articles it lists (a `FeedRun`).
    * Throws an `IngestRefusal` saying why when nothing could be added.
    */
-  async addUrl(url: string): Promise<AddResult | FeedRun> {
+  async addUrl(url: string, options: AddOptions = {}): Promise<AddResult | FeedRun> {
     const catalog = await this.#catalog();
     const known = catalog.findUrl(url);
     if (known !== null) return { status: 'duplicate', title: null, url, existing: known };
     const document = await fetchDocument(url, this.#options.fetch);
-    if (document.kind === 'feed') return this.#readFeed(document, catalog);
-    return this.#addDocument(document, catalog, null);
+    if (document.kind === 'feed') return this.#readFeed(document, catalog, options);
+    return this.#addDocument(document, catalog, null, options);
   }
 
   /** Reads a feed and adds the articles it lists that the corpus does not have yet. */
@@ -145,7 +155,7 @@ export class Ingester {
     return this.#store(fromCorpusFormat(path, kind === 'markdown' ? 'md' : 'txt', decoded.text, null), catalog, null);
   }
 
-  async #readFeed(document: FetchedDocument, catalog: CorpusCatalog): Promise<FeedRun> {
+  async #readFeed(document: FetchedDocument, catalog: CorpusCatalog, options: AddOptions = {}): Promise<FeedRun> {
     const feed = parseFeed(document.text, document.url);
     const entries = feed.entries.slice(0, this.#options.maxFeedEntries ?? DEFAULT_MAX_FEED_ENTRIES);
     const added: AddedArticle[] = [];
@@ -158,7 +168,7 @@ export class Ingester {
         continue;
       }
       try {
-        const result = await this.#addEntry(entry, document.requestedUrl, catalog);
+        const result = await this.#addEntry(entry, document.requestedUrl, catalog, options);
         this.#handledEntries.add(key);
         if (result.status === 'added') added.push(result);
         else alreadyKnown += 1;
@@ -171,22 +181,28 @@ export class Ingester {
     return { status: 'feed', feed: document.requestedUrl, title: feed.title, entries: feed.entries.length, added, alreadyKnown, refused };
   }
 
-  async #addEntry(entry: FeedEntry, feedUrl: string, catalog: CorpusCatalog): Promise<AddResult> {
+  async #addEntry(entry: FeedEntry, feedUrl: string, catalog: CorpusCatalog, options: AddOptions): Promise<AddResult> {
     const document = await fetchDocument(entry.url, this.#options.fetch);
     if (document.kind === 'feed') throw new IngestRefusal(`${entry.url} is another feed, not an article`);
-    return this.#addDocument(document, catalog, feedUrl, entry);
+    return this.#addDocument(document, catalog, feedUrl, options, entry);
   }
 
-  #addDocument(document: FetchedDocument, catalog: CorpusCatalog, feed: string | null, entry?: FeedEntry): Promise<AddResult> {
+  #addDocument(
+    document: FetchedDocument,
+    catalog: CorpusCatalog,
+    feed: string | null,
+    options: AddOptions,
+    entry?: FeedEntry,
+  ): Promise<AddResult> {
     const page =
       document.kind === 'html' ? fromPage(document.text, document.url) : fromCorpusFormat(document.url, 'txt', document.text, document.url);
     // The feed may know what the page does not say.
     const withFeedFacts = { ...page, title: page.title ?? entry?.title ?? null, date: page.date ?? entry?.date ?? null };
-    return this.#store(withFeedFacts, catalog, feed);
+    return this.#store(withFeedFacts, catalog, feed, options);
   }
 
   /** Checks for a duplicate and writes, one addition at a time. */
-  #store(page: PageArticle, catalog: CorpusCatalog, feed: string | null): Promise<AddResult> {
+  #store(page: PageArticle, catalog: CorpusCatalog, feed: string | null, options: AddOptions = {}): Promise<AddResult> {
     const run = this.#writing.then(async (): Promise<AddResult> => {
       if (page.title === null) throw new IngestRefusal(`${page.origin} has no title; nothing was added`);
       const article: NewArticle = {
@@ -200,6 +216,7 @@ export class Ingester {
       };
       const existing = catalog.findDuplicate(previewCorpusFile(article));
       if (existing !== null) return { status: 'duplicate', title: article.title, url: article.url, existing };
+      options.admit?.({ title: article.title, bytes: Buffer.byteLength(renderCorpusFile(article)) });
       const written = await writeCorpusFile(this.#options.corpusDir, article, catalog.ids);
       catalog.remember(written.article);
       return {

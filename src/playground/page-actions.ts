@@ -39,6 +39,8 @@ export interface PageWorld {
   readonly discord: DiscordServer;
   /** The role that carries Manage Server; the page's switch gives it to the person or takes it away. */
   readonly managerRoleId: string;
+  /** The report of the playground bot's question log (`npm run report`'s page); null when QUESTION_LOG=off. */
+  readonly report: (() => Promise<string>) | null;
 }
 
 /** What an action answers the page: a JSON body, with 200 for success and 4xx/5xx with `{error}` otherwise. */
@@ -67,7 +69,11 @@ export async function performAction(world: PageWorld, action: ActionName, body: 
       if (command === undefined) return refused(400, `There is no command /${input.data.name}.`);
       const problem = optionProblem(command, input.data.options);
       if (problem !== null) return refused(400, problem);
-      const options = Object.fromEntries(Object.entries(input.data.options).filter(([, value]) => value !== ''));
+      const options = Object.fromEntries(
+        Object.entries(input.data.options)
+          .filter(([, value]) => value !== '')
+          .map(([key, value]) => [key, typedOptionValue(command, key, value)]),
+      );
       return answered(discord, discord.sendSlashCommand({ name: command.name, options, dm: input.data.where === 'dm' }));
     }
     case 'autocomplete': {
@@ -172,8 +178,15 @@ export function optionProblem(command: ApiApplicationCommand, values: Readonly<R
       if (typeof value !== 'boolean') return `${option.name} is true or false.`;
       continue;
     }
+    if (option.type === OptionType.Integer) {
+      const number = typeof value === 'string' && /^-?\d{1,15}$/u.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+      if (Number.isNaN(number)) return `${option.name} is a whole number.`;
+      if (typeof option.min_value === 'number' && number < option.min_value) return `${option.name} is at least ${option.min_value}.`;
+      if (typeof option.max_value === 'number' && number > option.max_value) return `${option.name} is at most ${option.max_value}.`;
+      continue;
+    }
     if (option.type !== OptionType.String || typeof value !== 'string')
-      return `${option.name}: this playground sends only text and true/false options.`;
+      return `${option.name}: this playground sends only text, whole number and true/false options.`;
     const length = [...value].length;
     if (typeof option.min_length === 'number' && length < option.min_length) {
       return `${option.name} needs at least ${option.min_length} characters.`;
@@ -183,6 +196,12 @@ export function optionProblem(command: ApiApplicationCommand, values: Readonly<R
     }
   }
   return null;
+}
+
+/** A whole-number option's text as the number Discord's client would send; other values as typed. */
+function typedOptionValue(command: ApiApplicationCommand, name: string, value: string | boolean): string | number | boolean {
+  const option = command.options?.find((candidate) => candidate.name === name);
+  return option?.type === OptionType.Integer && typeof value === 'string' ? Number(value.trim()) : value;
 }
 
 const ActionRow = z.object({ type: z.literal(1), components: z.array(z.unknown()) });

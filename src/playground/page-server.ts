@@ -112,6 +112,10 @@ async function handle(
     res.end();
     return;
   }
+  if (path === '/report') {
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: `${path} is read with GET` });
+    return sendReport(world, res, method);
+  }
   const file = files.get(path);
   if (file !== undefined || path === '/state' || path === '/events') {
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: `${path} is read with GET` });
@@ -183,6 +187,28 @@ function openEventStream(world: PageWorld, streams: Set<ServerResponse>, req: In
     streams.delete(res);
   });
 }
+
+/**
+ * The question log's report, made now: the page `npm run report` writes, with its own policy
+ * (its style is inline; it has no script and loads nothing).
+ */
+async function sendReport(world: PageWorld, res: ServerResponse, method: string): Promise<void> {
+  const html =
+    world.report === null
+      ? '<!doctype html><meta charset="utf-8"><title>No question log</title><p>The question log is off (QUESTION_LOG=off), so there is no report.</p>'
+      : await world.report();
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(world.report === null ? 404 : 200, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': REPORT_POLICY,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': body.length,
+  });
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
+const REPORT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

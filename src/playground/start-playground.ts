@@ -11,6 +11,7 @@ import type { Logger } from '../bot/logger.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../bot/start.js';
 import { startDiscordServer, type DiscordServer } from './discord-server/index.js';
 import { startPageServer } from './page-server.js';
+import { buildReport } from '../report/build-report.js';
 
 export interface RunningPlayground {
   /** The page: `http://127.0.0.1:PORT`. */
@@ -62,9 +63,21 @@ export async function startPlayground(config: Config, options: StartPlaygroundOp
     const manager = discord.createRole('Server Manager', PermissionFlagsBits.ManageGuild);
     // Global, as a production deployment registers them: guild commands would not reach the DM.
     await deployCommands({ token, clientId: discord.applicationId, guildId: null, apiUrl: discord.apiUrl });
-    const page = await startPageServer({ discord, managerRoleId: manager.id }, config.playgroundPort);
+    // The report reads the bot's log; the bot starts after the page, so it is looked up when asked for.
+    let running: RunningBot | null = null;
+    const questionLog = config.questionLog;
+    const report =
+      questionLog === null
+        ? null
+        : async (): Promise<string> => {
+            await running?.questions.flush();
+            const articles = running?.engines.current.articles.map(({ id, title }) => ({ id, title })) ?? null;
+            return (await buildReport({ file: questionLog, days: null, guild: null, articles })).html;
+          };
+    const page = await startPageServer({ discord, managerRoleId: manager.id, report }, config.playgroundPort);
     cleanups.push(() => page.close());
     const bot = await startBot({ ...config, token, apiUrl: discord.apiUrl, shardCount: null }, { ...options.bot, logger: options.logger });
+    running = bot;
     cleanups.push(() => bot.stop());
     let stopped: Promise<void> | null = null;
     return {

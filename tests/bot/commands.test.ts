@@ -5,6 +5,7 @@ import { commandDefinitions, commandMap } from '../../src/bot/command-map.js';
 import type { addCommand } from '../../src/bot/commands/add.js';
 import type { askCommand } from '../../src/bot/commands/ask.js';
 import type { reloadCommand } from '../../src/bot/commands/reload.js';
+import type { statsCommand } from '../../src/bot/commands/stats.js';
 
 /** Discord's values: integration type 0 is a server install; context 0 a server, 1 a DM with the bot. */
 const SERVER_INSTALL = 0;
@@ -14,8 +15,16 @@ const BOT_DM = 1;
 const definition = (name: string) => commandMap.get(name)?.definition;
 
 describe('command definitions', () => {
-  it('registers exactly ask, sources, help, reload, add and the "Find in articles" message command, each name once', () => {
-    expect(commandDefinitions.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'add', 'Find in articles']);
+  it('registers exactly ask, sources, help, reload, add, stats and the "Find in articles" message command, each name once', () => {
+    expect(commandDefinitions.map((command) => command.name)).toEqual([
+      'ask',
+      'sources',
+      'help',
+      'reload',
+      'add',
+      'stats',
+      'Find in articles',
+    ]);
     expect([...commandMap.keys()]).toEqual(commandDefinitions.map((command) => command.name));
   });
 
@@ -47,6 +56,15 @@ describe('command definitions', () => {
       integration_types: [SERVER_INSTALL],
       contexts: [IN_SERVER],
       options: [{ name: 'url', type: ApplicationCommandOptionType.String, required: true }],
+    });
+  });
+
+  it('/stats is for Manage Server by default, exists only in servers, and takes an optional number of days', () => {
+    expect(definition('stats')).toMatchObject({
+      default_member_permissions: '32',
+      integration_types: [SERVER_INSTALL],
+      contexts: [IN_SERVER],
+      options: [{ name: 'days', type: ApplicationCommandOptionType.Integer, required: false, min_value: 1, max_value: 3650 }],
     });
   });
 
@@ -86,6 +104,10 @@ describe('ArgumentsOf', () => {
 
   it('gives /add its url, never null', () => {
     expectTypeOf<ArgumentsOf<typeof addCommand>>().toEqualTypeOf<{ readonly url: string }>();
+  });
+
+  it('gives /stats its days as a number, or null when not given', () => {
+    expectTypeOf<ArgumentsOf<typeof statsCommand>>().toEqualTypeOf<{ readonly days: number | null }>();
   });
 
   it('gives nothing to a command without options', () => {

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
       playgroundPort: 3000,
       indexSnapshotPath: null,
       vectors: { enabled: true, cacheDir: 'data/vector-cache/', workers: null },
+      questionLog: 'data/questions.jsonl',
+      questionLogDays: 30,
+      corpusAdminGuilds: [],
+      addArticlesPerHour: 20,
+      corpusMaxMb: 500,
     });
   });
 
@@ -55,6 +60,11 @@ describe('loadConfig', () => {
       VECTORS: 'off',
       VECTOR_CACHE: '/var/cache/article-qa-bot/vectors',
       VECTOR_WORKERS: '3',
+      QUESTION_LOG: '/var/lib/article-qa-bot/questions.jsonl',
+      QUESTION_LOG_DAYS: '90',
+      CORPUS_ADMIN_GUILDS: '876543210987654321, 112233445566778899 876543210987654321',
+      ADD_ARTICLES_PER_HOUR: '5',
+      CORPUS_MAX_MB: '2000',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -74,7 +84,17 @@ describe('loadConfig', () => {
       playgroundPort: 8080,
       indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
       vectors: { enabled: false, cacheDir: '/var/cache/article-qa-bot/vectors', workers: 3 },
+      questionLog: '/var/lib/article-qa-bot/questions.jsonl',
+      questionLogDays: 90,
+      corpusAdminGuilds: ['876543210987654321', '112233445566778899'],
+      addArticlesPerHour: 5,
+      corpusMaxMb: 2000,
     });
+  });
+
+  it('takes QUESTION_LOG=off (in any case) as no question log at all', () => {
+    expect(loadConfig({ QUESTION_LOG: 'off' }).questionLog).toBeNull();
+    expect(loadConfig({ QUESTION_LOG: 'OFF' }).questionLog).toBeNull();
   });
 
   it('treats empty values (as copied from .env.example) as unset', () => {
@@ -89,6 +109,11 @@ describe('loadConfig', () => {
       FEEDBACK_FILE: '',
       PLAYGROUND_PORT: '',
       INDEX_SNAPSHOT_PATH: '',
+      QUESTION_LOG: '',
+      QUESTION_LOG_DAYS: '',
+      CORPUS_ADMIN_GUILDS: '',
+      ADD_ARTICLES_PER_HOUR: '',
+      CORPUS_MAX_MB: '',
     });
     expect(config).toEqual(loadConfig({}));
   });
@@ -113,6 +138,15 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_QUESTIONS', '1001', 'RATE_LIMIT_QUESTIONS must be a whole number from 1 to 1000 (got "1001")'],
     ['RATE_LIMIT_WINDOW_SECONDS', '-5', 'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400 (got "-5")'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
+    ['QUESTION_LOG_DAYS', '0', 'QUESTION_LOG_DAYS must be a whole number from 1 to 3650 (got "0")'],
+    ['QUESTION_LOG', 'data/', 'QUESTION_LOG must be the path of a file (or off), not of a folder (got "data/")'],
+    [
+      'CORPUS_ADMIN_GUILDS',
+      '123456789012345678,my-server',
+      'CORPUS_ADMIN_GUILDS must list server (guild) IDs of 17 to 20 digits, separated by commas (got "my-server")',
+    ],
+    ['ADD_ARTICLES_PER_HOUR', '0', 'ADD_ARTICLES_PER_HOUR must be a whole number from 1 to 10000 (got "0")'],
+    ['CORPUS_MAX_MB', '1.5', 'CORPUS_MAX_MB must be a whole number from 1 to 1000000 (got "1.5")'],
     ['DISCORD_CLIENT_ID', 'my-bot', 'DISCORD_CLIENT_ID must be a Discord ID: 17 to 20 digits'],
     ['DISCORD_GUILD_ID', '12345', 'DISCORD_GUILD_ID must be a Discord ID: 17 to 20 digits'],
     ['DISCORD_API_URL', 'localhost:3000', 'DISCORD_API_URL must be an http(s) URL'],

@@ -53,15 +53,41 @@ describe('EngineHolder', () => {
     expect(holder.isReloading).toBe(false);
   });
 
-  it('runs one reload for concurrent requests', async () => {
+  it('runs one reload at a time and queues at most one more: ten requests at once load the corpus twice', async () => {
+    const first = deferred<CorpusEngine>();
+    const loads: Promise<CorpusEngine>[] = [Promise.resolve({ engine: oldEngine, problems: [] }), first.promise];
+    let calls = 0;
+    const holder = await EngineHolder.create(() => {
+      calls += 1;
+      return loads.shift() ?? Promise.resolve({ engine: newEngine, problems: [] });
+    });
+    const running = holder.reload();
+    const waiting = Array.from({ length: 9 }, () => holder.reload());
+    expect(calls, 'the second load waits for the first').toBe(2);
+    expect(new Set(waiting).size, 'the nine share one queued reload').toBe(1);
+    expect(waiting[0]).not.toBe(running);
+
+    first.resolve({ engine: oldEngine, problems: [] });
+    await running;
+    const [queued] = await Promise.all(waiting);
+    expect(calls).toBe(3);
+    expect(queued?.articles, 'the queued reload read the corpus after the first one ended').toBe(2);
+    expect(holder.current).toBe(newEngine);
+    expect(holder.isReloading).toBe(false);
+  });
+
+  it('still runs the queued reload when the running one fails', async () => {
     let calls = 0;
     const holder = await EngineHolder.create(async () => {
       calls += 1;
+      if (calls === 2) throw new Error('EMFILE: too many open files');
       return { engine: calls === 1 ? oldEngine : newEngine, problems: [] };
     });
-    const [first, second] = await Promise.all([holder.reload(), holder.reload()]);
-    expect(first).toBe(second);
-    expect(calls).toBe(2);
+    const failing = holder.reload();
+    const queued = holder.reload();
+    await expect(failing).rejects.toThrow('EMFILE');
+    await expect(queued).resolves.toMatchObject({ articles: 2 });
+    expect(holder.current).toBe(newEngine);
   });
 
   describe('sentence vectors', () => {

@@ -51,6 +51,14 @@ const EXPECTED_SHAPE = [
     contexts: [0],
     options: [{ type: 3, name: 'url', required: true, min_length: 8, max_length: 2000 }],
   },
+  {
+    type: 1,
+    name: 'stats',
+    default_member_permissions: '32',
+    integration_types: [0],
+    contexts: [0],
+    options: [{ type: 4, name: 'days', required: false, min_value: 1, max_value: 3650 }],
+  },
   { type: 3, name: 'Find in articles', ...SERVERS_AND_BOT_DMS },
 ];
 
@@ -73,7 +81,7 @@ describe('deploy-commands', () => {
     expect(result).toMatchObject({
       scope: 'guild',
       route: `/applications/${server.applicationId}/guilds/${server.guildId}/commands`,
-      count: 6,
+      count: 7,
     });
     expect(server.registeredCommands(server.guildId).map((command) => command.name)).toEqual([
       'ask',
@@ -81,6 +89,7 @@ describe('deploy-commands', () => {
       'help',
       'reload',
       'add',
+      'stats',
       'Find in articles',
     ]);
     expect(server.registeredCommands()).toEqual([]);
@@ -92,13 +101,14 @@ describe('deploy-commands', () => {
     expect(more).toEqual([]);
     expect(put?.path).toBe(`/applications/${server.applicationId}/commands`);
     expect(put?.body).toEqual(EXPECTED_BODY);
-    expect(result).toMatchObject({ scope: 'global', count: 6 });
+    expect(result).toMatchObject({ scope: 'global', count: 7 });
     expect(server.registeredCommands().map((command) => command.name)).toEqual([
       'ask',
       'sources',
       'help',
       'reload',
       'add',
+      'stats',
       'Find in articles',
     ]);
   });
@@ -124,7 +134,7 @@ describe('deploy-commands', () => {
     clearTimeout(timer);
 
     expect(code, stderr).toBe(0);
-    expect(stdout).toContain(`Registered 6 commands in guild ${server.guildId}: ask, sources, help, reload, add, Find in articles.`);
+    expect(stdout).toContain(`Registered 7 commands in guild ${server.guildId}: ask, sources, help, reload, add, stats, Find in articles.`);
     const puts = putsTo(Route.GuildCommands).slice(before);
     expect(puts).toHaveLength(1);
     expect(puts[0]?.body).toEqual(EXPECTED_BODY);

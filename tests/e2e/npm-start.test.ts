@@ -69,6 +69,7 @@ describe('npm start', () => {
           DISCORD_TOKEN: 'x',
           DISCORD_API_URL: server.apiUrl,
           FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
           LOG_LEVEL: 'info',
         }),
       );
@@ -108,7 +109,12 @@ describe('npm start', () => {
     'SIGTERM to the whole process group (as a terminal or supervisor sends it) stops the bot cleanly, leaving no process behind',
     async () => {
       const child = npmStart(
-        cleanEnv({ DISCORD_TOKEN: 'x', DISCORD_API_URL: server.apiUrl, FEEDBACK_FILE: join(tempDir, 'feedback.jsonl') }),
+        cleanEnv({
+          DISCORD_TOKEN: 'x',
+          DISCORD_API_URL: server.apiUrl,
+          FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
+        }),
       );
       await child.waitForOutput((stdout) => stdout.includes('"msg":"bot ready"'), STARTUP_TIMEOUT_MS, 'the "bot ready" log line');
       const pid = child.pid;
@@ -155,7 +161,13 @@ describe('npm start without a token', () => {
   it(
     'outside production, starts the playground: says so first, prints its address, the page answers, and SIGTERM exits 0',
     async () => {
-      const child = npmStart(cleanEnv({ PLAYGROUND_PORT: '0', FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl') }));
+      const child = npmStart(
+        cleanEnv({
+          PLAYGROUND_PORT: '0',
+          FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'playground-questions.jsonl'),
+        }),
+      );
       await child.waitForOutput(
         (stdout) => /Playground ready: open http:\/\/127\.0\.0\.1:\d+ /.test(stdout),
         STARTUP_TIMEOUT_MS,
@@ -167,7 +179,15 @@ describe('npm start without a token', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('aria-label="Message"');
       const state = await fetchPageState(url);
-      expect(state.commands.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'add', 'Find in articles']);
+      expect(state.commands.map((command) => command.name)).toEqual([
+        'ask',
+        'sources',
+        'help',
+        'reload',
+        'add',
+        'stats',
+        'Find in articles',
+      ]);
 
       const pid = child.pid;
       if (pid === undefined) throw new Error('no pid');

@@ -55,9 +55,10 @@ function identifiedShards(): Array<[number, number]> {
 
 describe('SHARD_COUNT=auto npm start', () => {
   it(
-    'runs one process per shard, each with its own guilds, answering on each; votes from both shards reach one writer; /reload reaches every shard; SIGTERM stops all',
+    'runs one process per shard, each with its own guilds, answering on each; votes and the question log from both shards reach one writer; /reload reaches every shard; SIGTERM stops all',
     async () => {
       const feedbackFile = join(dir, 'feedback.jsonl');
+      const questionLog = join(dir, 'data', 'questions.jsonl');
       const earlier = nearlyFullFeedbackFile();
       expect(Buffer.byteLength(earlier)).toBe(DEFAULT_FEEDBACK_MAX_BYTES - 100);
       await writeFile(feedbackFile, earlier);
@@ -73,6 +74,9 @@ describe('SHARD_COUNT=auto npm start', () => {
           CORPUS_DIR: join(dir, 'corpus'),
           FEEDBACK_FILE: feedbackFile,
           VECTORS: 'off',
+          QUESTION_LOG: questionLog,
+          // Two servers: only the first may change the corpus.
+          CORPUS_ADMIN_GUILDS: server.guilds[0]?.id ?? '',
         },
       });
       await child.waitForOutput((stdout) => stdout.includes('"msg":"all shards ready"'), TIMEOUT_MS, 'the "all shards ready" log line');
@@ -137,6 +141,20 @@ describe('SHARD_COUNT=auto npm start', () => {
       const exit = await child.waitForExit(30_000);
       expect(exit, child.output).toEqual({ code: 0, signal: null });
       expect(child.remainingInGroup()).toEqual([]);
+
+      // The question log has one writer too: the manager wrote the questions and votes of both
+      // shards into one file, hashing the same person's id the same way with its one secret.
+      expect((await readdir(join(dir, 'data'))).sort()).toEqual(['question-log.secret', 'questions.jsonl']);
+      const logged = (await readFile(questionLog, 'utf8'))
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { kind: string; guild: string; asker?: string; voter?: string; answer: string });
+      const questions = logged.filter((line) => line.kind === 'question');
+      expect(questions.map((line) => line.guild).sort()).toEqual(server.guilds.map((guild) => guild.id).sort());
+      expect(new Set(questions.map((line) => line.asker)).size, 'one person, one hash, on both shards').toBe(1);
+      const votesLogged = logged.filter((line) => line.kind === 'vote');
+      expect(votesLogged).toHaveLength(VOTES_PER_SHARD * 2);
+      expect(new Set(votesLogged.map((line) => line.answer))).toEqual(new Set(questions.map((line) => line.answer)));
     },
     TIMEOUT_MS * 2,
   );

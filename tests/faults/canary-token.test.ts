@@ -250,7 +250,13 @@ describe('canary token, bot started as a process (npm start, LOG_LEVEL=trace)', 
     try {
       await deployCommands({ token: canary, clientId: server.applicationId, guildId: server.guildId, apiUrl: server.apiUrl });
       const child = npmStart(
-        { DISCORD_TOKEN: canary, DISCORD_API_URL: server.apiUrl, FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'), LOG_LEVEL: 'trace' },
+        {
+          DISCORD_TOKEN: canary,
+          DISCORD_API_URL: server.apiUrl,
+          FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
+          LOG_LEVEL: 'trace',
+        },
         noEnvFileIn(tempDir),
       );
       await waitForReady(child);
@@ -301,7 +307,13 @@ describe('canary token, bot started as a process (npm start, LOG_LEVEL=trace)', 
     const server = await startDiscordServer({ token: 'the-token-discord-expects-0123456789' });
     try {
       const child = npmStart(
-        { DISCORD_TOKEN: canary, DISCORD_API_URL: server.apiUrl, FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'), LOG_LEVEL: 'trace' },
+        {
+          DISCORD_TOKEN: canary,
+          DISCORD_API_URL: server.apiUrl,
+          FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+          QUESTION_LOG: join(tempDir, 'questions.jsonl'),
+          LOG_LEVEL: 'trace',
+        },
         noEnvFileIn(tempDir),
       );
       const exit = await child.waitForExit(STARTUP_TIMEOUT_MS);

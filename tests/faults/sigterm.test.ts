@@ -41,6 +41,7 @@ describe('SIGTERM with replies in flight', () => {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: server.apiUrl,
         FEEDBACK_FILE: join(tempDir, 'feedback.jsonl'),
+        QUESTION_LOG: join(tempDir, 'questions.jsonl'),
         LOG_LEVEL: 'info',
       },
       noEnvFileIn(tempDir),

@@ -215,7 +215,7 @@ describe('Discord test server with a real discord.js Client', () => {
     expect(() => server.setMemberRoles('member', ['1'])).toThrow(/no role 1/);
   });
 
-  it('multipart replies (files) are parsed: payload_json becomes the body, files are listed', async () => {
+  it('multipart replies (files) are parsed: payload_json becomes the body, files are listed with their bytes', async () => {
     client.on(Events.InteractionCreate, (interaction) => {
       if (!interaction.isChatInputCommand() || interaction.commandName !== 'export') return;
       void interaction.reply({ content: 'here', files: [{ attachment: Buffer.from('abc'), name: 'answer.txt' }] });
@@ -225,7 +225,7 @@ describe('Discord test server with a real discord.js Client', () => {
     expect(reply.request.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(reply.content).toBe('here');
     expect(reply.request.files).toEqual([
-      { field: 'files[0]', filename: 'answer.txt', contentType: expect.any(String), size: 3, index: 0 },
+      { field: 'files[0]', filename: 'answer.txt', contentType: expect.any(String), size: 3, index: 0, data: Buffer.from('abc') },
     ]);
     expect(reply.message?.attachments).toMatchObject([{ filename: 'answer.txt', size: 3 }]);
   });

@@ -113,7 +113,7 @@ describe('the playground page in Chromium', () => {
       expect(tag).toBe('TEXTAREA');
       await typeInMessageBox(page, '/');
       const suggestions = await page.$$eval('#suggestions .suggestion-label', (labels) => labels.map((label) => label.textContent));
-      expect(suggestions).toEqual(['/ask', '/sources', '/help', '/reload', '/add']);
+      expect(suggestions).toEqual(['/ask', '/sources', '/help', '/reload', '/add', '/stats']);
       await page.keyboard.type('so');
       expect(await page.$$eval('#suggestions .suggestion-label', (labels) => labels.map((label) => label.textContent))).toEqual([
         '/sources',

@@ -6,6 +6,7 @@ import { ADD_PERMISSION, type addCommand } from '../commands/add.js';
 import { reloadCorpus } from '../reload-corpus.js';
 import { buildAddRefusedReply, buildAddReply } from '../replies/add-reply.js';
 import { missingPermissionNotice, needsGuildNotice } from '../replies/notices.js';
+import { addLimitNotice, corpusAdminRefusedNotice } from '../replies/corpus-admin-notices.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /**
@@ -30,11 +31,21 @@ export async function handleAddCommand(
   const url = args.url.trim();
   // Fetching may take up to the 15 s time cap, past Discord's 3 s to acknowledge.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const refusal = await ctx.corpusAdmin.refusal(interaction.guildId, interaction.client);
+  if (refusal !== null) {
+    await interaction.editReply(corpusAdminRefusedNotice('add', refusal));
+    return;
+  }
+  const limits = await ctx.corpusAdmin.beginAdd(interaction.guildId);
+  if ('kind' in limits) {
+    await interaction.editReply(addLimitNotice(limits));
+    return;
+  }
   const log = ctx.logger.child({ command: 'add', user: interaction.user.id, guild: interaction.guildId });
 
   let result: Awaited<ReturnType<typeof ctx.ingester.addUrl>>;
   try {
-    result = await ctx.ingester.addUrl(url);
+    result = await ctx.ingester.addUrl(url, limits);
   } catch (error) {
     if (!(error instanceof IngestRefusal)) throw error;
     log.info({ url, reason: error.message }, 'article not added');

@@ -5,7 +5,8 @@ import type { ArgumentsOf } from '../command-arguments.js';
 import { MAX_ACCEPTED_QUESTION_LENGTH, type askCommand } from '../commands/ask.js';
 import { emptyQuestionNotice, questionTooLongNotice, unknownArticleNotice } from '../replies/notices.js';
 import { checkQuestion } from '../question-text.js';
-import { answerQuestionInteraction } from './answer-question.js';
+import { recordQuestion } from '../question-record.js';
+import { answerQuestionInteraction, interactionArrival } from './answer-question.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
 /** `/ask question:<text> [article] [private]` */
@@ -14,12 +15,14 @@ export async function handleAskCommand(
   ctx: BotContext,
   args: ArgumentsOf<typeof askCommand>,
 ): Promise<void> {
+  const arrival = interactionArrival(interaction, 'ask', ctx);
   const checked = checkQuestion(args.question);
   if (!checked.ok) {
     await replyPrivately(
       interaction,
       checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_ACCEPTED_QUESTION_LENGTH),
     );
+    if (checked.reason === 'too-long') recordQuestion(ctx, arrival, args.question, { outcome: 'too-long' });
     return;
   }
 
@@ -33,5 +36,10 @@ export async function handleAskCommand(
     article = { id: found.id, title: found.title };
   }
 
-  await answerQuestionInteraction(interaction, { question: checked.question, article, private: args.private ?? false }, ctx);
+  await answerQuestionInteraction(
+    interaction,
+    { question: checked.question, article, private: args.private ?? false, via: 'ask' },
+    ctx,
+    arrival,
+  );
 }

@@ -3,6 +3,7 @@ import type { BotContext } from '../bot-context.js';
 import type { PassageKey } from '../custom-ids.js';
 import { passagesFromDescription } from '../replies/answer-reply.js';
 import { feedbackNotSavedNotice, feedbackThanksNotice, votedArticleGoneNotice } from '../replies/notices.js';
+import { searchableQuestion } from '../question-text.js';
 import { votedPassages } from '../voted-passages.js';
 import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
@@ -43,5 +44,16 @@ export async function handleFeedbackButton(
     await replyPrivately(interaction, feedbackNotSavedNotice(vote));
     return;
   }
+  ctx.questions.record({
+    kind: 'vote',
+    time: entry.time,
+    guild: entry.guild,
+    channel: interaction.channelId,
+    user: entry.user,
+    answer: interaction.message.id,
+    vote,
+    question: searchableQuestion(state.question),
+    passages,
+  });
   await replyPrivately(interaction, feedbackThanksNotice(vote));
 }

@@ -4,6 +4,7 @@ import type { BotContext } from '../bot-context.js';
 import { MAX_ACCEPTED_QUESTION_LENGTH } from '../commands/ask.js';
 import { emptyQuestionNotice, questionTooLongNotice, rateLimitedNotice } from '../replies/notices.js';
 import { checkQuestion, questionFromMention } from '../question-text.js';
+import { answeredOutcome, questionArrival, recordQuestion } from '../question-record.js';
 
 /**
  * `@bot what did Zelensky say?` in a channel, or any DM: answered as a reply to the message.
@@ -14,12 +15,14 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
   const botId = message.client.user.id;
   const text = questionFromMention(message.content, botId, !message.inGuild());
   if (text === null) return;
+  const arrival = questionArrival(ctx, message.inGuild() ? 'mention' : 'dm', message, message.author.id);
 
   const checked = checkQuestion(text);
   if (!checked.ok) {
     await message.reply(
       checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_ACCEPTED_QUESTION_LENGTH),
     );
+    if (checked.reason === 'too-long') recordQuestion(ctx, arrival, text, { outcome: 'too-long' });
     return;
   }
   const decision = ctx.rateLimiter.take(message.author.id);
@@ -27,9 +30,16 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
     // A message cannot be answered privately; the notice is short, names no one, and is given
     // once per window: the person knows when to try again, the channel is not filled with it.
     if (ctx.mentionNotices.first(message.author.id, decision.retryAt)) await message.reply(rateLimitedNotice(decision.retryAt));
+    recordQuestion(ctx, arrival, checked.question, { outcome: 'rate-limited' });
     return;
   }
-  const { reply, state } = await firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
-  const sent = await message.reply(reply);
-  ctx.answerStates.set(sent.id, state);
+  try {
+    const { reply, state, found } = await firstAnswerReply(ctx.engines.current, { question: checked.question, article: null });
+    const sent = await message.reply(reply);
+    ctx.answerStates.set(sent.id, state);
+    recordQuestion(ctx, arrival, checked.question, { outcome: answeredOutcome(found), answer: sent.id, found });
+  } catch (error) {
+    recordQuestion(ctx, arrival, checked.question, { outcome: 'error' });
+    throw error;
+  }
 }

@@ -8,6 +8,8 @@ export interface RecordedFile {
   size: number;
   /** The upload's index parsed from `files[n]`, matching `attachments[].id` in the payload. */
   index: number | null;
+  /** The file's bytes, so that a test can read what the bot attached (a `/stats` report). */
+  data: Buffer;
 }
 
 export interface ParsedBody {
@@ -58,6 +60,7 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedB
       contentType: value.type,
       size: value.size,
       index: indexMatch?.[1] !== undefined ? Number(indexMatch[1]) : null,
+      data: Buffer.from(await value.arrayBuffer()),
     });
   }
   return { json, files, text: null };

@@ -23,8 +23,11 @@ export const TOKEN = 'e2e-test-token-0123456789';
 export type LogLine = Readonly<Record<string, unknown>>;
 
 export interface E2EOptions {
-  /** Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE, LOG_LEVEL are set). */
-  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Extra environment for `loadConfig` (DISCORD_TOKEN, DISCORD_API_URL, CORPUS_DIR, FEEDBACK_FILE,
+   * QUESTION_LOG, LOG_LEVEL are set), or a function of the server for values such as its guild ids.
+   */
+  readonly env?: Readonly<Record<string, string>> | ((server: DiscordServer) => Readonly<Record<string, string>>);
   /** Files written into the corpus copy, by relative path. */
   readonly corpusFiles?: Readonly<Record<string, string>>;
   /** Copy the shipped `corpus/` into the temp corpus folder. Default true. */
@@ -44,6 +47,8 @@ export interface E2E {
   readonly tempDir: string;
   readonly corpusDir: string;
   readonly feedbackFile: string;
+  /** QUESTION_LOG, in the temp folder (unless `env` says otherwise). */
+  readonly questionLog: string;
   /** Everything the bot logged (pino JSON lines, level info and up). */
   readonly logs: LogLine[];
   /** Moves the bot's clock (rate limits, button state expiry) forward. */
@@ -53,6 +58,7 @@ export interface E2E {
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const server = await startDiscordServer({ token: TOKEN, ...options.server });
+  const env = typeof options.env === 'function' ? options.env(server) : (options.env ?? {});
   const tempDir = await mkdtemp(join(tmpdir(), 'article-qa-e2e-'));
   try {
     // Registered like `npm run deploy-commands` does, so interactions carry the real option types.
@@ -67,16 +73,18 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await writeFile(path, text, 'utf8');
     }
     const feedbackFile = join(tempDir, 'data', 'feedback.jsonl');
+    const questionLog = env.QUESTION_LOG ?? join(tempDir, 'data', 'questions.jsonl');
 
     const config = loadConfig({
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: server.apiUrl,
       CORPUS_DIR: corpusDir,
       FEEDBACK_FILE: feedbackFile,
+      QUESTION_LOG: questionLog,
       LOG_LEVEL: 'info',
       // Sentence vectors have tests of their own; here the bot answers by words, without a model to load.
       VECTORS: 'off',
-      ...options.env,
+      ...env,
     });
     if (config.token === null) throw new Error('loadConfig lost the token');
 
@@ -104,6 +112,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       tempDir,
       corpusDir,
       feedbackFile,
+      questionLog,
       logs,
       advanceClock: (ms) => {
         clockOffset += ms;

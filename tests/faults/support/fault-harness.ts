@@ -104,6 +104,7 @@ export async function startCapturedBot(
     DISCORD_API_URL: server.apiUrl,
     CORPUS_DIR: SHIPPED_CORPUS,
     FEEDBACK_FILE: join(tempDir, 'data', 'feedback.jsonl'),
+    QUESTION_LOG: join(tempDir, 'data', 'questions.jsonl'),
     LOG_LEVEL: options.logLevel ?? 'trace',
     VECTORS: 'off',
     ...options.env,

@@ -17,6 +17,10 @@ export interface TestPlayground {
   readonly url: string;
   readonly port: number;
   readonly feedbackFile: string;
+  /** The playground bot's question log (QUESTION_LOG). */
+  readonly questionLog: string;
+  /** The playground bot's corpus folder (a copy of the shipped one). */
+  readonly corpusDir: string;
   readonly logs: LogLine[];
   close(): Promise<void>;
 }
@@ -28,9 +32,11 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
     await cp(SHIPPED_CORPUS, corpusDir, { recursive: true });
     for (const [file, text] of Object.entries(corpusFiles)) await writeFile(join(corpusDir, file), text, 'utf8');
     const feedbackFile = join(tempDir, 'feedback.jsonl');
+    const questionLog = join(tempDir, 'data', 'questions.jsonl');
     const config = loadConfig({
       CORPUS_DIR: corpusDir,
       FEEDBACK_FILE: feedbackFile,
+      QUESTION_LOG: questionLog,
       PLAYGROUND_PORT: '0',
       // The tests ask more than a person would in 30 s.
       RATE_LIMIT_QUESTIONS: '1000',
@@ -49,6 +55,8 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
       url: playground.url,
       port: Number(new URL(playground.url).port),
       feedbackFile,
+      questionLog,
+      corpusDir,
       logs,
       close: async () => {
         await playground.stop();
