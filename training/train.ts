@@ -6,6 +6,8 @@
  * figures, to `src/search/model/model.json`. Never reads a test half.
  *
  * `-- --ablate`: also what each feature adds, cross-validated and on every validation set.
+ * `-- --dry-run`: the figures and the comparison with the model now in `model.json`, without
+ * writing it: for trying a change before keeping it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +43,9 @@ const SET_WEIGHT = 10;
  */
 const MAX_ANSWERABLE_REFUSED = 0.025;
 
-const { values: flags } = parseArgs({ options: { ablate: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { ablate: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+});
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
 
@@ -134,10 +138,12 @@ const file: ModelFile = {
   crossValidated: { lexical: trained.lexical.crossValidated, hybrid: trained.hybrid.crossValidated },
   outOfDomainDev: { lexical: trained.lexical.outOfDomain, hybrid: trained.hybrid.outOfDomain },
 };
-writeFileSync(MODEL_FILE, `${JSON.stringify(file, null, 2)}\n`);
+if (!flags['dry-run']) writeFileSync(MODEL_FILE, `${JSON.stringify(file, null, 2)}\n`);
 process.stdout.write(formatFigures(file));
 if (previous !== null) process.stdout.write(compareWithPrevious(previous, file));
-process.stdout.write(`\nWrote ${fileURLToPath(MODEL_FILE)} in ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);
+process.stdout.write(
+  `\n${flags['dry-run'] ? 'Dry run: did not write' : 'Wrote'} ${fileURLToPath(MODEL_FILE)}, in ${((performance.now() - started) / 1000).toFixed(0)} s.\n`,
+);
 
 if (flags.ablate) {
   const { ablationReport } = await import('./ablation.js');

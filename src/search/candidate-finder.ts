@@ -7,6 +7,7 @@ import { type Candidate, candidateFeatures } from './model/features.js';
 import type { ResolvedOptions } from './options.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import type { Thesaurus } from './wordnet.js';
+import { type CorpusVectors, TextVectors } from './vectors/sentence-vectors.js';
 
 /** Questions are cut to this many characters: no real question is longer, and it bounds the work. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -35,6 +36,8 @@ export class CandidateFinder {
   readonly #articleRows: ReadonlyMap<string, number>;
   /** Each article's sentence ids: `first` up to, not including, `end`. */
   readonly #articleRanges: ReadonlyMap<string, { readonly first: number; readonly end: number }>;
+  readonly #rangeList: ReadonlyArray<{ readonly first: number; readonly end: number }>;
+  readonly #means = new WeakMap<CorpusVectors, TextVectors>();
 
   constructor({ corpus, analyzer, index }: IndexedCorpus, options: ResolvedOptions, thesaurus: Thesaurus | null) {
     this.#analyzer = analyzer;
@@ -51,6 +54,7 @@ export class CandidateFinder {
         return [article.id, range];
       }),
     );
+    this.#rangeList = [...this.#articleRanges.values()];
   }
 
   get index(): SentenceIndex {
@@ -86,13 +90,47 @@ export class CandidateFinder {
     return { question: analyzed, candidates, summary };
   }
 
-  /** The sentences closest to the question in meaning (in one article when `article` is given): candidates whatever their words. */
+  /**
+   * The sentences closest to the question in meaning: candidates whatever their words. They are
+   * looked for in the articles closest to the question (by the mean of their sentences' vectors),
+   * so that a question costs about the same whatever the size of the corpus; in one article when
+   * `article` is given.
+   */
   #nearestInMeaning(meaning: QuestionMeaning, article: string | undefined): number[] {
-    const range = article === undefined ? undefined : this.#articleRanges.get(article);
-    if (article !== undefined && range === undefined) return [];
-    return meaning.vectors.sentences
-      .nearest(meaning.question, this.#options.vectorCandidates, range?.first, range?.end)
+    const { vectorCandidates, vectorArticles } = this.#options;
+    const sentences = meaning.vectors.sentences;
+    const ranges =
+      article === undefined
+        ? this.#articleMeans(meaning.vectors)
+            .nearest(meaning.question, vectorArticles)
+            .flatMap(({ row }) => this.#rangeList[row] ?? [])
+        : [this.#articleRanges.get(article)].filter((range) => range !== undefined);
+    return ranges
+      .flatMap(({ first, end }) => sentences.nearest(meaning.question, vectorCandidates, first, end))
+      .sort((a, b) => b.cosine - a.cosine || a.row - b.row)
+      .slice(0, vectorCandidates)
       .map((near) => near.row);
+  }
+
+  /** Each article's mean sentence vector, in corpus order: computed once per set of vectors. */
+  #articleMeans(vectors: CorpusVectors): TextVectors {
+    let means = this.#means.get(vectors);
+    if (means === undefined) {
+      const { dimensions } = vectors.sentences;
+      means = TextVectors.fromFloats(
+        this.#rangeList.map(({ first, end }) => {
+          const sum = new Float32Array(dimensions);
+          for (let row = first; row < end; row += 1) {
+            const vector = vectors.sentences.vector(row);
+            for (let at = 0; at < dimensions; at += 1) sum[at] = (sum[at] ?? 0) + (vector[at] ?? 0);
+          }
+          return sum;
+        }),
+        dimensions,
+      );
+      this.#means.set(vectors, means);
+    }
+    return means;
   }
 
   #titleTermsOf(sentence: number): ReadonlySet<string> {

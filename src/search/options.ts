@@ -111,6 +111,12 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   candidates: 100,
   /** With sentence vectors: how many sentences closest to the question in meaning are ranked too, whatever their words. */
   vectorCandidates: 20,
+  /**
+   * With sentence vectors: those sentences are looked for in this many articles, the closest to
+   * the question by the mean of their sentences' vectors, so that the search costs the same
+   * whatever the corpus's size (`bench/README.md` measures it).
+   */
+  vectorArticles: 20,
   /** A passage never grows past this many sentences. */
   passageMaxSentences: 5,
   /** Two passages sharing at least this share of their words are one passage said twice, shown once. */
@@ -145,6 +151,7 @@ export interface ResolvedOptions {
   readonly bm25: Bm25Params;
   readonly candidates: number;
   readonly vectorCandidates: number;
+  readonly vectorArticles: number;
   readonly passageMaxSentences: number;
   readonly nearDuplicateShare: number;
   readonly minCoverage: number;
