@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cliConfig } from './cli-config.js';
+import { CORPUS_OPTION, CORPUS_OPTION_USAGE, corpusFolder } from './corpus-folder.js';
 import { IngestRefusal } from '../ingest/ingest-refusal.js';
 import { Ingester, type AddResult, type FeedRun } from '../ingest/ingester.js';
 
@@ -14,7 +15,7 @@ page's own tags), or, for an RSS / Atom feed's address, every article the feed l
 article is never added twice. Pages from loopback addresses are refused unless
 FETCH_ALLOW_LOOPBACK=true; private and other internal addresses always are.
 
-  --corpus DIR   the corpus folder (default: CORPUS_DIR, else corpus/)
+${CORPUS_OPTION_USAGE}
   -h, --help     show this help`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -31,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = cliConfig('add');
   if (config === null) return 2;
-  const corpusDir = parsed.values.corpus ?? config.corpusDir;
+  const corpusDir = corpusFolder(parsed.values.corpus, config);
   const ingester = new Ingester({ corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
 
   let failures = 0;
@@ -60,7 +61,7 @@ function parseArguments(argv: readonly string[]) {
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: { corpus: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...CORPUS_OPTION, help: { type: 'boolean', short: 'h' } },
   });
 }
 

@@ -4,6 +4,8 @@ import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { loadEngine } from '../search/load-engine.js';
 import type { Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
+import { cliConfig } from './cli-config.js';
+import { corpusFolder } from './corpus-folder.js';
 import { parseBatchLine } from './batch-line.js';
 import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
@@ -23,7 +25,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const { engine, problems, snapshotSkipped } = await loadEngine(args.corpus);
+  const config = cliConfig('ask');
+  if (config === null) return 2;
+  const corpusDir = corpusFolder(args.corpus, config);
+  const { engine, problems, snapshotSkipped } = await loadEngine(corpusDir);
   for (const problem of problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
   }
@@ -31,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
   const articleIds = new Set(engine.articles.map((article) => article.id));
   if (args.article !== undefined && !articleIds.has(args.article)) {
-    process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${[...articleIds].join(', ')}\n`);
+    process.stderr.write(`ask: there is no article "${args.article}" in ${corpusDir}; known ids: ${[...articleIds].join(', ')}\n`);
     return 2;
   }
 

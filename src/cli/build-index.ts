@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cliConfig } from './cli-config.js';
+import { CORPUS_OPTION, corpusFolder } from './corpus-folder.js';
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
@@ -12,9 +13,9 @@ async function main(): Promise<number> {
   // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
   const config = cliConfig('build-index');
   if (config === null) return 1;
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: config.corpusDir } } });
+  const { values } = parseArgs({ options: CORPUS_OPTION });
   const started = performance.now();
-  const { indexed, snapshot } = await buildSnapshot(values.corpus, {}, config.indexSnapshotPath ?? undefined);
+  const { indexed, snapshot } = await buildSnapshot(corpusFolder(values.corpus, config), {}, config.indexSnapshotPath ?? undefined);
   for (const problem of indexed.corpus.problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
   }
