@@ -12,7 +12,8 @@ export const ADD_USAGE = `usage: npm run add -- [--corpus DIR] <url | file.html 
 
 Adds each article to the corpus folder as a Markdown file (title, date, url and source from the
 page's own tags), or, for an RSS / Atom feed's address, every article the feed lists. The same
-article is never added twice. Pages from loopback addresses are refused unless
+article is never added twice. Anything that starts with a scheme (https:, data:) is an address;
+a file whose name has a colon is given as ./name. Pages from loopback addresses are refused unless
 FETCH_ALLOW_LOOPBACK=true; private and other internal addresses always are.
 
 ${CORPUS_OPTION_USAGE}
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let written = 0;
   for (const input of parsed.positionals) {
     try {
-      const result = /^[a-z][a-z\d+.-]*:\/\//iu.test(input) ? await ingester.addUrl(input) : await ingester.addFile(input);
+      const result = namesAnAddress(input) ? await ingester.addUrl(input) : await ingester.addFile(input);
       written += result.status === 'added' ? 1 : result.status === 'feed' ? result.added.length : 0;
       process.stdout.write(describe(input, result));
     } catch (error) {
@@ -54,6 +55,16 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * An input that starts with a scheme (`https://…`, but also `data:…`, `javascript:…`) is an
+ * address, refused as such when it is not http(s); anything else is a file on this machine. A
+ * scheme is two letters or more, so `C:\…` stays a path; a file whose name has a colon before
+ * any slash is given as `./name`.
+ */
+function namesAnAddress(input: string): boolean {
+  return /^[a-z][a-z\d+.-]+:/iu.test(input);
 }
 
 function parseArguments(argv: readonly string[]) {

@@ -3,11 +3,12 @@ import { basename, extname } from 'node:path';
 import { decodeText } from '../corpus/decode-text.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 import { parseArticle } from '../corpus/parse-article.js';
+import { shortenAtWord } from '../corpus/shorten-at-word.js';
 import { CorpusCatalog, urlKey, type KnownArticle } from './corpus-catalog.js';
 import { previewCorpusFile, writeCorpusFile, type NewArticle } from './corpus-file.js';
 import { decodeDocument } from './document-encoding.js';
 import { extractArticle } from './extract-article.js';
-import { fetchDocument, type FetchedDocument, type FetchOptions } from './fetch-document.js';
+import { fetchDocument, webAddress, type FetchedDocument, type FetchOptions } from './fetch-document.js';
 import { IngestRefusal } from './ingest-refusal.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
 
@@ -68,6 +69,8 @@ export interface IngesterOptions {
 }
 
 const DEFAULT_MAX_FEED_ENTRIES = 50;
+/** Longer titles (a page that puts its whole text in its title tag) are cut at a word: a headline is shorter. */
+const MAX_TITLE_LENGTH = 200;
 const FILE_KINDS: Readonly<Record<string, 'html' | 'text' | 'markdown'>> = {
   '.html': 'html',
   '.htm': 'html',
@@ -109,6 +112,8 @@ export class Ingester {
    * Throws an `IngestRefusal` saying why when nothing could be added.
    */
   async addUrl(url: string): Promise<AddResult | FeedRun> {
+    // Said first, whatever the corpus holds: `data:` or `javascript:` is no web page.
+    webAddress(url);
     const catalog = await this.#catalog();
     const known = catalog.findUrl(url);
     if (known !== null) return { status: 'duplicate', title: null, url, existing: known };
@@ -190,7 +195,7 @@ export class Ingester {
     const run = this.#writing.then(async (): Promise<AddResult> => {
       if (page.title === null) throw new IngestRefusal(`${page.origin} has no title; nothing was added`);
       const article: NewArticle = {
-        title: page.title,
+        title: shortenAtWord(page.title, MAX_TITLE_LENGTH),
         date: page.date,
         url: page.url,
         source: page.source,

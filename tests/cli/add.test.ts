@@ -72,6 +72,17 @@ describe('npm run add', () => {
     expect((await loadCorpus(dir)).articles).toHaveLength(3);
   });
 
+  it('refuses data: and javascript: addresses as addresses that are not http(s), not as files, and writes nothing', async () => {
+    const run = await npmRun('add', ['--corpus', dir, 'data:text/html,<p>Story</p>', 'javascript:alert(1)']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Refused data:text/html,<p>Story</p>: data:text/html,<p>Story</p> is not an http(s) address; only http:// and https:// pages are fetched',
+    );
+    expect(run.stderr).toContain('Refused javascript:alert(1): javascript:alert(1) is not an http(s) address');
+    expect(run.stderr).not.toContain('only saved web pages');
+    expect(await readdir(dir)).toEqual(['2025-07-03-trump-putin-call.md']);
+  });
+
   it('explains its usage when given nothing to add', async () => {
     const run = await npmRun('add', []);
     expect(run.code).toBe(2);

@@ -227,6 +227,28 @@ describe('Ingester.addFile', () => {
     }
   });
 
+  it('cuts a title of thousands of characters at a word, with an ellipsis', async () => {
+    const source = await mkdtemp(join(tmpdir(), 'ingest-files-'));
+    const words = Array.from({ length: 900 }, (_, index) => `word${index}`).join(' ');
+    try {
+      await writeFile(
+        join(source, 'long-title.html'),
+        fixture('wikinews-barcelona-explosion.html')
+          .replace(/<title>[^<]*<\/title>/u, `<title>${words}</title>`)
+          .replace(/<meta property="og:title"[^>]*>/u, `<meta property="og:title" content="${words}">`)
+          .replace(/<h1[^>]*>[\s\S]*?<\/h1>/u, `<h1>${words}</h1>`),
+      );
+      const { title, file } = added(await ingester.addFile(join(source, 'long-title.html')));
+      expect(words.length).toBeGreaterThan(5_000);
+      expect(title.length).toBeLessThanOrEqual(200);
+      expect(title).toMatch(/^word0 word1 .* word\d+…$/u);
+      expect(words.startsWith(`${title.slice(0, -1)} `)).toBe(true);
+      expect((await loadCorpus(dir)).articles.find((article) => article.file === file)?.title).toBe(title);
+    } finally {
+      await rm(source, { recursive: true, force: true });
+    }
+  });
+
   it('refuses other kinds of file, and files it cannot read, writing nothing', async () => {
     expect((await refusal(ingester.addFile('/etc/hostname.pdf'))).message).toContain(
       'only saved web pages (.html, .htm), plain text (.txt) and Markdown (.md)',
