@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
 import { publicationDate } from './publication-date.js';
-import type { HtmlDocument } from './dom.js';
+import { parseHtmlDocument, type HtmlDocument } from './dom.js';
 
 /** What a page says about itself in its own tags, before any of its text is read. */
 export interface PageMetadata {
@@ -63,10 +63,12 @@ const TITLE_SEPARATORS = [' - ', ' – ', ' — ', ' | ', ' · ', ' :: ', ' » '
 /** Reads the page's metadata. `pageUrl` resolves relative addresses; null for a saved file. */
 export function readPageMetadata(document: HtmlDocument, pageUrl: string | null): PageMetadata {
   const ld = readJsonLd(document);
-  const ogTitle = meta(document, 'og:title');
-  const headline = firstText(ld.articles.map((article) => article.headline ?? article.name)) ?? ogTitle ?? text(document.title);
-  const declaredSite = meta(document, 'og:site_name') ?? firstText(ld.articles.map(publisherName));
-  const { title, siteFromTitle } = separateSiteName(headline, declaredSite, headings(document));
+  const declaredSite = meta(document, 'og:site_name') ?? jsonLdText(ld.articles.map(publisherName));
+  const { title, siteFromTitle } = chooseTitle(
+    [jsonLdText(ld.articles.map((article) => article.headline ?? article.name)), meta(document, 'og:title'), text(document.title)],
+    declaredSite,
+    headings(document),
+  );
 
   const published = document.querySelector('[itemprop~="datePublished"]');
   const dates = [
@@ -188,16 +190,35 @@ function headings(document: HtmlDocument): string[] {
 }
 
 /**
+ * The headline among what the page's tags say (`candidates`, most trusted first: JSON-LD, then
+ * `og:title`, then `<title>`), each without the site's name: the one most of them and the page's
+ * `<h1>` headings agree on, the most trusted on a tie. A generic JSON-LD headline ("Wikimedia
+ * list article") thus gives way to the title that `og:title` and the `<h1>` both give.
+ */
+function chooseTitle(
+  candidates: readonly (string | null)[],
+  siteName: string | null,
+  pageHeadings: readonly string[],
+): { title: string | null; siteFromTitle: string | null } {
+  const readings = candidates.filter((candidate) => candidate !== null).map((title) => separateSiteName(title, siteName, pageHeadings));
+  const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+  const votes = (title: string | null) =>
+    readings.filter((reading) => same(reading.title, title)).length + pageHeadings.filter((heading) => same(heading, title)).length;
+  let best: { title: string | null; siteFromTitle: string | null } | undefined;
+  for (const reading of readings) if (best === undefined || votes(reading.title) > votes(best.title)) best = reading;
+  return best ?? { title: pageHeadings[0] ?? null, siteFromTitle: null };
+}
+
+/**
  * Titles often carry the site's name: "Building in Barcelona damaged by explosion - Wikinews,
  * the free news source". The headline is the part a heading of the page repeats, or the part
  * before the declared site name; what follows the separator then names the site.
  */
 function separateSiteName(
-  title: string | null,
+  title: string,
   siteName: string | null,
   pageHeadings: readonly string[],
-): { title: string | null; siteFromTitle: string | null } {
-  if (title === null) return { title: pageHeadings[0] ?? null, siteFromTitle: null };
+): { title: string; siteFromTitle: string | null } {
   for (const separator of TITLE_SEPARATORS) {
     const cut = title.lastIndexOf(separator);
     if (cut <= 0) continue;
@@ -209,12 +230,18 @@ function separateSiteName(
   return { title, siteFromTitle: null };
 }
 
-function firstText(values: readonly (string | null | undefined)[]): string | null {
+/** The first of a JSON-LD node's texts that is not empty, read as HTML: publishers write `&#8217;` and `<em>` into JSON-LD. */
+function jsonLdText(values: readonly (string | null | undefined)[]): string | null {
   for (const value of values) {
-    const cleaned = text(value);
+    const cleaned = text(value !== null && value !== undefined && /[&<]/u.test(value) ? htmlText(value) : value);
     if (cleaned !== null) return cleaned;
   }
   return null;
+}
+
+/** The text of a value written as HTML: entities decoded, tags (`<em>`) reduced to their words. */
+function htmlText(value: string): string {
+  return parseHtmlDocument(`<!doctype html><html><head></head><body>${value}</body></html>`).body?.textContent ?? value;
 }
 
 function text(value: string | null | undefined): string | null {

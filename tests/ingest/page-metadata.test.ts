@@ -62,3 +62,31 @@ describe('readPageMetadata: the publication date', () => {
     expect(metadataOf(head).date).toBe('2019-11-19');
   });
 });
+
+describe('readPageMetadata: the title', () => {
+  it('takes the title og:title and the <h1> agree on over a generic JSON-LD headline', () => {
+    const head = `<title>List of lighthouses in Wales - Wikipedia</title>
+      <meta property="og:title" content="List of lighthouses in Wales - Wikipedia">
+      ${jsonLd({ '@type': 'Article', name: 'List of lighthouses in Wales', headline: 'Wikimedia list article' })}`;
+    expect(metadataOf(head, '<h1>List of lighthouses in Wales</h1><p>Text.</p>')).toMatchObject({
+      title: 'List of lighthouses in Wales',
+      siteName: 'Wikipedia',
+    });
+  });
+
+  it('keeps the JSON-LD headline when no two other sources agree on another title', () => {
+    const head = `<title>Ignored title | Site</title><meta property="og:title" content="Open Graph title">
+      ${jsonLd({ '@type': 'NewsArticle', headline: 'JSON-LD headline' })}`;
+    expect(metadataOf(head, '<h1>Site</h1><p>Text.</p>').title).toBe('JSON-LD headline');
+  });
+});
+
+describe('readPageMetadata: JSON-LD text', () => {
+  it('reads a JSON-LD headline as the HTML publishers write there: entities decoded, tags reduced to their words', () => {
+    const head = jsonLd({
+      '@type': 'NewsArticle',
+      headline: 'Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221; &amp; <b>more</b>',
+    });
+    expect(metadataOf(head).title).toBe('Anthony Lynn: “We needed to win this game” & more');
+  });
+});
