@@ -8,7 +8,8 @@ import { datelineDate } from './publication-date.js';
 
 /** An article read out of a web page: its own metadata and its text, paragraph by paragraph. */
 export interface ExtractedArticle {
-  readonly title: string;
+  /** Null when the page gives none (a feed that lists it may). */
+  readonly title: string | null;
   /** YYYY-MM-DD, or null when the page does not say. */
   readonly date: string | null;
   /** The canonical address, else the address the page was fetched from; null for a saved page that names none. */
@@ -55,10 +56,8 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
     );
   }
 
-  const title = metadata.title ?? collapseWhitespace(readable?.title ?? '');
-  if (title === '') throw new IngestRefusal(`${where} has article text but no title, in its tags or as a heading; nothing was added`);
   return {
-    title,
+    title: metadata.title ?? (collapseWhitespace(readable?.title ?? '') || null),
     date: metadata.date ?? dateline,
     url: metadata.canonicalUrl ?? pageUrl,
     source: metadata.siteName ?? siteHost(metadata.canonicalUrl ?? pageUrl),

@@ -193,7 +193,9 @@ export class Ingester {
   /** Checks for a duplicate and writes, one addition at a time. */
   #store(page: PageArticle, catalog: CorpusCatalog, feed: string | null): Promise<AddResult> {
     const run = this.#writing.then(async (): Promise<AddResult> => {
-      if (page.title === null) throw new IngestRefusal(`${page.origin} has no title; nothing was added`);
+      if (page.title === null) {
+        throw new IngestRefusal(`${page.origin} has article text but no title, in its tags or as a heading; nothing was added`);
+      }
       const article: NewArticle = {
         title: shortenAtWord(page.title, MAX_TITLE_LENGTH),
         date: page.date,

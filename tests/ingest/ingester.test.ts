@@ -190,6 +190,22 @@ describe('Ingester.addFeed', () => {
     expect((await loadCorpus(dir)).articles).toHaveLength(4);
   });
 
+  it('titles a page that gives no title of its own with its feed entry’s title', async () => {
+    server.setLiveFeed([{ path: '/untitled/barcelona.html', title: 'Barcelona: a blast damages a building', date: '' }]);
+    const run = await ingester.addFeed(server.url('/feeds/live.xml'));
+    expect(run.refused).toEqual([]);
+    expect(run.added.map(({ title, date }) => ({ title, date }))).toEqual([
+      { title: 'Barcelona: a blast damages a building', date: '2005-07-12' },
+    ]);
+  });
+
+  it('refuses a page without a title that no feed names, saying so', async () => {
+    const error = await refusal(ingester.addUrl(server.url('/untitled/barcelona.html')));
+    expect(error.message).toBe(
+      `${server.url('/untitled/barcelona.html')} has article text but no title, in its tags or as a heading; nothing was added`,
+    );
+  });
+
   it('refuses an address that is not a feed', async () => {
     expect((await refusal(ingester.addFeed(server.url(PAGES.barcelona)))).message).toContain('is not an RSS or Atom feed');
   });
