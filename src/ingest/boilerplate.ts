@@ -93,6 +93,9 @@ function namesFurniture(element: DomElement): boolean {
 const CALL_TO_ACTION =
   /^(?:read more|read next|more:|see also|related(?: stories| articles| news)?:|continue reading|click here|share (?:this|on)|follow us|sign up|subscribe|advertisement|sponsored|listen to this article|we use cookies|this site uses cookies|accept (?:all )?cookies)\b/iu;
 
+// A sentence's last mark, Latin or CJK (。！？ and their half-width forms), before any closing quote or bracket.
+const SENTENCE_END = /[.!?。！？｡]["'”’»)\]）」』】]?$/u;
+
 /**
  * True for a paragraph of the extracted text that is not part of the story: a call to action
  * ("Read more: …", "Subscribe"), a paragraph that is mostly links, or a short line without a
@@ -101,5 +104,5 @@ const CALL_TO_ACTION =
 export function isBoilerplateParagraph(text: string, linkTextLength: number): boolean {
   if (CALL_TO_ACTION.test(text)) return true;
   if (linkTextLength > 0 && linkTextLength / text.length > 0.5) return true;
-  return text.length < 60 && !/[.!?]["'”’)\]]?$/u.test(text);
+  return text.length < 60 && !SENTENCE_END.test(text);
 }

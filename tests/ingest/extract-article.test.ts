@@ -81,6 +81,25 @@ describe('extractArticle', () => {
     }
   });
 
+  it('keeps sentences that end in 。！？ as the story they are', () => {
+    const sentences = [
+      '東京都は十一月十九日、新しい図書館の建設計画を発表した。',
+      '図書館は二〇二二年に開館する予定で、約五十万冊の本を収蔵する。',
+      '建設費は約百二十億円と見込まれている！',
+      '地元の住民からは期待の声が上がっている。',
+      '計画に反対する声はないのだろうか？',
+      '都の担当者は「誰もが使いやすい施設にしたい」と話した。',
+      '新しい図書館には子ども向けの読書室も設けられる。',
+      '開館時間は午前九時から午後九時までとなる見込みだ。',
+      '駐車場は百台分が整備される。',
+      '周辺の道路も同時に整備される計画である。',
+      '完成すれば、都内で最も大きな公立図書館の一つになる。',
+      '都は来年春までに設計を終える方針だ。',
+    ];
+    const html = `<html><head><title>新しい図書館の建設計画</title></head><body><article>${sentences.map((sentence) => `<p>${sentence}</p>`).join('')}</article></body></html>`;
+    expect(extractArticle(html, PAGE).paragraphs).toEqual(sentences);
+  });
+
   it('refuses a login wall, saying it asks to sign in, and a front page of links, saying it is not an article', () => {
     expect(() => extractArticle(fixture('login-wall.html'), PAGE)).toThrow(/asks to sign in or subscribe/u);
     expect(() => extractArticle(fixture('front-page.html'), PAGE)).toThrow(IngestRefusal);
