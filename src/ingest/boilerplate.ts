@@ -1,21 +1,15 @@
-import type { DomElement, HtmlDocument } from './dom.js';
+import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
+import type { DomDocument, DomElement } from './dom.js';
 
-// Elements that are never the article's text, whatever page they are on.
-const NEVER_TEXT = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'svg',
-  'canvas',
-  'form',
-  'button',
-  'select',
-  'textarea',
+// Elements that never hold the article's text: taken out before Readability looks at the page.
+const NEVER_TEXT = 'script, style, noscript, template, iframe, svg, canvas, object, embed, button, select, textarea, input';
+
+// Elements that are page furniture by what they are: navigation, asides, footers, forms, captions, dialogs, hidden parts.
+const FURNITURE_ELEMENTS = [
   'nav',
   'aside',
   'footer',
+  'form',
   'figcaption',
   'dialog',
   '[role="navigation"]',
@@ -67,26 +61,47 @@ const FURNITURE_WORDS = new Set([
   'toolbar',
 ]);
 
-// Never removed for their names: they hold the page itself.
-const CONTAINERS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+/**
+ * An element that is furniture by its kind or its name and yet holds at least this share of the
+ * article's own text (text outside links) is the article's wrapper, named for its layout
+ * ("content-with-sidebar", "ad_body", a paywall box holding the rest of the story): kept.
+ */
+const WRAPPER_SHARE = 0.5;
+
+/** Takes out what never holds text (scripts, styles, embedded frames, form controls), before Readability reads the page. */
+export function removeNonText(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(NEVER_TEXT)]) element.remove();
+}
 
 /**
- * Takes page furniture out of the document before the readability library looks for the
- * article: navigation, sidebars, footers, forms, captions, cookie and newsletter banners,
- * sharing bars, related links and comments. Readability drops much of this itself; what it
- * keeps on a short page (a cookie banner next to three paragraphs) would otherwise become
- * sentences.
+ * Takes page furniture out of the article that Readability found: navigation, asides, footers,
+ * forms, captions, cookie and newsletter banners, sharing bars, related links and comments that
+ * it left in (it keeps much on a short page, where a cookie banner next to three paragraphs would
+ * otherwise become sentences). Whether an element is furniture is judged where it stands, inside
+ * the article, and by how much of the article it holds: an element named for furniture that
+ * holds most of the article's text is its wrapper, and stays.
  */
-export function removeBoilerplate(document: HtmlDocument): void {
-  for (const element of [...document.querySelectorAll(NEVER_TEXT)]) element.remove();
-  for (const element of [...document.querySelectorAll('[id],[class]')]) {
-    if (!CONTAINERS.has(element.tagName.toUpperCase()) && namesFurniture(element)) element.remove();
+export function removeFurniture(article: DomElement): void {
+  const total = ownTextLength(article);
+  const furniture = [...article.querySelectorAll('*')].filter((element) => element.matches(FURNITURE_ELEMENTS) || namesFurniture(element));
+  for (const element of furniture) {
+    // Gone with an outer piece of furniture already.
+    if (!article.contains(element)) continue;
+    if (total > 0 && ownTextLength(element) >= WRAPPER_SHARE * total) continue;
+    element.remove();
   }
 }
 
 function namesFurniture(element: DomElement): boolean {
   const names = `${element.id} ${element.className}`.toLowerCase().split(/[^a-z]+/u);
   return names.some((name) => FURNITURE_WORDS.has(name));
+}
+
+/** The length of an element's text outside links: what it says itself, not what it points to. */
+function ownTextLength(element: DomElement): number {
+  let links = 0;
+  for (const link of element.querySelectorAll('a')) links += collapseWhitespace(link.textContent ?? '').length;
+  return Math.max(0, collapseWhitespace(element.textContent ?? '').length - links);
 }
 
 // A paragraph that only points elsewhere or asks the reader to do something.

@@ -21,6 +21,8 @@ export interface DomElement extends DomNode {
   querySelectorAll(selectors: string): Iterable<DomElement>;
   getElementsByTagName(name: string): Iterable<DomElement>;
   closest(selectors: string): DomElement | null;
+  matches(selectors: string): boolean;
+  contains(other: DomElement): boolean;
   replaceWith(...nodes: (DomNode | string)[]): void;
   remove(): void;
 }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
-import { isBoilerplateParagraph, removeBoilerplate } from './boilerplate.js';
+import { isBoilerplateParagraph, removeFurniture, removeNonText } from './boilerplate.js';
 import { parseHtmlDocument, type DomElement } from './dom.js';
 import { IngestRefusal } from './ingest-refusal.js';
 import { readPageMetadata } from './page-metadata.js';
@@ -39,9 +39,10 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
   const document = parseHtmlDocument(html);
   const metadata = readPageMetadata(document, pageUrl);
   const asksToSignIn = document.querySelector('input[type="password"]') !== null;
-  removeBoilerplate(document);
+  removeNonText(document);
 
-  const readable = new Readability(document, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
+  // Classes kept: furniture inside the article is told by its names.
+  const readable = new Readability(document, { charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: true }).parse();
   const { paragraphs, dateline } = storyParagraphs(readable?.content ?? '');
   const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
   if (length < MIN_ARTICLE_CHARACTERS) {
@@ -72,6 +73,7 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
  */
 function storyParagraphs(articleHtml: string): { paragraphs: string[]; dateline: string | null } {
   const article = parseHtmlDocument(articleHtml);
+  if (article.body !== null) removeFurniture(article.body);
   for (const lineBreak of [...article.querySelectorAll('br')]) lineBreak.replaceWith(' ');
   const paragraphs: string[] = [];
   let dateline: string | null = null;

@@ -81,6 +81,50 @@ describe('extractArticle', () => {
     }
   });
 
+  // The Barcelona article's three paragraphs, as the wrapper tests' story.
+  const STORY = [
+    'The Italian Cultural Institute in Barcelona was damaged today by an explosion. One Spanish policeman was injured and his bomb-sniffing dog killed. Staff at the Institute discovered a suspicious object and called police. Police then arrived with a bomb squad and bomb-sniffing dogs.',
+    'The explosion, described as small by Italian Embassy spokesman Filip La Rosa, occurred while police were investigating the object. Franco Giordano, Italian consul in Barcelona, described the home-made bomb as a coffee maker (a macchinetta di caffè) with cables.',
+    'The Italian Cultural Institute is located at the passatge Méndez Vigo, in the Eixample district of the Catalan capital. Italian language courses were suspended for the day.',
+  ];
+  const FURNITURE = `<div class="share-bar"><a href="/s/fb">Share on Facebook</a> <a href="/s/x">Post</a></div>
+    <div class="related"><h3>Related stories</h3><ul><li><a href="/r/1">Markets rally on rate hopes</a></li><li><a href="/r/2">Storm hits the coast</a></li></ul></div>`;
+  const page = (body: string) =>
+    `<html><head><title>Building in Barcelona damaged by explosion</title></head><body>
+      <nav><a href="/">Home</a> <a href="/world">World</a></nav>${body}
+      <aside class="sidebar"><h3>Most read</h3><p><a href="/m/1">A story everyone read</a></p></aside>
+      <footer><p>Copyright. All rights reserved.</p></footer></body></html>`;
+  const paragraphs = STORY.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+
+  it.each([
+    ['<div class="l-sidebar-fixed l-article-body-segment">', '</div>'],
+    ['<div class="content-with-sidebar-wrp"><div class="article">', '</div></div>'],
+    ['<div class="penci_sidebar"><article>', '</article></div>'],
+    ['<div class="Page-ad-margins">', '</div>'],
+    ['<div class="non-ad-column-l">', '</div>'],
+    ['<div class="ad_body">', '</div>'],
+    ['<div class="m-advertisement-off-canvas--pusher"><main>', '</main></div>'],
+    ['<div class="td-main-content-wrap td-container-wrap-and-menu">', '</div>'],
+    ['<div class="navigation-block">', '</div>'],
+    ['<div id="ad-portal">', '</div>'],
+    ['<div id="gigya-share-btns-2-container-story">', '</div>'],
+    ['<form id="aspnetForm" method="post" action="./story.aspx">', '</form>'],
+  ])('keeps the story a furniture-named element wraps: %s', (open, close) => {
+    const article = extractArticle(
+      page(`${open}<h1>Building in Barcelona damaged by explosion</h1>${FURNITURE}${paragraphs}${close}`),
+      PAGE,
+    );
+    expect(article.paragraphs).toEqual(STORY);
+  });
+
+  it('keeps the rest of a story that a paywall box holds, and drops the paywall’s own notice beside it', () => {
+    const [first = '', ...rest] = STORY;
+    const html = page(`<article><p>${first}</p>
+      <div class="paywall">${rest.map((paragraph) => `<p>${paragraph}</p>`).join('')}</div>
+      <div class="paywall-notice subscribe"><p>Subscribe for unlimited access</p></div></article>`);
+    expect(extractArticle(html, PAGE).paragraphs).toEqual(STORY);
+  });
+
   it('keeps sentences that end in 。！？ as the story they are', () => {
     const sentences = [
       '東京都は十一月十九日、新しい図書館の建設計画を発表した。',
