@@ -1,4 +1,5 @@
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
+import type { ArticleBlock } from './article-blocks.js';
 import type { DomDocument, DomElement } from './dom.js';
 
 // Elements that never hold the article's text: taken out before Readability looks at the page.
@@ -90,6 +91,13 @@ export function removeFurniture(article: DomElement): void {
     if (total > 0 && ownTextLength(element) >= WRAPPER_SHARE * total) continue;
     element.remove();
   }
+  // A list item that is a link to elsewhere, judged whole: a headline and its time on a front
+  // page, a source in a list of sources. Items of a list that says things stay, links and all.
+  for (const item of [...article.querySelectorAll('li')]) {
+    if (!article.contains(item)) continue;
+    const text = collapseWhitespace(item.textContent ?? '');
+    if (text !== '' && isMostlyLinks(text, text.length - ownTextLength(item))) item.remove();
+  }
 }
 
 function namesFurniture(element: DomElement): boolean {
@@ -112,12 +120,38 @@ const CALL_TO_ACTION =
 const SENTENCE_END = /[.!?。！？｡]["'”’»)\]）」』】]?$/u;
 
 /**
- * True for a paragraph of the extracted text that is not part of the story: a call to action
- * ("Read more: …", "Subscribe"), a paragraph that is mostly links, or a short line without a
- * sentence's ending (a byline, a label, a caption left behind).
+ * True for a block of the extracted text that is not part of the story wherever it stands: a
+ * call to action ("Read more: …", "Subscribe") or a block that is mostly links.
  */
-export function isBoilerplateParagraph(text: string, linkTextLength: number): boolean {
-  if (CALL_TO_ACTION.test(text)) return true;
-  if (linkTextLength > 0 && linkTextLength / text.length > 0.5) return true;
-  return text.length < 60 && !SENTENCE_END.test(text);
+export function isBoilerplateBlock(block: ArticleBlock): boolean {
+  return CALL_TO_ACTION.test(block.text) || isMostlyLinks(block.text, block.linkText);
+}
+
+/**
+ * The blocks from the story's first to its last block of sentences, and what stands between
+ * them. Before the story, a heading or a short line without a sentence's ending is the title, a
+ * byline, a dateline or a label; after it, "Comments", "Share this", tags. Between, a heading is
+ * a sub-heading and a short line is part of the story (results, a recipe's steps, the answers of
+ * an interview), kept; lists and tables are the story wherever they stand.
+ */
+export function withoutLooseEnds(blocks: readonly ArticleBlock[]): ArticleBlock[] {
+  const loose = blocks.map(isLooseLine);
+  const first = loose.indexOf(false);
+  const last = loose.lastIndexOf(false);
+  return blocks.filter((_, index) => !loose[index] || (index > first && index < last));
+}
+
+function isLooseLine(block: ArticleBlock): boolean {
+  if (block.kind === 'heading') return true;
+  return block.kind === 'text' && block.text.length < 60 && !SENTENCE_END.test(block.text);
+}
+
+/**
+ * More than half links, and what is said beside them is not a sentence of its own ("— The
+ * Washington Post, January 29, 2008"): a pointer elsewhere. A linked headline followed by a
+ * sentence about it is text.
+ */
+function isMostlyLinks(text: string, linkText: number): boolean {
+  if (linkText === 0 || linkText / text.length <= 0.5) return false;
+  return text.length - linkText < 40 || !SENTENCE_END.test(text);
 }

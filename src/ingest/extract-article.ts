@@ -1,7 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
-import { isBoilerplateParagraph, removeFurniture, removeNonText } from './boilerplate.js';
-import { parseHtmlDocument, type DomElement } from './dom.js';
+import { articleBlocks, type ArticleBlock } from './article-blocks.js';
+import { isBoilerplateBlock, removeFurniture, removeNonText, withoutLooseEnds } from './boilerplate.js';
+import { parseHtmlDocument } from './dom.js';
 import { IngestRefusal } from './ingest-refusal.js';
 import { readPageMetadata } from './page-metadata.js';
 import { datelineDate } from './publication-date.js';
@@ -21,10 +22,6 @@ export interface ExtractedArticle {
 
 /** Less story text than this (after furniture is removed) and the page is not taken for an article. */
 export const MIN_ARTICLE_CHARACTERS = 250;
-
-// Block elements whose text is a paragraph of the story. Headings are left out: a heading is not
-// a sentence, and a sub-heading's words are in the paragraphs below it.
-const PARAGRAPHS = 'p, li, blockquote, pre, dd';
 
 /**
  * Extracts the article from a web page with Mozilla's Readability (the library behind Firefox's
@@ -67,36 +64,25 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
 }
 
 /**
- * The story's paragraphs from Readability's article HTML: one per block element, boilerplate
- * left out. A first paragraph that is only a date ("Tuesday, July 12, 2005", as news wikis open
- * their articles) is the dateline: returned apart, not as a sentence.
+ * The story's paragraphs from Readability's article HTML: furniture, boilerplate and the loose
+ * ends around the story left out. A first paragraph that is only a date ("Tuesday, July 12,
+ * 2005", as news wikis open their articles) is the dateline: returned apart, not as a sentence.
  */
 function storyParagraphs(articleHtml: string): { paragraphs: string[]; dateline: string | null } {
-  const article = parseHtmlDocument(articleHtml);
-  if (article.body !== null) removeFurniture(article.body);
-  for (const lineBreak of [...article.querySelectorAll('br')]) lineBreak.replaceWith(' ');
-  const paragraphs: string[] = [];
+  const { body } = parseHtmlDocument(articleHtml);
+  if (body === null) return { paragraphs: [], dateline: null };
+  removeFurniture(body);
+  const blocks: ArticleBlock[] = [];
   let dateline: string | null = null;
-  for (const block of article.querySelectorAll(PARAGRAPHS)) {
-    // The innermost block is the paragraph: a list item's or quotation's own <p> is taken once.
-    if (block.querySelector(PARAGRAPHS) !== null) continue;
-    const text = collapseWhitespace(block.textContent ?? '');
-    if (text === '') continue;
-    const date: string | null = paragraphs.length === 0 && dateline === null ? datelineDate(text) : null;
+  for (const block of articleBlocks(body)) {
+    const date: string | null = blocks.length === 0 && dateline === null ? datelineDate(block.text) : null;
     if (date !== null) {
       dateline = date;
       continue;
     }
-    if (isBoilerplateParagraph(text, linkTextLength(block))) continue;
-    paragraphs.push(text);
+    if (!isBoilerplateBlock(block)) blocks.push(block);
   }
-  return { paragraphs, dateline };
-}
-
-function linkTextLength(block: DomElement): number {
-  let length = 0;
-  for (const link of block.querySelectorAll('a')) length += collapseWhitespace(link.textContent ?? '').length;
-  return length;
+  return { paragraphs: withoutLooseEnds(blocks).map((block) => block.text), dateline };
 }
 
 function siteHost(url: string | null): string | null {

@@ -181,3 +181,73 @@ describe('extractArticle', () => {
     });
   });
 });
+
+describe('extractArticle: tables, lists and line breaks', () => {
+  const INTRO = 'The season ended on Sunday in Homestead, where the title was decided in the last race of the year between four drivers.';
+  const OUTRO = 'The new season begins in February, when the teams return to Daytona for the first race of the year.';
+  const page = (story: string) =>
+    `<html><head><title>Season review</title></head><body><article><h1>Season review</h1><p>${INTRO}</p>${story}<p>${OUTRO}</p></article></body></html>`;
+
+  it('reads a data table as one line per row, its cells separated, the header row first', () => {
+    const table = `<table><thead><tr><th>Pos</th><th>Driver</th><th>Points</th></tr></thead><tbody>
+      <tr><td>1</td><td>Kyle Busch</td><td>5,040</td></tr>
+      <tr><td>2</td><td>Martin Truex Jr.</td><td>5,035</td></tr>
+      <tr><td>3</td><td>Kevin Harvick</td><td>5,033</td></tr></tbody></table>`;
+    expect(extractArticle(page(table), PAGE).paragraphs).toEqual([
+      INTRO,
+      'Pos | Driver | Points',
+      '1 | Kyle Busch | 5,040',
+      '2 | Martin Truex Jr. | 5,035',
+      '3 | Kevin Harvick | 5,033',
+      OUTRO,
+    ]);
+  });
+
+  it('reads a table used for layout as the paragraphs in its cells', () => {
+    const layout = `<table><tr><td><p>Busch won his second title with a win in the final race, holding off Truex over the last ten laps.</p></td>
+      <td><p>Truex finished second, five points behind, after a late pit stop cost him the lead.</p></td></tr></table>`;
+    expect(extractArticle(page(layout), PAGE).paragraphs).toEqual([
+      INTRO,
+      'Busch won his second title with a win in the final race, holding off Truex over the last ten laps.',
+      'Truex finished second, five points behind, after a late pit stop cost him the lead.',
+      OUTRO,
+    ]);
+  });
+
+  it('makes lines joined by <br> that are items (tour dates, a numbered list) paragraphs of their own', () => {
+    const dates = ['Feb. 16 – Daytona', 'Feb. 23 – Las Vegas', 'Mar. 1 – Fontana', 'Mar. 8 – Phoenix', 'Mar. 15 – Atlanta'];
+    const steps = ['1. Qualifying sets the grid', '2. Stage one ends at lap 80', '3. The final stage pays the win'];
+    const html = page(`<p>${dates.join('<br>\n')}</p><p>${steps.join('<br>')}</p>`);
+    expect(extractArticle(html, PAGE).paragraphs).toEqual([INTRO, ...dates, ...steps, OUTRO]);
+  });
+
+  it('keeps a <br> where the sentence runs on as a line break inside the paragraph', () => {
+    const html = page('<p>The drivers lined up on the grid for the anthem, and the crowd<br>rose to its feet as the engines started.</p>');
+    expect(extractArticle(html, PAGE).paragraphs).toEqual([
+      INTRO,
+      'The drivers lined up on the grid for the anthem, and the crowd\nrose to its feet as the engines started.',
+      OUTRO,
+    ]);
+  });
+
+  it('keeps the items of a list, short ones without a full stop too, and the sub-headings inside the story', () => {
+    const html = page(
+      `<h2>What the champion gets</h2><ul><li>A trophy</li><li>The number 1 on his car</li><li>A bonus of $1 million</li></ul>`,
+    );
+    expect(extractArticle(html, PAGE).paragraphs).toEqual([
+      INTRO,
+      'What the champion gets',
+      'A trophy',
+      'The number 1 on his car',
+      'A bonus of $1 million',
+      OUTRO,
+    ]);
+  });
+
+  it('never gives a list joined by <br> as one paragraph of a thousand characters', () => {
+    const lines = Array.from({ length: 40 }, (_, index) => `Nov. ${index + 1} – Concert at the Arena in City number ${index + 1}`);
+    const paragraphs = extractArticle(page(`<p>${lines.join('<br>')}</p>`), PAGE).paragraphs;
+    expect(Math.max(...paragraphs.map((paragraph) => paragraph.length))).toBeLessThan(200);
+    expect(paragraphs).toHaveLength(42);
+  });
+});
