@@ -62,6 +62,10 @@ const FURNITURE_WORDS = new Set([
   'toolbar',
 ]);
 
+// Headings of the sections that follow an article and are not part of it.
+const FURNITURE_HEADING =
+  /^(?:sources?|references|notes|see also|external links|further reading|related(?: news| stories| articles| coverage| links| content)?|more (?:on|from|about) .{1,60}|read (?:more|next)|comments?|\d+ comments|share this(?: story| article)?|tags)[:.]?$/iu;
+
 /**
  * An element that is furniture by its kind or its name and yet holds at least this share of the
  * article's own text (text outside links) is the article's wrapper, named for its layout
@@ -91,6 +95,15 @@ export function removeFurniture(article: DomElement): void {
     if (total > 0 && ownTextLength(element) >= WRAPPER_SHARE * total) continue;
     element.remove();
   }
+  // A section that only points elsewhere, as wikis and news sites end their articles: its heading
+  // says so ("Sources", "See also", "Related stories"); it runs to the next heading of its rank.
+  for (const heading of [...article.querySelectorAll('h2, h3, h4, h5, h6')]) {
+    if (!article.contains(heading) || !FURNITURE_HEADING.test(collapseWhitespace(heading.textContent ?? ''))) continue;
+    const rank = Number(heading.tagName.slice(1));
+    for (let next = heading.nextElementSibling; next !== null && !isHeadingUpTo(next, rank); next = heading.nextElementSibling)
+      next.remove();
+    heading.remove();
+  }
   // A list item that is a link to elsewhere, judged whole: a headline and its time on a front
   // page, a source in a list of sources. Items of a list that says things stay, links and all.
   for (const item of [...article.querySelectorAll('li')]) {
@@ -98,6 +111,11 @@ export function removeFurniture(article: DomElement): void {
     const text = collapseWhitespace(item.textContent ?? '');
     if (text !== '' && isMostlyLinks(text, text.length - ownTextLength(item))) item.remove();
   }
+}
+
+function isHeadingUpTo(element: DomElement, rank: number): boolean {
+  const match = /^h([1-6])$/iu.exec(element.tagName);
+  return match !== null && Number(match[1]) <= rank;
 }
 
 function namesFurniture(element: DomElement): boolean {

@@ -24,6 +24,7 @@ export interface DomElement extends DomNode {
   readonly children: ArrayLike<DomElement>;
   readonly childNodes: ArrayLike<DomNode>;
   readonly parentElement: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selectors: string): DomElement | null;

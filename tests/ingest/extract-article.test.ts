@@ -125,6 +125,15 @@ describe('extractArticle', () => {
     expect(extractArticle(html, PAGE).paragraphs).toEqual(STORY);
   });
 
+  it('drops the sections that follow an article and point elsewhere: sources, see also, related stories', () => {
+    const html = page(`<article>${paragraphs}
+      <h2>Sources</h2><ul><li><a href="https://wire.example/a">"Blast in Barcelona"</a> — <i>Example Wire</i>, July 12, 2005</li></ul>
+      <p>This text is released under the Creative Commons Attribution 2.5 licence.</p>
+      <h2>See also</h2><ul><li>Earlier bombings in the city, as reported at the time by the regional press and radio</li></ul>
+      <h3>Related stories</h3><p>Police in Madrid question two men about a parcel left at a station.</p></article>`);
+    expect(extractArticle(html, PAGE).paragraphs).toEqual(STORY);
+  });
+
   it('keeps sentences that end in 。！？ as the story they are', () => {
     const sentences = [
       '東京都は十一月十九日、新しい図書館の建設計画を発表した。',
