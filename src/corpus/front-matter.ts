@@ -159,6 +159,7 @@ function readFields(yamlLines: readonly string[]): { frontMatter: FrontMatter; i
   return { frontMatter: fields, issues };
 }
 
+const MAX_READINGS = 3;
 // The format before it was YAML: a field name at the start of the line, a colon, the value.
 const PLAIN_FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S(?:.*\S)?)[ \t]*$/u;
 
@@ -170,7 +171,9 @@ const PLAIN_FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S(?:.*\S)?)[ \t]*$/u;
  */
 function parseLeniently(yamlLines: readonly string[]): { document: Document.Parsed; lineCounter: LineCounter } {
   const lines = [...yamlLines];
-  for (;;) {
+  // Each reading rewrites every line it found; a few readings reach any line a real file has,
+  // and a hostile one costs a bounded number of parses.
+  for (let reading = 1; ; reading += 1) {
     const lineCounter = new LineCounter();
     // The failsafe schema reads every value as text: a title "1984" or "true" stays what was written.
     const document = parseDocument(lines.join('\n'), { lineCounter, schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
@@ -184,7 +187,7 @@ function parseLeniently(yamlLines: readonly string[]): { document: Document.Pars
       lines[index] = `${key}: '${value.replaceAll("'", "''")}'`;
       reread = true;
     }
-    if (!reread) return { document, lineCounter };
+    if (!reread || reading === MAX_READINGS) return { document, lineCounter };
   }
 }
 
