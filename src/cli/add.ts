@@ -3,6 +3,7 @@
  * text files and feeds into corpus files, and says what it wrote.
  */
 import { parseArgs } from 'node:util';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { cliConfig } from './cli-config.js';
 import { CORPUS_OPTION, CORPUS_OPTION_USAGE, corpusFolder } from './corpus-folder.js';
 import { IngestRefusal } from '../ingest/ingest-refusal.js';
@@ -100,7 +101,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`add: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `add: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

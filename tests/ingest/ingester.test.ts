@@ -115,7 +115,11 @@ describe('Ingester.addUrl', () => {
     } finally {
       await rm(copy, { force: true });
     }
-    expect(await files()).toEqual(['2005-07-12-building-in-barcelona-damaged-by-explosion.md', '2025-07-03-trump-putin-call.md']);
+    expect(await files()).toEqual([
+      '.catalog.json',
+      '2005-07-12-building-in-barcelona-damaged-by-explosion.md',
+      '2025-07-03-trump-putin-call.md',
+    ]);
   });
 
   it.each([
