@@ -252,7 +252,8 @@ async function folderTimes(dir: string, folders: readonly string[]): Promise<Map
 
 async function unchanged(file: string, entry: CatalogEntry): Promise<boolean> {
   const info = await stat(file).catch(() => null);
-  return info !== null && info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs;
+  if (info === null) return false;
+  return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs;
 }
 
 /**

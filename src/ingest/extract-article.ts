@@ -20,14 +20,16 @@ export interface ExtractedArticle {
   readonly paragraphs: readonly string[];
 }
 
-/** Less story text than this (after furniture is removed) and the page is not taken for an article. */
+/** Less story text than this (after furniture and boilerplate are left out) and the page is not taken for an article. */
 export const MIN_ARTICLE_CHARACTERS = 250;
 
 /**
- * Extracts the article from a web page with Mozilla's Readability (the library behind Firefox's
- * Reader View) over linkedom, after taking the page's furniture out; the metadata comes from the
+ * Extracts the article from a web page: Mozilla's Readability (the library behind Firefox's
+ * Reader View) over linkedom finds it, then the furniture left inside it is taken out and its
+ * text read block by block (`removeFurniture`, `articleBlocks`); the metadata comes from the
  * page's own tags. Throws an `IngestRefusal` when the page holds no article: too little story
- * text, or a sign-in form or paywall in its place.
+ * text, or a sign-in form or paywall in its place. Paragraphs may hold a line break (`\n`) where
+ * the page breaks a line inside one.
  *
  * @param pageUrl the address the page was read from, for relative links; null for a saved file.
  */
