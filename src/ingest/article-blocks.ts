@@ -73,8 +73,13 @@ const SKIPPED = new Set(['img', 'picture', 'video', 'audio', 'source', 'track', 
 const CELL_BLOCKS = 'p, div, ul, ol, dl, table, h1, h2, h3, h4, h5, h6, blockquote, section, article';
 // "- ", "• ", "1. ", "2) ", "(3) ": a line that starts an item of a list.
 const ITEM_START = /^(?:[-–—•·*▪►✓]\s|\(?\d{1,3}[.)]\s)/u;
-// A sentence's last mark, Latin or CJK, before any closing quote or bracket.
-const SENTENCE_END = /[.!?。！？｡:;]["'”’»)\]）」』】]?$/u;
+// A sentence's last mark, Latin or CJK (。！？ and the half-width ｡), before any closing quote or bracket.
+const SENTENCE_END = /[.!?。！？｡]["'”’»)\]）」』】]?$/u;
+
+/** Whether `text` ends as a sentence does, in a Latin or a CJK script. */
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
 
 /**
  * The article's text as the reader sees it, block by block: each paragraph, list item, table row
@@ -207,7 +212,8 @@ class BlockWriter {
 
 /** Whether the text before a `<br>` runs on into the line after it, rather than the line starting an item of its own. */
 function runsOn(before: string, after: string): boolean {
-  if (SENTENCE_END.test(before) || ITEM_START.test(after)) return false;
+  // A sentence, or a clause that announces what follows ("Leading scorers:"), ends at the break.
+  if (endsSentence(before) || /[:;]$/u.test(before) || ITEM_START.test(after)) return false;
   // A line that starts in lower case carries on the sentence; a capital or a digit starts an item.
   return /^\p{Ll}/u.test(after);
 }

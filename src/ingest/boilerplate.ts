@@ -1,5 +1,5 @@
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
-import type { ArticleBlock } from './article-blocks.js';
+import { endsSentence, type ArticleBlock } from './article-blocks.js';
 import type { DomDocument, DomElement } from './dom.js';
 
 // Elements that never hold the article's text: taken out before Readability looks at the page.
@@ -134,9 +134,6 @@ function ownTextLength(element: DomElement): number {
 const CALL_TO_ACTION =
   /^(?:read more|read next|more:|see also|related(?: stories| articles| news)?:|continue reading|click here|share (?:this|on)|follow us|sign up|subscribe|advertisement|sponsored|listen to this article|we use cookies|this site uses cookies|accept (?:all )?cookies)\b/iu;
 
-// A sentence's last mark, Latin or CJK (。！？ and their half-width forms), before any closing quote or bracket.
-const SENTENCE_END = /[.!?。！？｡]["'”’»)\]）」』】]?$/u;
-
 /**
  * True for a block of the extracted text that is not part of the story wherever it stands: a
  * call to action ("Read more: …", "Subscribe") or a block that is mostly links.
@@ -161,7 +158,7 @@ export function withoutLooseEnds(blocks: readonly ArticleBlock[]): ArticleBlock[
 
 function isLooseLine(block: ArticleBlock): boolean {
   if (block.kind === 'heading') return true;
-  return block.kind === 'text' && block.text.length < 60 && !SENTENCE_END.test(block.text);
+  return block.kind === 'text' && block.text.length < 60 && !endsSentence(block.text);
 }
 
 /**
@@ -171,5 +168,5 @@ function isLooseLine(block: ArticleBlock): boolean {
  */
 function isMostlyLinks(text: string, linkText: number): boolean {
   if (linkText === 0 || linkText / text.length <= 0.5) return false;
-  return text.length - linkText < 40 || !SENTENCE_END.test(text);
+  return text.length - linkText < 40 || !endsSentence(text);
 }
