@@ -22,7 +22,8 @@ export function describeCode(root: string): CodeVersion {
     srcChanges: status
       .split('\n')
       .filter((line) => line !== '')
-      .map((line) => line.slice(3)),
+      // `XY path`; the output was trimmed, so the first line may have lost X's space.
+      .map((line) => line.replace(/^\s*\S{1,2}\s+/u, '')),
   };
 }
 

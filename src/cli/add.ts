@@ -3,7 +3,9 @@
  * text files and feeds into corpus files, and says what it wrote.
  */
 import { parseArgs } from 'node:util';
+import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { cliConfig } from './cli-config.js';
+import { CORPUS_OPTION, CORPUS_OPTION_USAGE, corpusFolder } from './corpus-folder.js';
 import { IngestRefusal } from '../ingest/ingest-refusal.js';
 import { Ingester, type AddResult, type FeedRun } from '../ingest/ingester.js';
 
@@ -11,10 +13,11 @@ export const ADD_USAGE = `usage: npm run add -- [--corpus DIR] <url | file.html 
 
 Adds each article to the corpus folder as a Markdown file (title, date, url and source from the
 page's own tags), or, for an RSS / Atom feed's address, every article the feed lists. The same
-article is never added twice. Pages from loopback addresses are refused unless
+article is never added twice. Anything that starts with a scheme (https:, data:) is an address;
+a file whose name has a colon is given as ./name. Pages from loopback addresses are refused unless
 FETCH_ALLOW_LOOPBACK=true; private and other internal addresses always are.
 
-  --corpus DIR   the corpus folder (default: CORPUS_DIR, else corpus/)
+${CORPUS_OPTION_USAGE}
   -h, --help     show this help`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -31,14 +34,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = cliConfig('add');
   if (config === null) return 2;
-  const corpusDir = parsed.values.corpus ?? config.corpusDir;
+  const corpusDir = corpusFolder(parsed.values.corpus, config);
   const ingester = new Ingester({ corpusDir, fetch: { allowLoopback: config.fetchAllowLoopback } });
 
   let failures = 0;
   let written = 0;
   for (const input of parsed.positionals) {
     try {
-      const result = /^[a-z][a-z\d+.-]*:\/\//iu.test(input) ? await ingester.addUrl(input) : await ingester.addFile(input);
+      const result = namesAnAddress(input) ? await ingester.addUrl(input) : await ingester.addFile(input);
       written += result.status === 'added' ? 1 : result.status === 'feed' ? result.added.length : 0;
       process.stdout.write(describe(input, result));
     } catch (error) {
@@ -55,12 +58,22 @@ async function main(argv: readonly string[]): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
+/**
+ * An input that starts with a scheme (`https://…`, but also `data:…`, `javascript:…`) is an
+ * address, refused as such when it is not http(s); anything else is a file on this machine. A
+ * scheme is two letters or more, so `C:\…` stays a path; a file whose name has a colon before
+ * any slash is given as `./name`.
+ */
+function namesAnAddress(input: string): boolean {
+  return /^[a-z][a-z\d+.-]+:/iu.test(input);
+}
+
 function parseArguments(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: { corpus: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...CORPUS_OPTION, help: { type: 'boolean', short: 'h' } },
   });
 }
 
@@ -88,7 +101,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`add: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `add: ${error instanceof CorpusFolderError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

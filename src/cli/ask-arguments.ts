@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { CORPUS_OPTION, CORPUS_OPTION_USAGE } from './corpus-folder.js';
 
 export interface AskArguments {
-  readonly corpus: string;
+  /** `--corpus`, when given; `corpusFolder` decides the folder. */
+  readonly corpus: string | undefined;
   readonly article: string | undefined;
   readonly limit: number;
   readonly json: boolean;
@@ -14,12 +16,12 @@ export interface AskArguments {
 
 export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--article ID] [--limit N] [--json] [--lexical] [QUESTION...]
 
-Answers a question from the articles in DIR (default corpus/). With no QUESTION, reads
+Answers a question from the articles in the corpus folder. With no QUESTION, reads
 standard input: one question per line, or a JSON object {"question": "...", "article": "..."}
 on a line that starts with "{". Sentence vectors the corpus lacks are computed first
 (progress on standard error) and kept in VECTOR_CACHE (default data/vector-cache/) for later runs.
 
-  --corpus DIR   folder of .md / .txt articles (default: corpus/)
+${CORPUS_OPTION_USAGE}
   --article ID   answer only from the article with this id (its file name without extension)
   --limit N      passages per question, 1-50 (default: 3)
   --json         one JSON object per question and line on standard output
@@ -37,7 +39,7 @@ function parseArgsForAsk(argv: readonly string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      corpus: { type: 'string', default: 'corpus' },
+      ...CORPUS_OPTION,
       article: { type: 'string' },
       limit: { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },

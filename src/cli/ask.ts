@@ -1,12 +1,13 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
-import dotenv from 'dotenv';
-import { ConfigError, describeConfigProblems, loadVectorConfig, type VectorConfig } from '../config.js';
+import type { VectorConfig } from '../config.js';
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
 import { type LoadedEngine, loadEngine } from '../search/load-engine.js';
 import { SentenceEmbedding } from '../search/vectors/sentence-embedding.js';
 import type { AnswerSet, Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
+import { cliConfig } from './cli-config.js';
+import { corpusFolder } from './corpus-folder.js';
 import { parseBatchLine } from './batch-line.js';
 import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
@@ -29,20 +30,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  // Only the vector settings are read from `.env` and the environment: ask needs no other.
-  dotenv.config({ quiet: true });
-  let vectorConfig: VectorConfig;
-  try {
-    vectorConfig = loadVectorConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `ask: the configuration (.env or environment) has problems; see .env.example:\n${describeConfigProblems(error)}\n`,
-    );
-    return 2;
-  }
-
-  const loaded = await loadEngine(args.corpus);
+  const config = cliConfig('ask');
+  if (config === null) return 2;
+  const corpusDir = corpusFolder(args.corpus, config);
+  const loaded = await loadEngine(corpusDir);
   const { problems, snapshotSkipped } = loaded;
   for (const problem of problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
@@ -51,10 +42,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
   const articleIds = new Set(loaded.engine.articles.map((article) => article.id));
   if (args.article !== undefined && !articleIds.has(args.article)) {
-    process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${[...articleIds].join(', ')}\n`);
+    process.stderr.write(`ask: there is no article "${args.article}" in ${corpusDir}; known ids: ${[...articleIds].join(', ')}\n`);
     return 2;
   }
-  const embedding = args.lexical || !vectorConfig.enabled ? null : await openEmbedding(vectorConfig);
+  const embedding = args.lexical || !config.vectors.enabled ? null : await openEmbedding(config.vectors);
   try {
     return await answerAll(embedding === null ? loaded.engine : await engineWithVectors(loaded, embedding), args, articleIds);
   } finally {

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cliConfig } from './cli-config.js';
+import { CORPUS_OPTION, corpusFolder } from './corpus-folder.js';
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { buildSnapshot } from '../search/load-engine.js';
 import { describeProblem } from '../corpus/describe-problem.js';
@@ -16,9 +17,7 @@ async function main(): Promise<number> {
   // The same `.env` and validation as `npm start`, so that the snapshot is built where the bot looks for it.
   const config = cliConfig('build-index');
   if (config === null) return 1;
-  const { values } = parseArgs({
-    options: { corpus: { type: 'string', default: config.corpusDir }, lexical: { type: 'boolean', default: false } },
-  });
+  const { values } = parseArgs({ options: { ...CORPUS_OPTION, lexical: { type: 'boolean', default: false } } });
   const started = performance.now();
   const { vectors } = config;
   const embedding =
@@ -28,7 +27,7 @@ async function main(): Promise<number> {
   if (embedding?.cacheProblem != null)
     process.stderr.write(`build-index: note: ${embedding.cacheProblem}; vectors are computed on every run\n`);
   const { indexed, snapshot } = await buildSnapshot(
-    values.corpus,
+    corpusFolder(values.corpus, config),
     {},
     config.indexSnapshotPath ?? undefined,
     embedding === null ? undefined : (fresh) => embedding.savedVectorsFor(fresh, null, vectorProgress('build-index')),

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date.js';
 import { collapseWhitespace } from './collapse-whitespace.js';
@@ -86,9 +86,12 @@ function fieldNamed(key: string): Field | undefined {
 /**
  * Reads the optional front matter between `---` lines at the top of a Markdown article: YAML
  * `key: value` lines with the keys title, date (YYYY-MM-DD), url, source, licence (or
- * license), added (when it was added, ISO 8601) and feed (the feed it came from). Values follow YAML's rules: quotes, escapes and `# comments` mean what they mean in
- * YAML, and every value is text (`title: 1984` is the title "1984"). Anything it cannot read is an
- * issue with its file line, never a guess.
+ * license), added (when it was added, ISO 8601) and feed (the feed it came from). Values follow
+ * YAML's rules: quotes, escapes and `# comments` mean what they mean in YAML, and every value is
+ * text (`title: 1984` is the title "1984"). A line that is not YAML but is `key: value` is read
+ * the way the format read it before it was YAML: the key, then the rest of the line
+ * (`title: Harbour strike: dockers walk out`). Anything else it cannot read is an issue with its
+ * file line, never a guess.
  */
 export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
   const empty = { frontMatter: NO_FRONT_MATTER, bodyLines: lines, bodyFirstLine: 1, issues: [] };
@@ -110,9 +113,7 @@ export function splitFrontMatter(lines: readonly string[]): SplitFrontMatter {
 
 function readFields(yamlLines: readonly string[]): { frontMatter: FrontMatter; issues: FrontMatterIssue[] } {
   const issues: FrontMatterIssue[] = [];
-  const lineCounter = new LineCounter();
-  // The failsafe schema reads every value as text: a title "1984" or "true" stays what was written.
-  const document = parseDocument(yamlLines.join('\n'), { lineCounter, schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
+  const { document, lineCounter } = parseLeniently(yamlLines);
   // The YAML starts on the file's second line, after the opening `---`.
   const fileLine = (offset: number): number => lineCounter.linePos(offset).line + 1;
   const error = (line: number, message: string) => issues.push({ severity: 'error', line, message });
@@ -120,7 +121,7 @@ function readFields(yamlLines: readonly string[]): { frontMatter: FrontMatter; i
   for (const yamlError of document.errors) {
     const line = fileLine(yamlError.pos[0]);
     const text = (yamlLines[line - 2] ?? '').trim();
-    const hint = yamlError.code === 'BLOCK_AS_IMPLICIT_KEY' ? '; a value that contains ": " must be in quotes' : '';
+    const hint = yamlError.code === 'BLOCK_AS_IMPLICIT_KEY' ? '; put the whole value in quotes, or none of it' : '';
     error(line, `front matter line is not YAML \`key: value\` (got ${JSON.stringify(text)}): ${yamlError.message}${hint}`);
   }
   const contents = document.contents;
@@ -156,6 +157,38 @@ function readFields(yamlLines: readonly string[]): { frontMatter: FrontMatter; i
     else error(line, checked.error.issues.map((issue) => issue.message).join('; '));
   }
   return { frontMatter: fields, issues };
+}
+
+const MAX_READINGS = 3;
+// The format before it was YAML: a field name at the start of the line, a colon, the value.
+const PLAIN_FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S(?:.*\S)?)[ \t]*$/u;
+
+/**
+ * The front matter as YAML, except that a line YAML cannot read but the format always could
+ * (`title: Harbour strike: dockers walk out`, where YAML sees a second mapping) is read as its
+ * key and the rest of the line. That reading is unambiguous unless the value starts with a quote:
+ * then the writer meant YAML quoting and got it wrong, and the line stays an error.
+ */
+function parseLeniently(yamlLines: readonly string[]): { document: Document.Parsed; lineCounter: LineCounter } {
+  const lines = [...yamlLines];
+  // Each reading rewrites every line it found; a few readings reach any line a real file has,
+  // and a hostile one costs a bounded number of parses.
+  for (let reading = 1; ; reading += 1) {
+    const lineCounter = new LineCounter();
+    // The failsafe schema reads every value as text: a title "1984" or "true" stays what was written.
+    const document = parseDocument(lines.join('\n'), { lineCounter, schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
+    let reread = false;
+    for (const yamlError of document.errors) {
+      const index = lineCounter.linePos(yamlError.pos[0]).line - 1;
+      const plain = PLAIN_FIELD_LINE.exec(lines[index] ?? '');
+      const [, key, value] = plain ?? [];
+      if (key === undefined || value === undefined || /^["']/u.test(value)) continue;
+      // The same key and value, written so that YAML reads the value as the text it is.
+      lines[index] = `${key}: '${value.replaceAll("'", "''")}'`;
+      reread = true;
+    }
+    if (!reread || reading === MAX_READINGS) return { document, lineCounter };
+  }
 }
 
 type ReadPair =

@@ -2,6 +2,7 @@ import { isCalendarDate } from './calendar-date.js';
 import { collapseWhitespace } from './collapse-whitespace.js';
 import { NO_FRONT_MATTER, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownToText } from './markdown-text.js';
+import { shortenAtWord } from './shorten-at-word.js';
 import { splitSentences } from './sentences.js';
 import type { Article, CorpusProblem, Sentence } from './types.js';
 
@@ -106,8 +107,5 @@ function splitParagraphs(lines: readonly string[], format: ArticleFormat): strin
 
 /** A title for an article that has none: its first sentence, cut at a word if long. */
 function titleFrom(firstSentence: string): string {
-  if (firstSentence.length <= TITLE_MAX_LENGTH) return firstSentence;
-  const cut = firstSentence.slice(0, TITLE_MAX_LENGTH - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:]+$/u, '')}…`;
+  return shortenAtWord(firstSentence, TITLE_MAX_LENGTH);
 }

@@ -7,7 +7,14 @@ import { DOMParser, parseHTML } from 'linkedom';
  * rely on, and every use is checked against them.
  */
 export interface DomNode {
+  /** 1 for an element, 3 for text, 8 for a comment. */
+  readonly nodeType: number;
   readonly textContent: string | null;
+}
+
+/** Whether `node` is an element (rather than text or a comment). */
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === 1;
 }
 
 export interface DomElement extends DomNode {
@@ -15,12 +22,17 @@ export interface DomElement extends DomNode {
   readonly id: string;
   readonly className: string;
   readonly children: ArrayLike<DomElement>;
+  readonly childNodes: ArrayLike<DomNode>;
   readonly parentElement: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
   getElementsByTagName(name: string): Iterable<DomElement>;
   closest(selectors: string): DomElement | null;
+  matches(selectors: string): boolean;
+  contains(other: DomElement): boolean;
   replaceWith(...nodes: (DomNode | string)[]): void;
   remove(): void;
 }

@@ -1,14 +1,16 @@
 import { Readability } from '@mozilla/readability';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
-import { isBoilerplateParagraph, removeBoilerplate } from './boilerplate.js';
-import { parseHtmlDocument, type DomElement } from './dom.js';
+import { articleBlocks, type ArticleBlock } from './article-blocks.js';
+import { isBoilerplateBlock, removeFurniture, removeNonText, withoutLooseEnds } from './boilerplate.js';
+import { parseHtmlDocument } from './dom.js';
 import { IngestRefusal } from './ingest-refusal.js';
 import { readPageMetadata } from './page-metadata.js';
 import { datelineDate } from './publication-date.js';
 
 /** An article read out of a web page: its own metadata and its text, paragraph by paragraph. */
 export interface ExtractedArticle {
-  readonly title: string;
+  /** Null when the page gives none (a feed that lists it may). */
+  readonly title: string | null;
   /** YYYY-MM-DD, or null when the page does not say. */
   readonly date: string | null;
   /** The canonical address, else the address the page was fetched from; null for a saved page that names none. */
@@ -18,18 +20,16 @@ export interface ExtractedArticle {
   readonly paragraphs: readonly string[];
 }
 
-/** Less story text than this (after furniture is removed) and the page is not taken for an article. */
+/** Less story text than this (after furniture and boilerplate are left out) and the page is not taken for an article. */
 export const MIN_ARTICLE_CHARACTERS = 250;
 
-// Block elements whose text is a paragraph of the story. Headings are left out: a heading is not
-// a sentence, and a sub-heading's words are in the paragraphs below it.
-const PARAGRAPHS = 'p, li, blockquote, pre, dd';
-
 /**
- * Extracts the article from a web page with Mozilla's Readability (the library behind Firefox's
- * Reader View) over linkedom, after taking the page's furniture out; the metadata comes from the
+ * Extracts the article from a web page: Mozilla's Readability (the library behind Firefox's
+ * Reader View) over linkedom finds it, then the furniture left inside it is taken out and its
+ * text read block by block (`removeFurniture`, `articleBlocks`); the metadata comes from the
  * page's own tags. Throws an `IngestRefusal` when the page holds no article: too little story
- * text, or a sign-in form or paywall in its place.
+ * text, or a sign-in form or paywall in its place. Paragraphs may hold a line break (`\n`) where
+ * the page breaks a line inside one.
  *
  * @param pageUrl the address the page was read from, for relative links; null for a saved file.
  */
@@ -38,9 +38,10 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
   const document = parseHtmlDocument(html);
   const metadata = readPageMetadata(document, pageUrl);
   const asksToSignIn = document.querySelector('input[type="password"]') !== null;
-  removeBoilerplate(document);
+  removeNonText(document);
 
-  const readable = new Readability(document, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
+  // Classes kept: furniture inside the article is told by its names.
+  const readable = new Readability(document, { charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: true }).parse();
   const { paragraphs, dateline } = storyParagraphs(readable?.content ?? '');
   const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
   if (length < MIN_ARTICLE_CHARACTERS) {
@@ -55,10 +56,8 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
     );
   }
 
-  const title = metadata.title ?? collapseWhitespace(readable?.title ?? '');
-  if (title === '') throw new IngestRefusal(`${where} has article text but no title, in its tags or as a heading; nothing was added`);
   return {
-    title,
+    title: metadata.title ?? (collapseWhitespace(readable?.title ?? '') || null),
     date: metadata.date ?? dateline,
     url: metadata.canonicalUrl ?? pageUrl,
     source: metadata.siteName ?? siteHost(metadata.canonicalUrl ?? pageUrl),
@@ -67,35 +66,25 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
 }
 
 /**
- * The story's paragraphs from Readability's article HTML: one per block element, boilerplate
- * left out. A first paragraph that is only a date ("Tuesday, July 12, 2005", as news wikis open
- * their articles) is the dateline: returned apart, not as a sentence.
+ * The story's paragraphs from Readability's article HTML: furniture, boilerplate and the loose
+ * ends around the story left out. A first paragraph that is only a date ("Tuesday, July 12,
+ * 2005", as news wikis open their articles) is the dateline: returned apart, not as a sentence.
  */
 function storyParagraphs(articleHtml: string): { paragraphs: string[]; dateline: string | null } {
-  const article = parseHtmlDocument(articleHtml);
-  for (const lineBreak of [...article.querySelectorAll('br')]) lineBreak.replaceWith(' ');
-  const paragraphs: string[] = [];
+  const { body } = parseHtmlDocument(articleHtml);
+  if (body === null) return { paragraphs: [], dateline: null };
+  removeFurniture(body);
+  const blocks: ArticleBlock[] = [];
   let dateline: string | null = null;
-  for (const block of article.querySelectorAll(PARAGRAPHS)) {
-    // The innermost block is the paragraph: a list item's or quotation's own <p> is taken once.
-    if (block.querySelector(PARAGRAPHS) !== null) continue;
-    const text = collapseWhitespace(block.textContent ?? '');
-    if (text === '') continue;
-    const date: string | null = paragraphs.length === 0 && dateline === null ? datelineDate(text) : null;
+  for (const block of articleBlocks(body)) {
+    const date: string | null = blocks.length === 0 && dateline === null ? datelineDate(block.text) : null;
     if (date !== null) {
       dateline = date;
       continue;
     }
-    if (isBoilerplateParagraph(text, linkTextLength(block))) continue;
-    paragraphs.push(text);
+    if (!isBoilerplateBlock(block)) blocks.push(block);
   }
-  return { paragraphs, dateline };
-}
-
-function linkTextLength(block: DomElement): number {
-  let length = 0;
-  for (const link of block.querySelectorAll('a')) length += collapseWhitespace(link.textContent ?? '').length;
-  return length;
+  return { paragraphs: withoutLooseEnds(blocks).map((block) => block.text), dateline };
 }
 
 function siteHost(url: string | null): string | null {

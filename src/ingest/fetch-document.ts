@@ -89,7 +89,7 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
         if (redirects >= limits.maxRedirects)
           throw new IngestRefusal(`${address} redirects more than ${limits.maxRedirects} times; not followed further`);
         redirectedFrom = url;
-        url = webAddress(new URL(location, url).href, `${url.href} redirects to`);
+        url = webAddress(new URL(location, url).href, url);
         continue;
       }
       return await readDocument(address, url, response, limits);
@@ -109,22 +109,35 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
   }
 }
 
-/** The URL, if it is an absolute http(s) address without credentials. */
-function webAddress(text: string, context = ''): URL {
-  const prefix = context === '' ? '' : `${context} `;
+/**
+ * The URL, if it is an absolute http(s) address without credentials; else an `IngestRefusal`
+ * saying what it is instead. `redirectedFrom`: the page whose redirect named it.
+ */
+export function webAddress(text: string, redirectedFrom: URL | null = null): URL {
+  // "x redirects to y, which is not …" after a redirect; "y is not …" for an address a person gave.
+  const subject = (shown: string) => (redirectedFrom === null ? shown : `${redirectedFrom.href} redirects to ${shown}, which`);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new IngestRefusal(`${prefix}"${text}" is not a web address (expected one starting with http:// or https://)`);
+    throw new IngestRefusal(
+      `${subject(JSON.stringify(shortened(text)))} is not a web address (expected one starting with http:// or https://)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new IngestRefusal(`${prefix}${url.href} is not an http(s) address; only http:// and https:// pages are fetched`);
+    throw new IngestRefusal(`${subject(shortened(url.href))} is not an http(s) address; only http:// and https:// pages are fetched`);
   }
   if (url.username !== '' || url.password !== '') {
-    throw new IngestRefusal(`${prefix}${url.protocol}//${url.host}… carries a user name or password; such addresses are not fetched`);
+    throw new IngestRefusal(`${subject(`${url.protocol}//${url.host}…`)} carries a user name or password; such addresses are not fetched`);
   }
   return url;
+}
+
+// A `data:` address can hold a whole page; a message shows its start.
+const MAX_SHOWN_ADDRESS = 200;
+
+function shortened(address: string): string {
+  return address.length <= MAX_SHOWN_ADDRESS ? address : `${address.slice(0, MAX_SHOWN_ADDRESS - 1)}…`;
 }
 
 async function checkedAddress(url: URL, resolve: ResolveHost, policy: AddressPolicy, redirectedFrom: URL | null): Promise<ResolvedAddress> {

@@ -3,11 +3,12 @@ import { basename, extname } from 'node:path';
 import { decodeText } from '../corpus/decode-text.js';
 import { describeProblem } from '../corpus/describe-problem.js';
 import { parseArticle } from '../corpus/parse-article.js';
-import { CorpusCatalog, urlKey, type KnownArticle } from './corpus-catalog.js';
+import { shortenAtWord } from '../corpus/shorten-at-word.js';
+import { CorpusCatalog, urlKey, type KnownArticle, type SavedCatalog } from './corpus-catalog.js';
 import { previewCorpusFile, renderCorpusFile, writeCorpusFile, type NewArticle } from './corpus-file.js';
 import { decodeDocument } from './document-encoding.js';
 import { extractArticle } from './extract-article.js';
-import { fetchDocument, type FetchedDocument, type FetchOptions } from './fetch-document.js';
+import { fetchDocument, webAddress, type FetchedDocument, type FetchOptions } from './fetch-document.js';
 import { IngestRefusal } from './ingest-refusal.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
 
@@ -78,6 +79,8 @@ export interface IngesterOptions {
 }
 
 const DEFAULT_MAX_FEED_ENTRIES = 50;
+/** Longer titles (a page that puts its whole text in its title tag) are cut at a word: a headline is shorter. */
+const MAX_TITLE_LENGTH = 200;
 const FILE_KINDS: Readonly<Record<string, 'html' | 'text' | 'markdown'>> = {
   '.html': 'html',
   '.htm': 'html',
@@ -104,6 +107,7 @@ export class Ingester {
    */
   readonly #handledEntries = new Set<string>();
   #writing: Promise<unknown> = Promise.resolve();
+  #sharedCatalog: { readonly catalog: Promise<CorpusCatalog>; users: number } | null = null;
 
   constructor(options: IngesterOptions) {
     this.#options = options;
@@ -119,12 +123,19 @@ export class Ingester {
    * Throws an `IngestRefusal` saying why when nothing could be added.
    */
   async addUrl(url: string, options: AddOptions = {}): Promise<AddResult | FeedRun> {
-    const catalog = await this.#catalog();
-    const known = catalog.findUrl(url);
-    if (known !== null) return { status: 'duplicate', title: null, url, existing: known };
-    const document = await fetchDocument(url, this.#options.fetch);
-    if (document.kind === 'feed') return this.#readFeed(document, catalog, options);
-    return this.#addDocument(document, catalog, null, options);
+    // Said first, whatever the corpus holds: `data:` or `javascript:` is no web page.
+    webAddress(url);
+    // An address already in the corpus is answered from the catalog alone, whatever the corpus's size.
+    const saved = await CorpusCatalog.readSaved(this.#options.corpusDir);
+    const quick = await CorpusCatalog.knownUrl(this.#options.corpusDir, saved, url);
+    if (quick !== null) return { status: 'duplicate', title: null, url, existing: quick };
+    return this.#withCatalog(saved, async (catalog) => {
+      const known = await catalog.findUrl(url);
+      if (known !== null) return { status: 'duplicate', title: null, url, existing: known };
+      const document = await fetchDocument(url, this.#options.fetch);
+      if (document.kind === 'feed') return this.#readFeed(document, catalog, options);
+      return this.#addDocument(document, catalog, null, options);
+    });
   }
 
   /** Reads a feed and adds the articles it lists that the corpus does not have yet. */
@@ -133,7 +144,7 @@ export class Ingester {
     if (document.kind !== 'feed') {
       throw new IngestRefusal(`${feedUrl} is not an RSS or Atom feed (it is ${document.contentType}); FEEDS lists feed addresses`);
     }
-    return this.#readFeed(document, await this.#catalog());
+    return this.#withCatalog(null, (catalog) => this.#readFeed(document, catalog));
   }
 
   /** Adds a saved page (.html), a plain text article (.txt) or a Markdown article (.md) from this machine. */
@@ -148,11 +159,11 @@ export class Ingester {
     } catch (error) {
       throw new IngestRefusal(`${path} cannot be read (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`);
     }
-    const catalog = await this.#catalog();
-    if (kind === 'html') return this.#store(fromPage(decodeDocument(bytes, null), null), catalog, null);
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) throw new IngestRefusal(`${path} ${decoded.message}`);
-    return this.#store(fromCorpusFormat(path, kind === 'markdown' ? 'md' : 'txt', decoded.text, null), catalog, null);
+    const page =
+      kind === 'html'
+        ? fromPage(decodeDocument(bytes, null), null)
+        : fromCorpusFormat(path, kind === 'markdown' ? 'md' : 'txt', text(path, bytes), null);
+    return this.#withCatalog(null, (catalog) => this.#store(page, catalog, null));
   }
 
   async #readFeed(document: FetchedDocument, catalog: CorpusCatalog, options: AddOptions = {}): Promise<FeedRun> {
@@ -163,7 +174,7 @@ export class Ingester {
     let alreadyKnown = 0;
     for (const entry of entries) {
       const key = urlKey(entry.url);
-      if (this.#handledEntries.has(key) || catalog.findUrl(entry.url) !== null) {
+      if (this.#handledEntries.has(key) || (await catalog.findUrl(entry.url)) !== null) {
         alreadyKnown += 1;
         continue;
       }
@@ -204,9 +215,11 @@ export class Ingester {
   /** Checks for a duplicate and writes, one addition at a time. */
   #store(page: PageArticle, catalog: CorpusCatalog, feed: string | null, options: AddOptions = {}): Promise<AddResult> {
     const run = this.#writing.then(async (): Promise<AddResult> => {
-      if (page.title === null) throw new IngestRefusal(`${page.origin} has no title; nothing was added`);
+      if (page.title === null) {
+        throw new IngestRefusal(`${page.origin} has article text but no title, in its tags or as a heading; nothing was added`);
+      }
       const article: NewArticle = {
-        title: page.title,
+        title: shortenAtWord(page.title, MAX_TITLE_LENGTH),
         date: page.date,
         url: page.url,
         source: page.source,
@@ -214,11 +227,11 @@ export class Ingester {
         added: new Date(this.#now()).toISOString().replace(/\.\d{3}Z$/u, 'Z'),
         feed,
       };
-      const existing = catalog.findDuplicate(previewCorpusFile(article));
+      const existing = await catalog.findDuplicate(previewCorpusFile(article));
       if (existing !== null) return { status: 'duplicate', title: article.title, url: article.url, existing };
       options.admit?.({ title: article.title, bytes: Buffer.byteLength(renderCorpusFile(article)) });
       const written = await writeCorpusFile(this.#options.corpusDir, article, catalog.ids);
-      catalog.remember(written.article);
+      await catalog.remember(written.file, written.article);
       return {
         status: 'added',
         file: written.file,
@@ -236,9 +249,37 @@ export class Ingester {
     return run;
   }
 
-  #catalog(): Promise<CorpusCatalog> {
-    return CorpusCatalog.read(this.#options.corpusDir);
+  async #openCatalog(saved: SavedCatalog | null): Promise<CorpusCatalog> {
+    const dir = this.#options.corpusDir;
+    return CorpusCatalog.open(dir, saved ?? (await CorpusCatalog.readSaved(dir)));
   }
+
+  /**
+   * Runs `use` with the corpus's catalog (`saved`: as just read, if it was), brought in step with
+   * the folder when no other addition is running, shared with those that are (so that two of them
+   * see each other's articles), and saved when the last of them ends.
+   */
+  async #withCatalog<T>(saved: SavedCatalog | null, use: (catalog: CorpusCatalog) => Promise<T>): Promise<T> {
+    if (this.#sharedCatalog === null) this.#sharedCatalog = { catalog: this.#openCatalog(saved), users: 0 };
+    const shared = this.#sharedCatalog;
+    shared.users += 1;
+    try {
+      return await use(await shared.catalog);
+    } finally {
+      shared.users -= 1;
+      if (shared.users === 0) {
+        if (this.#sharedCatalog === shared) this.#sharedCatalog = null;
+        await shared.catalog.then((catalog) => catalog.save()).catch(() => undefined);
+      }
+    }
+  }
+}
+
+/** A .txt or .md file's text, or a refusal saying why it cannot be read as text. */
+function text(path: string, bytes: Buffer): string {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new IngestRefusal(`${path} ${decoded.message}`);
+  return decoded.text;
 }
 
 /** An article's facts and text, wherever it came from, before it is written. */

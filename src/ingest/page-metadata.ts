@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
 import { publicationDate } from './publication-date.js';
-import type { HtmlDocument } from './dom.js';
+import { parseHtmlDocument, type HtmlDocument } from './dom.js';
 
 /** What a page says about itself in its own tags, before any of its text is read. */
 export interface PageMetadata {
@@ -30,10 +30,13 @@ const ARTICLE_TYPES = new Set([
   'Report',
 ]);
 
+// Pages that carry the article's dates when no article node does (a WordPress @graph's WebPage).
+const PAGE_TYPES = new Set(['WebPage', 'ItemPage', 'MedicalWebPage', 'CreativeWork', 'ClaimReview', 'Blog']);
+
 const nameOrText = z.union([z.string(), z.object({ name: z.string().optional() }).loose()]);
 
-/** The fields of a schema.org article we read; anything else in the JSON-LD is ignored. */
-const jsonLdArticle = z
+/** The fields of a schema.org node we read; anything else in the JSON-LD is ignored. */
+const jsonLdNode = z
   .object({
     '@type': z.union([z.string(), z.array(z.string())]),
     headline: z.string().optional(),
@@ -46,21 +49,35 @@ const jsonLdArticle = z
     isAccessibleForFree: z.union([z.boolean(), z.string()]).optional(),
   })
   .loose();
-type JsonLdArticle = z.infer<typeof jsonLdArticle>;
+type JsonLdNode = z.infer<typeof jsonLdNode>;
+
+/** What the page's JSON-LD says: its article nodes and page nodes, and the dates of blocks that are not valid JSON. */
+interface JsonLd {
+  readonly articles: readonly JsonLdNode[];
+  readonly pages: readonly JsonLdNode[];
+  readonly brokenBlockDates: readonly string[];
+}
 
 const TITLE_SEPARATORS = [' - ', ' – ', ' — ', ' | ', ' · ', ' :: ', ' » '];
 
 /** Reads the page's metadata. `pageUrl` resolves relative addresses; null for a saved file. */
 export function readPageMetadata(document: HtmlDocument, pageUrl: string | null): PageMetadata {
-  const ld = jsonLdArticles(document);
-  const ogTitle = meta(document, 'og:title');
-  const headline = firstText(ld.map((article) => article.headline ?? article.name)) ?? ogTitle ?? text(document.title);
-  const declaredSite = meta(document, 'og:site_name') ?? firstText(ld.map(publisherName));
-  const { title, siteFromTitle } = separateSiteName(headline, declaredSite, headings(document));
+  const ld = readJsonLd(document);
+  const declaredSite = meta(document, 'og:site_name') ?? jsonLdText(ld.articles.map(publisherName));
+  const { title, siteFromTitle } = chooseTitle(
+    [jsonLdText(ld.articles.map((article) => article.headline ?? article.name)), meta(document, 'og:title'), text(document.title)],
+    declaredSite,
+    headings(document),
+  );
 
+  const published = document.querySelector('[itemprop~="datePublished"]');
   const dates = [
     meta(document, 'article:published_time'),
-    ...ld.map((article) => article.datePublished ?? article.dateCreated),
+    meta(document, 'article:published'),
+    meta(document, 'og:article:published_time'),
+    ...ld.articles.map((article) => article.datePublished ?? article.dateCreated),
+    ...ld.pages.map((page) => page.datePublished ?? page.dateCreated),
+    ...ld.brokenBlockDates,
     meta(document, 'og:published_time'),
     meta(document, 'date'),
     meta(document, 'pubdate'),
@@ -68,8 +85,7 @@ export function readPageMetadata(document: HtmlDocument, pageUrl: string | null)
     meta(document, 'dc.date'),
     meta(document, 'dc.date.issued'),
     meta(document, 'dcterms.created'),
-    document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ?? null,
-    document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? null,
+    published?.getAttribute('content') ?? published?.getAttribute('datetime') ?? published?.textContent ?? null,
     // hNews microformat, as news wikis and blogs write it.
     document.querySelector('.published .value-title')?.getAttribute('title') ?? null,
     document.querySelector('.published[title]')?.getAttribute('title') ?? null,
@@ -83,7 +99,7 @@ export function readPageMetadata(document: HtmlDocument, pageUrl: string | null)
   const canonicalCandidates = [
     document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
     meta(document, 'og:url'),
-    ...ld.map((article) => article.url ?? mainEntityId(article)),
+    ...ld.articles.map((article) => article.url ?? mainEntityId(article)),
   ];
   const canonicalUrl = canonicalCandidates.map((value) => absoluteWebAddress(value, pageUrl)).find((value) => value !== null);
 
@@ -92,52 +108,76 @@ export function readPageMetadata(document: HtmlDocument, pageUrl: string | null)
     date: date ?? null,
     siteName: declaredSite ?? siteFromTitle,
     canonicalUrl: canonicalUrl ?? null,
-    paywalled: ld.some((article) => article.isAccessibleForFree === false || article.isAccessibleForFree === 'False'),
+    paywalled: ld.articles.some((article) => article.isAccessibleForFree === false || article.isAccessibleForFree === 'False'),
   };
 }
 
-/** The page's schema.org articles, from every JSON-LD block (arrays and `@graph` included); blocks that do not parse are skipped. */
-function jsonLdArticles(document: HtmlDocument): JsonLdArticle[] {
-  const found: JsonLdArticle[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 4 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    const parsed = jsonLdArticle.safeParse(value);
-    if (parsed.success) {
-      const types = Array.isArray(parsed.data['@type']) ? parsed.data['@type'] : [parsed.data['@type']];
-      if (types.some((type) => ARTICLE_TYPES.has(type))) found.push(parsed.data);
-    }
-    if ('@graph' in value) visit(value['@graph'], depth + 1);
-  };
+// Enough for any real page's JSON-LD; bounds the work a hostile page can ask for.
+const MAX_JSON_LD_DEPTH = 8;
+const MAX_JSON_LD_NODES = 1_000;
+
+/**
+ * The page's schema.org nodes from every JSON-LD block, wherever they sit (arrays, `@graph`,
+ * nested in another node as a `mainEntity`), outer nodes first, so that an article's own date
+ * comes before a video's inside it; media nodes (a VideoObject) count as neither article nor page.
+ * A block that is not valid JSON still gives its `datePublished`, found in its text.
+ */
+function readJsonLd(document: HtmlDocument): JsonLd {
+  const articles: JsonLdNode[] = [];
+  const pages: JsonLdNode[] = [];
+  const brokenBlockDates: string[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const source = script.textContent ?? '';
+    let parsed: unknown;
     try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
+      parsed = JSON.parse(source);
     } catch {
-      // A broken JSON-LD block says nothing we can use; the other tags still do.
+      const date = /"datePublished"\s*:\s*"([^"]{1,100})"/u.exec(source)?.[1];
+      if (date !== undefined) brokenBlockDates.push(date);
+      continue;
+    }
+    // Breadth first: the outer nodes before the ones they hold.
+    let level: unknown[] = [parsed];
+    let seen = 0;
+    for (let depth = 0; depth < MAX_JSON_LD_DEPTH && level.length > 0 && seen < MAX_JSON_LD_NODES; depth += 1) {
+      const next: unknown[] = [];
+      for (const value of level) {
+        if (value === null || typeof value !== 'object') continue;
+        seen += 1;
+        const children = Array.isArray(value) ? value : Object.values(value);
+        next.push(...children);
+        if (Array.isArray(value)) continue;
+        const node = jsonLdNode.safeParse(value);
+        if (!node.success) continue;
+        const types = Array.isArray(node.data['@type']) ? node.data['@type'] : [node.data['@type']];
+        if (types.some((type) => ARTICLE_TYPES.has(type))) articles.push(node.data);
+        else if (types.some((type) => PAGE_TYPES.has(type))) pages.push(node.data);
+      }
+      level = next;
     }
   }
-  return found;
+  return { articles, pages, brokenBlockDates };
 }
 
-function publisherName(article: JsonLdArticle): string | null {
+function publisherName(article: JsonLdNode): string | null {
   const publisher = Array.isArray(article.publisher) ? article.publisher[0] : article.publisher;
   if (publisher === undefined) return null;
   return typeof publisher === 'string' ? publisher : (publisher.name ?? null);
 }
 
-function mainEntityId(article: JsonLdArticle): string | null {
+function mainEntityId(article: JsonLdNode): string | null {
   const entity = article.mainEntityOfPage;
   if (entity === undefined) return null;
   return typeof entity === 'string' ? entity : (entity['@id'] ?? null);
 }
 
+/** The content of the first `<meta>` whose property, name or itemprop (a list of words) is `key`, in any case. */
 function meta(document: HtmlDocument, key: string): string | null {
   for (const element of document.querySelectorAll('meta')) {
-    const name = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? '').toLowerCase();
-    if (name === key) {
+    const names = ['property', 'name', 'itemprop'].flatMap((attribute) =>
+      (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/u),
+    );
+    if (names.includes(key)) {
       const value = text(element.getAttribute('content'));
       if (value !== null) return value;
     }
@@ -150,16 +190,35 @@ function headings(document: HtmlDocument): string[] {
 }
 
 /**
+ * The headline among what the page's tags say (`candidates`, most trusted first: JSON-LD, then
+ * `og:title`, then `<title>`), each without the site's name: the one most of them and the page's
+ * `<h1>` headings agree on, the most trusted on a tie. A generic JSON-LD headline ("Wikimedia
+ * list article") thus gives way to the title that `og:title` and the `<h1>` both give.
+ */
+function chooseTitle(
+  candidates: readonly (string | null)[],
+  siteName: string | null,
+  pageHeadings: readonly string[],
+): { title: string | null; siteFromTitle: string | null } {
+  const readings = candidates.filter((candidate) => candidate !== null).map((title) => separateSiteName(title, siteName, pageHeadings));
+  const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+  const votes = (title: string | null) =>
+    readings.filter((reading) => same(reading.title, title)).length + pageHeadings.filter((heading) => same(heading, title)).length;
+  let best: { title: string | null; siteFromTitle: string | null } | undefined;
+  for (const reading of readings) if (best === undefined || votes(reading.title) > votes(best.title)) best = reading;
+  return best ?? { title: pageHeadings[0] ?? null, siteFromTitle: null };
+}
+
+/**
  * Titles often carry the site's name: "Building in Barcelona damaged by explosion - Wikinews,
  * the free news source". The headline is the part a heading of the page repeats, or the part
  * before the declared site name; what follows the separator then names the site.
  */
 function separateSiteName(
-  title: string | null,
+  title: string,
   siteName: string | null,
   pageHeadings: readonly string[],
-): { title: string | null; siteFromTitle: string | null } {
-  if (title === null) return { title: pageHeadings[0] ?? null, siteFromTitle: null };
+): { title: string; siteFromTitle: string | null } {
   for (const separator of TITLE_SEPARATORS) {
     const cut = title.lastIndexOf(separator);
     if (cut <= 0) continue;
@@ -171,12 +230,18 @@ function separateSiteName(
   return { title, siteFromTitle: null };
 }
 
-function firstText(values: readonly (string | null | undefined)[]): string | null {
+/** The first of a JSON-LD node's texts that is not empty, read as HTML: publishers write `&#8217;` and `<em>` into JSON-LD. */
+function jsonLdText(values: readonly (string | null | undefined)[]): string | null {
   for (const value of values) {
-    const cleaned = text(value);
+    const cleaned = text(value !== null && value !== undefined && /[&<]/u.test(value) ? htmlText(value) : value);
     if (cleaned !== null) return cleaned;
   }
   return null;
+}
+
+/** The text of a value written as HTML: entities decoded, tags (`<em>`) reduced to their words. */
+function htmlText(value: string): string {
+  return parseHtmlDocument(`<!doctype html><html><head></head><body>${value}</body></html>`).body?.textContent ?? value;
 }
 
 function text(value: string | null | undefined): string | null {

@@ -1,8 +1,10 @@
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { Ingester } from '../../src/ingest/ingester.js';
+import { runCli } from './support/run-cli.js';
 import { runNpmScript, type ScriptRun } from './support/npm-script.js';
 import { PAGES, startFixtureServer, type FixtureServer } from '../ingest/support/fixture-server.js';
 
@@ -10,6 +12,8 @@ import { PAGES, startFixtureServer, type FixtureServer } from '../ingest/support
 function npmRun(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<ScriptRun> {
   return runNpmScript(script, args, { env: { CORPUS_DIR: '', FETCH_ALLOW_LOOPBACK: '', VECTORS: 'off', ...env } });
 }
+
+const BARCELONA_URL = 'https://en.wikinews.org/wiki/Building_in_Barcelona_damaged_by_explosion';
 
 let server: FixtureServer;
 let dir: string;
@@ -70,6 +74,37 @@ describe('npm run add', () => {
     expect(second.stdout).toContain('Skipped');
     expect(second.stdout).toContain('same address');
     expect((await loadCorpus(dir)).articles).toHaveLength(3);
+  });
+
+  it('refuses data: and javascript: addresses as addresses that are not http(s), not as files, and writes nothing', async () => {
+    const run = await npmRun('add', ['--corpus', dir, 'data:text/html,<p>Story</p>', 'javascript:alert(1)']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Refused data:text/html,<p>Story</p>: data:text/html,<p>Story</p> is not an http(s) address; only http:// and https:// pages are fetched',
+    );
+    expect(run.stderr).toContain('Refused javascript:alert(1): javascript:alert(1) is not an http(s) address');
+    expect(run.stderr).not.toContain('only saved web pages');
+    expect(await readdir(dir)).toEqual(['2025-07-03-trump-putin-call.md']);
+  });
+
+  it('answers a duplicate address from the catalog without reading the corpus: here the folder cannot even be listed', async () => {
+    const ingester = new Ingester({ corpusDir: dir, fetch: { allowLoopback: true } });
+    expect((await ingester.addUrl(server.url(PAGES.barcelona))).status).toBe('added');
+    // Others may pass through the folder to a file they know, but not list it (nor, not being root, may the owner).
+    await chmod(dir, 0o311);
+    try {
+      const run = await runCli('add', ['--corpus', dir, `${BARCELONA_URL}#top`], {
+        unprivileged: true,
+        env: { FETCH_ALLOW_LOOPBACK: 'true' },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        `Skipped ${BARCELONA_URL}#top: already in the corpus as ${join(dir, '2005-07-12-building-in-barcelona-damaged-by-explosion.md')} ("Building in Barcelona damaged by explosion", same address)\n`,
+      );
+    } finally {
+      await chmod(dir, 0o755);
+    }
   });
 
   it('explains its usage when given nothing to add', async () => {

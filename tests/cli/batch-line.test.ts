@@ -25,9 +25,9 @@ describe('parseBatchLine', () => {
 });
 
 describe('parseAskArguments', () => {
-  it('takes the defaults and joins the words of the question', () => {
+  it('takes the defaults, leaves the corpus folder to the one rule, and joins the words of the question', () => {
     expect(parseAskArguments(['how', 'many', 'calls?'])).toEqual({
-      corpus: 'corpus',
+      corpus: undefined,
       article: undefined,
       limit: 3,
       json: false,

@@ -48,6 +48,18 @@ describe('loadCorpus', () => {
     ]);
   });
 
+  it('loads a hand-written article whose unquoted title holds ": ", as such files always loaded', async () => {
+    await write(
+      'strike.md',
+      '---\ntitle: Harbour strike: dockers walk out for a second week\ndate: 2025-03-04\n---\n\nThe dockers stayed out.\n',
+    );
+    const corpus = await loadCorpus(dir);
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.articles.map(({ title, date }) => ({ title, date }))).toEqual([
+      { title: 'Harbour strike: dockers walk out for a second week', date: '2025-03-04' },
+    ]);
+  });
+
   it('reads a leading `date` marker on the same line as the text of a .txt article and derives its title', async () => {
     await write('seed.txt', ' date 2025-07-03 U.S. President Donald Trump spoke. Then he left.\n\nMore text.\n\n\n\n');
     const [article] = (await loadCorpus(dir)).articles;

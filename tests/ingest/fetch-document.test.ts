@@ -43,11 +43,26 @@ describe('fetchDocument', () => {
     ['/to-metadata', '169.254.169.254 is a link-local address'],
     ['/to-ipv6-unique-local', 'fd00:ec2::254 is a private network address'],
     ['/to-cgnat', '100.100.100.200 is a carrier-grade NAT address'],
-    ['/to-file', 'file:///etc/passwd is not an http(s) address'],
+    ['/to-file', 'file:///etc/passwd, which is not an http(s) address'],
   ])('checks every redirect: %s is refused (%s) without being contacted', async (path, reason) => {
     const error = await refusal(fetchDocument(server.url(path), local));
     expect(error.message).toContain(reason);
     expect(error.message).toContain(`redirects to`);
+  });
+
+  it('says plainly that a redirect went to an address that is not http(s)', async () => {
+    const error = await refusal(fetchDocument(server.url('/to-file'), local));
+    expect(error.message).toBe(
+      `${server.url('/to-file')} redirects to file:///etc/passwd, which is not an http(s) address; only http:// and https:// pages are fetched`,
+    );
+  });
+
+  it.each([
+    ['a data: address', 'data:text/html,<p>An article that is all in its address.</p>'],
+    ['a javascript: address', 'javascript:alert(document.cookie)'],
+  ])('refuses %s as an address that is not http(s), never as a file', async (_case, address) => {
+    const error = await refusal(fetchDocument(address, local));
+    expect(error.message).toMatch(/^(?:data|javascript):.* is not an http\(s\) address; only http:\/\/ and https:\/\/ pages are fetched$/u);
   });
 
   it('refuses the IPv4-mapped IPv6 form of loopback when loopback is not allowed', async () => {

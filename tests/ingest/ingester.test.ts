@@ -115,7 +115,11 @@ describe('Ingester.addUrl', () => {
     } finally {
       await rm(copy, { force: true });
     }
-    expect(await files()).toEqual(['2005-07-12-building-in-barcelona-damaged-by-explosion.md', '2025-07-03-trump-putin-call.md']);
+    expect(await files()).toEqual([
+      '.catalog.json',
+      '2005-07-12-building-in-barcelona-damaged-by-explosion.md',
+      '2025-07-03-trump-putin-call.md',
+    ]);
   });
 
   it.each([
@@ -190,6 +194,22 @@ describe('Ingester.addFeed', () => {
     expect((await loadCorpus(dir)).articles).toHaveLength(4);
   });
 
+  it('titles a page that gives no title of its own with its feed entry’s title', async () => {
+    server.setLiveFeed([{ path: '/untitled/barcelona.html', title: 'Barcelona: a blast damages a building', date: '' }]);
+    const run = await ingester.addFeed(server.url('/feeds/live.xml'));
+    expect(run.refused).toEqual([]);
+    expect(run.added.map(({ title, date }) => ({ title, date }))).toEqual([
+      { title: 'Barcelona: a blast damages a building', date: '2005-07-12' },
+    ]);
+  });
+
+  it('refuses a page without a title that no feed names, saying so', async () => {
+    const error = await refusal(ingester.addUrl(server.url('/untitled/barcelona.html')));
+    expect(error.message).toBe(
+      `${server.url('/untitled/barcelona.html')} has article text but no title, in its tags or as a heading; nothing was added`,
+    );
+  });
+
   it('refuses an address that is not a feed', async () => {
     expect((await refusal(ingester.addFeed(server.url(PAGES.barcelona)))).message).toContain('is not an RSS or Atom feed');
   });
@@ -222,6 +242,28 @@ describe('Ingester.addFile', () => {
       expect(story).toMatchObject({ title: 'Harbour: the new pier opens', id: '2025-01-03-harbour-the-new-pier-opens' });
       expect(await readFile(story.file, 'utf8')).toContain("title: 'Harbour: the new pier opens'");
       expect((await loadCorpus(dir)).problems).toEqual([]);
+    } finally {
+      await rm(source, { recursive: true, force: true });
+    }
+  });
+
+  it('cuts a title of thousands of characters at a word, with an ellipsis', async () => {
+    const source = await mkdtemp(join(tmpdir(), 'ingest-files-'));
+    const words = Array.from({ length: 900 }, (_, index) => `word${index}`).join(' ');
+    try {
+      await writeFile(
+        join(source, 'long-title.html'),
+        fixture('wikinews-barcelona-explosion.html')
+          .replace(/<title>[^<]*<\/title>/u, `<title>${words}</title>`)
+          .replace(/<meta property="og:title"[^>]*>/u, `<meta property="og:title" content="${words}">`)
+          .replace(/<h1[^>]*>[\s\S]*?<\/h1>/u, `<h1>${words}</h1>`),
+      );
+      const { title, file } = added(await ingester.addFile(join(source, 'long-title.html')));
+      expect(words.length).toBeGreaterThan(5_000);
+      expect(title.length).toBeLessThanOrEqual(200);
+      expect(title).toMatch(/^word0 word1 .* word\d+…$/u);
+      expect(words.startsWith(`${title.slice(0, -1)} `)).toBe(true);
+      expect((await loadCorpus(dir)).articles.find((article) => article.file === file)?.title).toBe(title);
     } finally {
       await rm(source, { recursive: true, force: true });
     }

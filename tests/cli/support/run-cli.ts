@@ -32,7 +32,7 @@ export interface CliOptions {
 /** Whether `unprivileged` switches user (root), so that file modes are what stops a read. */
 export const runsAsRoot = process.getuid?.() === 0;
 
-export function runCli(script: 'ask' | 'build-index' | 'report', args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function runCli(script: 'ask' | 'add' | 'build-index' | 'report', args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const node = [process.execPath, '--import', 'tsx', `src/cli/${script}.ts`, ...args];
   const [command, ...commandArgs] =
     options.openFilesLimit === undefined ? node : ['bash', '-c', `ulimit -n ${options.openFilesLimit} && exec "$@"`, 'bash', ...node];

@@ -82,6 +82,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
         return response.end(gzipSync(fixture(PAGE_FILES[PAGES.barcelona] ?? '')));
       }
+      case '/untitled/barcelona.html':
+        return send(response, 200, 'text/html; charset=utf-8', untitled(fixture(PAGE_FILES[PAGES.barcelona] ?? '')));
       case '/plain/article.txt':
         return send(
           response,
@@ -145,6 +147,14 @@ const REDIRECTS: Readonly<Record<string, string>> = {
   '/to-file': 'file:///etc/passwd',
   '/to-localhost-name': 'http://localhost/wiki/secret.html',
 };
+
+/** The page without anything that gives its title: no <title>, og:title or heading. */
+function untitled(html: string): string {
+  return html
+    .replace(/<title>[^<]*<\/title>/u, '')
+    .replace(/<meta property="og:title"[^>]*>/u, '')
+    .replace(/<h1[^>]*>[\s\S]*?<\/h1>/u, '');
+}
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {
   response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
