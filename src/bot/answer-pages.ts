@@ -1,22 +1,29 @@
 import type { Answer, Engine } from '../search/types.js';
 import type { AnswerState, ShownPassage } from './bot-context.js';
-import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE } from './replies/answer-reply.js';
+import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE, type PassagesConfidence } from './replies/answer-reply.js';
 import type { ReplyPayload } from './replies/reply-payload.js';
 import { searchableQuestion } from './question-text.js';
 
-/** The passages of one page (1-based), and whether another page follows. */
-export async function answersOnPage(
-  engine: Engine,
-  state: AnswerState,
-  page: number,
-): Promise<{ answers: readonly Answer[]; hasMore: boolean }> {
+/** One page of passages (1-based): the passages, whether another page follows, and how sure the engine is of them. */
+export interface PassagesPage {
+  readonly answers: readonly Answer[];
+  readonly hasMore: boolean;
+  readonly confidence: PassagesConfidence;
+}
+
+export async function answersOnPage(engine: Engine, state: AnswerState, page: number): Promise<PassagesPage> {
   // One passage beyond the page tells whether "More results" has anything to show.
-  const { answers: found } = await engine.ask(searchableQuestion(state.question), {
+  const { answers: found, confidence } = await engine.ask(searchableQuestion(state.question), {
     limit: PASSAGES_PER_PAGE + 1,
     offset: (page - 1) * PASSAGES_PER_PAGE,
     ...(state.article === null ? {} : { article: state.article.id }),
   });
-  return { answers: found.slice(0, PASSAGES_PER_PAGE), hasMore: found.length > PASSAGES_PER_PAGE };
+  return {
+    answers: found.slice(0, PASSAGES_PER_PAGE),
+    hasMore: found.length > PASSAGES_PER_PAGE,
+    // `none` comes without passages; a page that has some is shown as the engine's `high` or `low`.
+    confidence: confidence === 'high' ? 'high' : 'low',
+  };
 }
 
 /** The first passage shown on a page: what "Show context" expands. */
@@ -36,7 +43,7 @@ export function shownPassages(answers: readonly Answer[]): ShownPassage[] {
 
 /** The reply for a new question (the first page, or a plain "nothing found"), and the state to remember under it. */
 export async function firstAnswerReply(engine: Engine, state: AnswerState): Promise<{ reply: ReplyPayload; state: AnswerState }> {
-  const { answers, hasMore } = await answersOnPage(engine, state, 1);
-  if (answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state };
-  return { reply: buildAnswerReply({ ...state, page: 1, answers, hasMore }), state: { ...state, shown: shownPassages(answers) } };
+  const first = await answersOnPage(engine, state, 1);
+  if (first.answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state };
+  return { reply: buildAnswerReply({ ...state, ...first, page: 1 }), state: { ...state, shown: shownPassages(first.answers) } };
 }

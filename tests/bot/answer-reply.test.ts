@@ -4,8 +4,11 @@ import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source-line.js';
 import {
+  ANSWER_COLOR,
   articleIdFromFooter,
   buildAnswerReply,
+  LOW_CONFIDENCE_COLOR,
+  NO_ANSWER_COLOR,
   buildNoAnswerReply,
   passagesFromDescription,
   questionTitle,
@@ -35,7 +38,7 @@ function expectWithinDiscordLimits(embed: APIEmbed): void {
 const longWords = (count: number, word = 'Putin'): string => Array.from({ length: count }, () => word).join(' ');
 
 describe('buildAnswerReply', () => {
-  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true };
+  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true, confidence: 'high' } as const;
 
   it('shows each passage with matched words in bold and its source', () => {
     const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer()] }));
@@ -151,6 +154,42 @@ describe('buildAnswerReply', () => {
     const reply = buildAnswerReply({ ...page, article: { id: 'trump-putin-call', title: 'Trump' }, answers: [answer()] });
     const footer = onlyEmbed(reply).footer?.text;
     expect(articleIdFromFooter(footer)).toBe('trump-putin-call');
+  });
+});
+
+describe('buildAnswerReply for passages the engine is not sure answer the question (confidence low)', () => {
+  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true, confidence: 'low' } as const;
+  const NOT_SURE = "I'm not sure the articles answer this — the closest passages:";
+
+  it('says so before the passages, in a colour of its own, and calls them the closest passages', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer(), answer()] }));
+    expect(embed.description?.startsWith(`${NOT_SURE}\n\n**1.** `)).toBe(true);
+    expect(embed.color).toBe(LOW_CONFIDENCE_COLOR);
+    expect([ANSWER_COLOR, NO_ANSWER_COLOR]).not.toContain(LOW_CONFIDENCE_COLOR);
+    expect(embed.footer?.text).toBe('Closest passages 1–2');
+  });
+
+  it('keeps what a confident answer has: the question as title, the buttons, the passages readable back from the message', () => {
+    const reply = buildAnswerReply({ ...page, answers: [answer()] });
+    const embed = onlyEmbed(reply);
+    expect(embed.title).toBe('What did Putin say?');
+    expect((reply.components[0]?.components ?? []).map((button) => ('custom_id' in button ? button.custom_id : null))).toContain('more:2');
+    expect(passagesFromDescription(embed.description)).toEqual(['Putin said Russia will pursue its goals.']);
+  });
+
+  it('stays within every Discord limit with huge passages', () => {
+    const huge = answer({ passage: longWords(3000), terms: ['Putin'] }, { title: longWords(500, 'Title') });
+    const embed = onlyEmbed(buildAnswerReply({ ...page, question: longWords(300, 'Why'), answers: [huge, huge, huge] }));
+    expectWithinDiscordLimits(embed);
+    expect(embed.description?.startsWith(NOT_SURE)).toBe(true);
+    expect(embed.description).toContain('**3.**');
+  });
+
+  it('is not said of a confident answer, which looks as it always did', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, confidence: 'high', answers: [answer()] }));
+    expect(embed.description?.startsWith('**1.** ')).toBe(true);
+    expect(embed.color).toBe(ANSWER_COLOR);
+    expect(embed.footer?.text).toBe('Passage 1');
   });
 });
 

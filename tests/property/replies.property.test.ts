@@ -57,7 +57,9 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
         fc.boolean(),
         (question, article, page, found, hasMore) => {
           const input = wellFormed(question, article, found);
-          const answerReply = buildAnswerReply({ question, article, page, answers: found, hasMore });
+          // Both states with passages: even pages as the engine's `low`, odd ones as `high`.
+          const confidence = page % 2 === 0 ? 'low' : 'high';
+          const answerReply = buildAnswerReply({ question, article, page, answers: found, hasMore, confidence });
           expect(payloadProblems(answerReply, { wellFormedInput: input })).toEqual([]);
           const noAnswer = buildNoAnswerReply(question, article);
           expect(payloadProblems(noAnswer, { wellFormedInput: input })).toEqual([]);

@@ -29,6 +29,8 @@ export interface EmbedView {
   readonly footer: string | undefined;
   readonly author: string | undefined;
   readonly fields: readonly { readonly name: string; readonly value: string }[];
+  /** The colour bar, as a number. */
+  readonly color: number | undefined;
 }
 
 export interface ButtonView {
@@ -54,6 +56,7 @@ export function embedsOf(body: unknown): EmbedView[] {
       footer,
       author,
       fields,
+      color: typeof embed.color === 'number' ? embed.color : undefined,
     };
   });
 }
