@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { buildContextReply } from '../../src/bot/replies/context-reply.js';
-import { buildHelpReply } from '../../src/bot/replies/help-reply.js';
+import { buildHelpReply, HOW_IT_MATCHES } from '../../src/bot/replies/help-reply.js';
 import * as notices from '../../src/bot/replies/notices.js';
 import { buildReloadFailedReply, buildReloadReply } from '../../src/bot/replies/reload-reply.js';
 import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
@@ -142,6 +142,14 @@ describe('buildHelpReply', () => {
       expect(text).toContain(topic);
     }
     expect(embedLength(embed)).toBeLessThanOrEqual(6000);
+  });
+
+  it('says in one line what the bot compares: the words of the question and its meaning', () => {
+    const embed = firstEmbed(buildHelpReply({ questions: 5, windowSeconds: 30 }));
+    const lines = (embed.description ?? '').split('\n');
+    expect(lines).toContain(HOW_IT_MATCHES);
+    expect(HOW_IT_MATCHES).toMatch(/words.*meaning/);
+    expect(HOW_IT_MATCHES).not.toContain('\n');
   });
 });
 
