@@ -554,11 +554,12 @@ describe('/sources and /help', () => {
 });
 
 describe('mentions and markdown typed by people', () => {
-  it('escapes @everyone, role and user mentions, bold and spoilers where the question is echoed, and pings no one', async () => {
+  it('escapes @everyone, shows role and user mentions by name, escapes bold and spoilers where the question is echoed, and pings no one', async () => {
     const role = server.guild.adminRoleId;
     const admin = server.adminUser.id;
     const question = `@everyone @here <@&${role}> <@${admin}> who makes **decisions** in ||Russia||?`;
-    const shown = `@\u200beveryone @\u200bhere <@&\u200b${role}> <@\u200b${admin}> who makes \\*\\*decisions\\*\\* in \\|\\|Russia\\|\\|?`;
+    // Mentions are shown by name, as Discord shows them (zero-width spaces mark where each name ends).
+    const shown = `@\u200beveryone @\u200bhere @\u200bAdmin\u200b @\u200b${server.adminUser.username}\u200b who makes \\*\\*decisions\\*\\* in \\|\\|Russia\\|\\|?`;
 
     const slashAnswer = await ask(server, question);
     expect(slashAnswer.embed.title).toBe(shown);
