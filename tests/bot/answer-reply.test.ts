@@ -35,6 +35,15 @@ function expectWithinDiscordLimits(embed: APIEmbed): void {
   expect(embedLength(embed)).toBeLessThanOrEqual(6000);
 }
 
+/** Whether each labelled button of a reply is disabled, by label. */
+function buttonStates(reply: ReplyPayload): Record<string, boolean> {
+  return Object.fromEntries(
+    (reply.components[0]?.components ?? []).flatMap((button) =>
+      'label' in button && typeof button.label === 'string' ? [[button.label, button.disabled === true]] : [],
+    ),
+  );
+}
+
 const longWords = (count: number, word = 'Putin'): string => Array.from({ length: count }, () => word).join(' ');
 
 describe('buildAnswerReply', () => {
@@ -55,11 +64,12 @@ describe('buildAnswerReply', () => {
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
-  it('offers More results, Show context and 👍 / 👎 with custom ids that carry the page, the votes also the passage shown', () => {
+  it('offers Previous, More results, Show context and 👍 / 👎 with custom ids that carry the page, the votes also the passage shown', () => {
     const reply = buildAnswerReply({ ...page, page: 2, answers: [answer()] });
     const buttons = reply.components[0]?.components ?? [];
     // h6kNipAg: the first 8 characters of the base64url SHA-256 of "trump-putin-call"; paragraph 5, sentence 9.
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : null))).toEqual([
+      'prev:1',
       'more:3',
       'context:2',
       'fb:up:2:h6kNipAg.5.9',
@@ -93,8 +103,12 @@ describe('buildAnswerReply', () => {
 
   it('disables More results on the last page', () => {
     const reply = buildAnswerReply({ ...page, hasMore: false, answers: [answer()] });
-    const more = reply.components[0]?.components[0];
-    expect(more !== undefined && 'disabled' in more ? more.disabled : undefined).toBe(true);
+    expect(buttonStates(reply)['More results']).toBe(true);
+  });
+
+  it('disables Previous on the first page only', () => {
+    expect(buttonStates(buildAnswerReply({ ...page, answers: [answer()] })).Previous).toBe(true);
+    expect(buttonStates(buildAnswerReply({ ...page, page: 2, answers: [answer()] })).Previous).toBe(false);
   });
 
   it('numbers passages across pages', () => {

@@ -139,6 +139,7 @@ describe('the playground page in Chromium', () => {
       expect(embed?.quotes).toBe(3);
       expect(embed?.footer).toBe('Passages 1–3');
       expect(answer.buttons).toEqual([
+        { label: 'Previous', disabled: true },
         { label: 'More results', disabled: false },
         { label: 'Show context', disabled: false },
         { label: '👍', disabled: false },
@@ -160,7 +161,7 @@ describe('the playground page in Chromium', () => {
   );
 
   it(
-    'More results edits the answer in place; 👍 answers privately and appends the vote to FEEDBACK_FILE; Show context shows the paragraph',
+    'More results and Previous edit the answer in place; 👍 answers privately and appends the vote to FEEDBACK_FILE; Show context shows the paragraph',
     async () => {
       await send(page, '/ask who makes decisions in russia?');
       const answer = await waitForMessage(page, 'the answer', answerTo('/ask', 'who makes decisions in russia?'));
@@ -170,6 +171,8 @@ describe('the playground page in Chromium', () => {
       const edited = await waitForMessage(page, 'the second page', (m) => m.id === answer.id && m.embeds[0]?.footer === 'Passages 4–6');
       expect(edited.embeds[0]?.title).toBe('who makes decisions in russia?');
       expect((await shownMessages(page)).length).toBe(countBefore);
+      await clickButton(page, answer.id, 'Previous');
+      await waitForMessage(page, 'the first page again', (m) => m.id === answer.id && m.embeds[0]?.footer === 'Passages 1–3');
 
       const votesBefore = (await feedbackLines()).length;
       await clickButton(page, answer.id, '👍');

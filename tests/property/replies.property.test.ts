@@ -104,17 +104,21 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
 });
 
 describe('buildContextReply', () => {
-  it('never throws and stays within limits for any answer and any paragraph', () => {
+  it('never throws and stays within limits for any answer, any paragraph and any neighbours', () => {
+    const neighbour = fc.option(hostileText, { nil: undefined });
     fc.assert(
-      fc.property(hostileAnswer, hostileText, (answer, paragraph) => {
-        const reply = buildContextReply(answer, paragraph);
-        expect(payloadProblems(reply, { wellFormedInput: wellFormed(answer, paragraph) })).toEqual([]);
+      fc.property(hostileAnswer, hostileText, neighbour, neighbour, (answer, paragraph, previous, next) => {
+        const reply = buildContextReply(answer, { previous, paragraph, next });
+        expect(payloadProblems(reply, { wellFormedInput: wellFormed(answer, paragraph, previous, next) })).toEqual([]);
       }),
       {
         numRuns: RUNS,
         examples: [
-          [HUGE_ANSWER, HUGE_ANSWER.passage],
-          [HUGE_ANSWER, ''],
+          [HUGE_ANSWER, HUGE_ANSWER.passage, HUGE_ANSWER.passage, HUGE_ANSWER.passage],
+          [HUGE_ANSWER, `${HUGE_ANSWER.passage} ${HUGE_ANSWER.passage}`, undefined, ''],
+          [HUGE_ANSWER, '', undefined, undefined],
+          // A neighbour of astral characters and no space: its end must not start inside a surrogate pair.
+          [HUGE_ANSWER, '', '\u{10000}'.repeat(5000), undefined],
         ],
       },
     );

@@ -4,7 +4,7 @@ import type { BotContext } from '../bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply } from '../replies/answer-reply.js';
 import { answerStateOfButton } from './answer-message.js';
 
-/** "More results": replaces the passages in place with the next page. */
+/** "More results" and "Previous": replace the passages in place with the page the button names. */
 export async function handleMoreResultsButton(interaction: ButtonInteraction, page: number, ctx: BotContext): Promise<void> {
   const engine = ctx.engines.current;
   const state = await answerStateOfButton(interaction, ctx, engine);

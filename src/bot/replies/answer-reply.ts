@@ -70,6 +70,12 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
   }));
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
+      // On the first page it is there but disabled, as Discord's own pagers show it; its id must still be unique.
+      .setCustomId(buttonCustomId({ kind: 'previous', page: Math.max(1, page.page - 1) }))
+      .setLabel('Previous')
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(page.page <= 1),
+    new ButtonBuilder()
       .setCustomId(buttonCustomId({ kind: 'more', page: page.page + 1 }))
       .setLabel('More results')
       .setStyle(ButtonStyle.Primary)

@@ -35,8 +35,9 @@ export function buildHelpReply(rateLimit: { questions: number; windowSeconds: nu
       {
         name: 'Buttons under an answer',
         value:
-          '**More results** shows the next passages, **Show context** the whole paragraph around the first one, ' +
-          'and 👍 / 👎 tell the people who keep the articles whether the answer helped.',
+          '**More results** shows the next passages and **Previous** goes back; **Show context** shows the paragraphs ' +
+          'around the first passage, with the passage underlined; ' +
+          '👍 / 👎 tell the people who keep the articles whether the answer helped.',
       },
       {
         name: '/sources',
