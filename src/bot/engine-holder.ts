@@ -39,6 +39,7 @@ export class EngineHolder {
   #problems: readonly CorpusProblem[];
   readonly #load: EngineLoader;
   #reloading: Promise<ReloadSummary> | null = null;
+  readonly #listeners = new Set<() => void>();
 
   private constructor(loaded: CorpusEngine, load: EngineLoader) {
     this.#current = loaded.engine;
@@ -64,6 +65,12 @@ export class EngineHolder {
     return this.#reloading !== null;
   }
 
+  /** Calls `listener` after each new engine is swapped in (`/reload`, `/add`, a feed); returns what stops it. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /**
    * Builds a new engine and swaps it in once complete. Concurrent calls share one reload.
    * On failure the current engine stays and the promise rejects.
@@ -82,6 +89,7 @@ export class EngineHolder {
     const loaded = await this.#load();
     this.#current = loaded.engine;
     this.#problems = loaded.problems;
+    for (const listener of this.#listeners) listener();
     return { ...corpusCounts(loaded.engine), problems: loaded.problems, previous };
   }
 }
