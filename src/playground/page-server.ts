@@ -18,6 +18,7 @@ const PAGE_FILES: Readonly<Record<string, { file: string; type: string }>> = {
   '/composer.js': { file: 'composer.js', type: 'text/javascript; charset=utf-8' },
   '/render-message.js': { file: 'render-message.js', type: 'text/javascript; charset=utf-8' },
   '/markdown.js': { file: 'markdown.js', type: 'text/javascript; charset=utf-8' },
+  '/welcome.js': { file: 'welcome.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** A person's action is a few hundred bytes; anything far larger is not from the page. */
