@@ -152,7 +152,7 @@ describe('npm start without a token', () => {
   );
 
   it(
-    'outside production, starts the playground: says so first, prints its address, the page answers, and SIGTERM exits 0',
+    'outside production, starts the playground: says so first, prints its address, the page shows the articles and three examples, and SIGTERM exits 0',
     async () => {
       const child = npmStart(cleanEnv({ PLAYGROUND_PORT: '0', FEEDBACK_FILE: join(tempDir, 'playground-feedback.jsonl') }));
       await child.waitForOutput(
@@ -167,6 +167,11 @@ describe('npm start without a token', () => {
       expect(await page.text()).toContain('aria-label="Message"');
       const state = await fetchPageState(url);
       expect(state.commands.map((command) => command.name)).toEqual(['ask', 'sources', 'help', 'reload', 'add', 'Find in articles']);
+      // What the page shows before any typing: the article loaded and three questions the bot answers.
+      expect(state.welcome?.articles.map((article) => article.title)).toEqual([
+        'Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine',
+      ]);
+      expect(state.welcome?.examples).toHaveLength(3);
 
       const pid = child.pid;
       if (pid === undefined) throw new Error('no pid');

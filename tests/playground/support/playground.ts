@@ -68,6 +68,14 @@ const PageStateShape = z.object({
   messages: z.array(PageMessageShape),
   /** Whether the channel and the DM have messages before those given. */
   earlier: z.object({ channel: z.boolean(), dm: z.boolean() }),
+  /** What the page shows before anyone types; null while the bot starts. */
+  welcome: z
+    .object({
+      articleCount: z.number(),
+      articles: z.array(z.object({ title: z.string(), date: z.string().nullable(), sentences: z.number() })),
+      examples: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 /** What the page reads at start (`GET /state`), with the fields tests look at. */
