@@ -91,7 +91,7 @@ export function renderWelcome(welcome, view) {
       element(
         'p',
         'welcome-fix',
-        'To fix one: correct the file (or move it out of the corpus folder), then turn on Manage Server (left) and send /reload.',
+        'To fix one: correct the file (or move it out of the corpus folder), then turn on the Manage Server switch beside the channels and send /reload.',
       ),
     );
   }
