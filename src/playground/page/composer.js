@@ -344,11 +344,7 @@ export function createComposer(parts, host) {
     // Discord's client sends nothing over the limit; it says so, in the words the server would use.
     const size = measure(text, text.startsWith('/') ? typed.command : undefined, typed.rest);
     if (size.length > size.max) {
-      showError(
-        size.what === 'A message'
-          ? `A message can be at most ${size.max} characters (this one has ${size.length}).`
-          : `${size.what} can be at most ${size.max} characters (this one has ${size.length}).`,
-      );
+      showError(`${size.what} can be at most ${size.max} characters (this one has ${size.length}).`);
       return;
     }
     sending = true;
