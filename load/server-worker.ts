@@ -90,14 +90,11 @@ function toRecord(request: RecordedRequest): RequestRecord {
 }
 
 function flush(): void {
-  const requests = server.requests;
-  if (cursor >= requests.length) return;
-  const records: RequestRecord[] = [];
-  for (; cursor < requests.length; cursor += 1) {
-    const request = requests[cursor];
-    if (request !== undefined) records.push(toRecord(request));
-  }
-  post({ type: 'requests', records, total: requests.length });
+  // The server keeps only its last requests: read by sequence number, not by position.
+  const fresh = server.requests.filter((request) => request.seq > cursor);
+  if (fresh.length === 0) return;
+  cursor = fresh.at(-1)?.seq ?? cursor;
+  post({ type: 'requests', records: fresh.map(toRecord), total: cursor });
 }
 
 const flusher = setInterval(flush, FLUSH_INTERVAL_MS);
@@ -140,7 +137,7 @@ port.on('message', (message: ToWorker) => {
   if (message.op === 'close') {
     clearInterval(flusher);
     flush();
-    const requests = server.requests.length;
+    const requests = server.requests.at(-1)?.seq ?? 0;
     void server.close().then(() => {
       post({ type: 'closed', requests });
       port.close();

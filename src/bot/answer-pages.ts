@@ -1,18 +1,32 @@
 import type { Answer, AnswerSet, Engine } from '../search/types.js';
 import type { AnswerState, ShownPassage } from './bot-context.js';
-import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE } from './replies/answer-reply.js';
+import { buildAnswerReply, buildNoAnswerReply, PASSAGES_PER_PAGE, type PassagesConfidence } from './replies/answer-reply.js';
 import type { ReplyPayload } from './replies/reply-payload.js';
 import { searchableQuestion } from './question-text.js';
 
-/** The passages of one page (1-based), whether another page follows, and how sure the engine is of them. */
-export async function answersOnPage(engine: Engine, state: AnswerState, page: number): Promise<AnswerSet & { hasMore: boolean }> {
+/** One page of passages (1-based): the passages, whether another page follows, and how sure the engine is of them. */
+export interface PassagesPage {
+  readonly answers: readonly Answer[];
+  readonly hasMore: boolean;
+  readonly confidence: PassagesConfidence;
+  /** What the engine said of the question as a whole (for the question log). */
+  readonly found: AnswerSet;
+}
+
+export async function answersOnPage(engine: Engine, state: AnswerState, page: number): Promise<PassagesPage> {
   // One passage beyond the page tells whether "More results" has anything to show.
   const found = await engine.ask(searchableQuestion(state.question), {
     limit: PASSAGES_PER_PAGE + 1,
     offset: (page - 1) * PASSAGES_PER_PAGE,
     ...(state.article === null ? {} : { article: state.article.id }),
   });
-  return { ...found, answers: found.answers.slice(0, PASSAGES_PER_PAGE), hasMore: found.answers.length > PASSAGES_PER_PAGE };
+  return {
+    answers: found.answers.slice(0, PASSAGES_PER_PAGE),
+    hasMore: found.answers.length > PASSAGES_PER_PAGE,
+    // `none` comes without passages; a page that has some is shown as the engine's `high` or `low`.
+    confidence: found.confidence === 'high' ? 'high' : 'low',
+    found,
+  };
 }
 
 /** The first passage shown on a page: what "Show context" expands. */
@@ -38,8 +52,8 @@ export async function firstAnswerReply(
   engine: Engine,
   state: AnswerState,
 ): Promise<{ reply: ReplyPayload; state: AnswerState; found: AnswerSet }> {
-  const found = await answersOnPage(engine, state, 1);
-  const { answers, hasMore } = found;
-  if (answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state, found };
-  return { reply: buildAnswerReply({ ...state, page: 1, answers, hasMore }), state: { ...state, shown: shownPassages(answers) }, found };
+  const first = await answersOnPage(engine, state, 1);
+  const { found } = first;
+  if (first.answers.length === 0) return { reply: buildNoAnswerReply(state.question, state.article), state, found };
+  return { reply: buildAnswerReply({ ...state, ...first, page: 1 }), state: { ...state, shown: shownPassages(first.answers) }, found };
 }

@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../search/types.js';
+import { withoutBidiControls } from './format/bidi-controls.js';
 import { DISCORD_LIMITS } from './format/discord-limits.js';
 import { truncateAtWord } from './format/truncate.js';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
@@ -71,9 +72,10 @@ function newestFirst(articles: readonly ArticleSummary[]): ArticleSummary[] {
   });
 }
 
+/** The name shows as plain text in Discord's list: no bidirectional control may reorder it. */
 function toChoice(article: ArticleSummary): ArticleChoice {
-  const suffix = article.date === null ? '' : ` (${article.date})`;
-  const title = collapseWhitespace(article.title) || article.id;
+  const suffix = article.date === null ? '' : ` (${withoutBidiControls(article.date)})`;
+  const title = collapseWhitespace(withoutBidiControls(article.title)) || withoutBidiControls(article.id) || article.id;
   const name = `${truncateAtWord(title, DISCORD_LIMITS.autocompleteChoiceName - suffix.length)}${suffix}`;
   return { name, value: article.id };
 }

@@ -16,6 +16,7 @@ export interface PassageKey {
  */
 export type ButtonAction =
   | { readonly kind: 'more'; readonly page: number }
+  | { readonly kind: 'previous'; readonly page: number }
   | { readonly kind: 'context'; readonly page: number }
   | { readonly kind: 'feedback'; readonly vote: 'up' | 'down'; readonly page: number; readonly passages: readonly PassageKey[] }
   | { readonly kind: 'sources'; readonly page: number };
@@ -27,6 +28,8 @@ export function buttonCustomId(action: ButtonAction): string {
   switch (action.kind) {
     case 'more':
       return `more:${action.page}`;
+    case 'previous':
+      return `prev:${action.page}`;
     case 'context':
       return `context:${action.page}`;
     case 'feedback':
@@ -49,6 +52,7 @@ export function parseButtonCustomId(customId: string): ButtonAction | null {
   const page = parsePage(second);
   if (page === null || parts.length !== 2) return null;
   if (kind === 'more') return { kind: 'more', page };
+  if (kind === 'prev') return { kind: 'previous', page };
   if (kind === 'context') return { kind: 'context', page };
   if (kind === 'sources') return { kind: 'sources', page };
   return null;

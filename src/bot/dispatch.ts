@@ -81,6 +81,7 @@ async function routeInteraction(interaction: Interaction, ctx: BotContext): Prom
     const action = parseButtonCustomId(interaction.customId);
     switch (action?.kind) {
       case 'more':
+      case 'previous':
         return handleMoreResultsButton(interaction, action.page, ctx);
       case 'context':
         return handleShowContextButton(interaction, action.page, ctx);

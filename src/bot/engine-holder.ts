@@ -62,6 +62,7 @@ export class EngineHolder {
   readonly #events: VectorEvents;
   #running: Promise<ReloadSummary> | null = null;
   #queued: Promise<ReloadSummary> | null = null;
+  readonly #listeners = new Set<() => void>();
 
   private constructor(loaded: CorpusEngine, load: EngineLoader, events: VectorEvents) {
     this.#current = loaded.engine;
@@ -97,6 +98,12 @@ export class EngineHolder {
 
   get isReloading(): boolean {
     return this.#running !== null;
+  }
+
+  /** Calls `listener` after each new engine is swapped in (`/reload`, `/add`, a feed); returns what stops it. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -150,6 +157,7 @@ export class EngineHolder {
     this.#current = engine;
     this.#comparesMeaning = comparesMeaning;
     this.#problems = problems;
+    for (const listener of this.#listeners) listener();
   }
 
   #upgradeInBackground(loaded: CorpusEngine): void {

@@ -1,5 +1,6 @@
 import { MAX_ACCEPTED_QUESTION_LENGTH } from './commands/ask.js';
 import { truncateAtWord } from './format/truncate.js';
+import { MENTION_NAME_EDGE } from './mention-names.js';
 import { collapseWhitespace } from '../corpus/collapse-whitespace.js';
 
 export type QuestionCheck =
@@ -40,14 +41,16 @@ export function questionFromMention(content: string, botId: string, inDm: boolea
 
 /**
  * The words of a question as the engine should read them: Discord's mention and emoji tokens
- * (`<@id>`, `<@&id>`, `<#id>`, `@everyone`, `<:name:id>`) are not words anyone asked about, and
- * would only make the question look less like any sentence. The question shown stays as typed.
+ * (`<@id>`, `<@&id>`, `<#id>`, `@everyone`, `<:name:id>`) and the names mentions are shown as
+ * (`withMentionNames`) are not words anyone asked about, and would only make the question look
+ * less like any sentence. The question shown stays as typed.
  */
 export function searchableQuestion(question: string): string {
   return normalizeQuestion(
     question
       .replace(/<a?:(\w+):\d+>/g, ' $1 ')
       .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+      .replace(new RegExp(`[@#]${MENTION_NAME_EDGE}[^${MENTION_NAME_EDGE}]*${MENTION_NAME_EDGE}`, 'g'), ' ')
       .replace(/@(?:everyone|here)\b/g, ' '),
   );
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ApiApplicationCommand, ApiCommandOptionSchema, ApiMessage, DiscordServer, SentInteraction } from './discord-server/index.js';
 import { CommandType, OptionType } from './discord-server/index.js';
+import type { WelcomeBoard } from './welcome.js';
 
 /** How long the page waits for the bot to acknowledge an interaction (Discord gives it 3 s; a loaded machine gets more). */
 const BOT_ANSWER_TIMEOUT_MS = 15_000;
@@ -16,13 +17,21 @@ const MAX_MESSAGE_LENGTH = 2000;
 
 const where = z.enum(['channel', 'dm']);
 const name = z.string().min(1).max(32);
-const optionValues = z.record(z.string().min(1).max(32), z.union([z.string().max(6000), z.boolean()])).default({});
+// Lengths are checked against the registered command (`optionProblem`) and Discord's message limit
+// below, in words a person can act on; the size of the request already bounds them.
+const optionValues = z.record(z.string().min(1).max(32), z.union([z.string(), z.boolean()])).default({});
 const snowflake = z.string().regex(/^\d{17,20}$/, 'a message id');
 
 const actions = {
   command: z.object({ where, name, options: optionValues }),
   autocomplete: z.object({ where, name, focused: name, value: z.string().max(6000), options: optionValues }),
-  message: z.object({ where, content: z.string().max(MAX_MESSAGE_LENGTH) }),
+  message: z.object({
+    where,
+    content: z.string(),
+    /** A reply to this message, as Discord's "Reply"; `ping` is its "@ ON" (mention the author replied to). */
+    replyTo: snowflake.optional(),
+    ping: z.boolean().default(true),
+  }),
   button: z.object({ messageId: snowflake, customId: z.string().min(1).max(100) }),
   'message-command': z.object({ messageId: snowflake, name }),
   'manage-server': z.object({ enabled: z.boolean() }),
@@ -41,6 +50,8 @@ export interface PageWorld {
   readonly managerRoleId: string;
   /** The report of the playground bot's question log (`npm run report`'s page); null when QUESTION_LOG=off. */
   readonly report: (() => Promise<string>) | null;
+  /** What the page shows before anyone types: the corpus loaded and example questions. */
+  readonly welcome: WelcomeBoard;
 }
 
 /** What an action answers the page: a JSON body, with 200 for success and 4xx/5xx with `{error}` otherwise. */
@@ -101,7 +112,21 @@ export async function performAction(world: PageWorld, action: ActionName, body: 
       const input = actions.message.safeParse(body);
       if (!input.success) return invalidBody(input.error);
       if (input.data.content.trim() === '') return refused(400, 'A message needs some text.');
-      const sent = discord.sendMessage({ content: input.data.content, dm: input.data.where === 'dm' });
+      const length = [...input.data.content].length;
+      if (length > MAX_MESSAGE_LENGTH) {
+        return refused(400, `A message can be at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`);
+      }
+      const { replyTo } = input.data;
+      if (replyTo !== undefined) {
+        const replied = discord.getMessage(replyTo);
+        const here = input.data.where === 'dm' ? discord.dmChannelWith('member').id : discord.channelId;
+        if (replied === undefined || replied.channel_id !== here) return refused(400, 'The message you are replying to is gone.');
+      }
+      const sent = discord.sendMessage({
+        content: input.data.content,
+        dm: input.data.where === 'dm',
+        ...(replyTo === undefined ? {} : { replyTo, mentionRepliedAuthor: input.data.ping }),
+      });
       return { status: 200, body: { messageId: sent.id } };
     }
     case 'button': {

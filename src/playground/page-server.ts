@@ -18,6 +18,7 @@ const PAGE_FILES: Readonly<Record<string, { file: string; type: string }>> = {
   '/composer.js': { file: 'composer.js', type: 'text/javascript; charset=utf-8' },
   '/render-message.js': { file: 'render-message.js', type: 'text/javascript; charset=utf-8' },
   '/markdown.js': { file: 'markdown.js', type: 'text/javascript; charset=utf-8' },
+  '/welcome.js': { file: 'welcome.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** A person's action is a few hundred bytes; anything far larger is not from the page. */
@@ -117,13 +118,21 @@ async function handle(
     return sendReport(world, res, method);
   }
   const file = files.get(path);
-  if (file !== undefined || path === '/state' || path === '/events') {
+  if (file !== undefined || path === '/state' || path === '/events' || path === '/messages') {
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: `${path} is read with GET` });
     if (file !== undefined) {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Content-Length': file.body.length });
       res.end(method === 'HEAD' ? undefined : file.body);
     } else if (path === '/state') {
-      sendJson(res, 200, pageState(world));
+      sendJson(res, 200, await pageState(world));
+    } else if (path === '/messages') {
+      const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+      const view = query.get('where');
+      const before = query.get('before') ?? '';
+      if ((view !== 'channel' && view !== 'dm') || !/^\d{1,20}$/.test(before)) {
+        return sendJson(res, 400, { error: '/messages needs where=channel or where=dm, and before=<message id>' });
+      }
+      sendJson(res, 200, world.discord.messagePage(viewChannelId(world, view), MESSAGES_PER_LOAD, before));
     } else {
       openEventStream(world, streams, req, res);
     }
@@ -149,11 +158,23 @@ async function handle(
   sendJson(res, result.status, result.body);
 }
 
-/** Who is who, the commands the bot registered, and every message so far in the channel and the DM. */
-function pageState(world: PageWorld): Record<string, unknown> {
+/** How many messages the page gets at a time, as Discord's client loads them. */
+const MESSAGES_PER_LOAD = 50;
+
+function viewChannelId(world: PageWorld, view: 'channel' | 'dm'): string {
+  return view === 'dm' ? world.discord.dmChannelWith('member').id : world.discord.channelId;
+}
+
+/**
+ * Who is who, the commands the bot registered, and the last 50 messages of the channel and of
+ * the DM, with whether earlier ones can be loaded (`/messages`).
+ */
+async function pageState(world: PageWorld): Promise<Record<string, unknown>> {
   const { discord } = world;
   const dm = discord.dmChannelWith('member');
   const channel = discord.guild.channels.find((candidate) => candidate.id === discord.channelId);
+  const inChannel = discord.messagePage(discord.channelId, MESSAGES_PER_LOAD);
+  const inDm = discord.messagePage(dm.id, MESSAGES_PER_LOAD);
   return {
     you: discord.memberUser,
     bot: discord.botUser,
@@ -162,7 +183,9 @@ function pageState(world: PageWorld): Record<string, unknown> {
     dm: { id: dm.id },
     commands: discord.registeredCommands(),
     manageServer: hasManageServer(world),
-    messages: [...discord.messagesIn(discord.channelId), ...discord.messagesIn(dm.id)].sort(bySnowflake),
+    messages: [...inChannel.messages, ...inDm.messages].sort(bySnowflake),
+    earlier: { channel: inChannel.hasEarlier, dm: inDm.hasEarlier },
+    welcome: await world.welcome.current(),
   };
 }
 
@@ -171,19 +194,28 @@ function bySnowflake(a: ApiMessage, b: ApiMessage): number {
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
 
-/** Server-sent events: one `data:` line of JSON per message change in the page's channel or DM. */
+/**
+ * Server-sent events: one `data:` line of JSON per message change in the page's channel or DM,
+ * and a `welcome` event with the new welcome when the bot's corpus changes.
+ */
 function openEventStream(world: PageWorld, streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
   const { discord } = world;
   const shown = new Set([discord.channelId, discord.dmChannelWith('member').id]);
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
   res.write('retry: 1000\n\n');
-  const stop = discord.onMessageChange((change: MessageChange) => {
+  const stopMessages = discord.onMessageChange((change: MessageChange) => {
     // JSON.stringify escapes newlines, so the event is one line whatever the message holds.
     if (shown.has(change.message.channel_id)) res.write(`data: ${JSON.stringify(change)}\n\n`);
   });
+  const stopWelcome = world.welcome.onChange(() => {
+    void world.welcome.current().then((welcome) => {
+      if (!res.writableEnded) res.write(`event: welcome\ndata: ${JSON.stringify(welcome)}\n\n`);
+    });
+  });
   streams.add(res);
   req.on('close', () => {
-    stop();
+    stopMessages();
+    stopWelcome();
     streams.delete(res);
   });
 }

@@ -12,6 +12,7 @@ import { startBot, type RunningBot, type StartBotOptions } from '../bot/start.js
 import { startDiscordServer, type DiscordServer } from './discord-server/index.js';
 import { startPageServer } from './page-server.js';
 import { buildReport } from '../report/build-report.js';
+import { WelcomeBoard } from './welcome.js';
 
 export interface RunningPlayground {
   /** The page: `http://127.0.0.1:PORT`. */
@@ -27,6 +28,12 @@ export interface StartPlaygroundOptions {
   /** Passed on to `startBot` (tests use `now`; `npm start` passes nothing else). */
   readonly bot?: Omit<StartBotOptions, 'logger'>;
 }
+
+/**
+ * What the playground's Discord-like server keeps: a person scrolls back through 500 messages a
+ * channel (50 at a time, as Discord loads them); nothing reads its logs but its own waiters.
+ */
+const PLAYGROUND_LIMITS = { messagesPerChannel: 500, logEntries: 2_000, interactions: 1_000 } as const;
 
 /** What `npm start` prints first when it starts the playground, and why it does. */
 export function playgroundIntro(reason: 'no-token' | 'asked'): string {
@@ -54,7 +61,7 @@ export function playgroundReady(url: string): string {
 export async function startPlayground(config: Config, options: StartPlaygroundOptions): Promise<RunningPlayground> {
   // Only this process knows it, so no other program on the machine can log in as the bot.
   const token = randomBytes(32).toString('base64url');
-  const discord = await startDiscordServer({ token, guilds: ['Playground'], memberUsername: 'you' });
+  const discord = await startDiscordServer({ token, guilds: ['Playground'], memberUsername: 'you', limits: PLAYGROUND_LIMITS });
   const cleanups: (() => Promise<void>)[] = [() => discord.close()];
   const cleanUp = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -74,11 +81,13 @@ export async function startPlayground(config: Config, options: StartPlaygroundOp
             const articles = running?.engines.current.articles.map(({ id, title }) => ({ id, title })) ?? null;
             return (await buildReport({ file: questionLog, days: null, guild: null, articles })).html;
           };
-    const page = await startPageServer({ discord, managerRoleId: manager.id, report }, config.playgroundPort);
+    const welcome = new WelcomeBoard();
+    const page = await startPageServer({ discord, managerRoleId: manager.id, report, welcome }, config.playgroundPort);
     cleanups.push(() => page.close());
     const bot = await startBot({ ...config, token, apiUrl: discord.apiUrl, shardCount: null }, { ...options.bot, logger: options.logger });
     running = bot;
     cleanups.push(() => bot.stop());
+    welcome.follow(bot.engines);
     let stopped: Promise<void> | null = null;
     return {
       url: page.url,

@@ -13,6 +13,13 @@ import { ordinalWord, wordOf } from './word-form.js';
 export interface Concept {
   /** Index terms that stand for this concept, each with its weight (1 for exact). */
   readonly terms: ReadonlyMap<string, number>;
+  /**
+   * The terms among `terms` that are the question's own word in another form: its own terms
+   * (alias and ordinal terms included), name forms and, for a word no article has, its near
+   * spellings. Not words only related in meaning (synonyms, broader or narrower, derived words).
+   * What a passage shown bolds.
+   */
+  readonly variants: ReadonlySet<string>;
   /** How much finding this concept says: the inverse document frequency of its rarest term. */
   readonly weight: number;
   /** Found in the corpus at all (possibly through a typo correction). */
@@ -101,12 +108,15 @@ function conceptOf(
   { analyzer, index, thesaurus, options }: QuestionContext,
 ): Concept {
   const terms = new Map<string, number>();
-  const add = (term: string, weight: number) => {
-    if (index.documentFrequency(term) > 0 && (terms.get(term) ?? 0) < weight) terms.set(term, weight);
+  const variants = new Set<string>();
+  const add = (term: string, weight: number, variant: boolean) => {
+    if (index.documentFrequency(term) === 0) return;
+    if ((terms.get(term) ?? 0) < weight) terms.set(term, weight);
+    if (variant) variants.add(term);
   };
-  for (const term of group.terms) add(term, 1);
+  for (const term of group.terms) add(term, 1, true);
   const inCorpus = terms.size > 0;
-  const ownWeight = withWeight(terms, index).weight;
+  const ownWeight = withWeight(terms, variants, index).weight;
 
   for (const word of group.words) {
     if (/^\p{N}/u.test(word)) continue;
@@ -116,7 +126,7 @@ function conceptOf(
         // A form of a name counts whether or not the corpus has the word itself ("Panama" / "Panamanian").
         const factor = inCorpus && related.relation !== 'nameForm' ? options.relatedWordWeight : 1;
         const term = factor === 0 ? null : analyzer.singleTerm(related.word);
-        if (term !== null) add(term, options.relationWeights[related.relation] * factor);
+        if (term !== null) add(term, options.relationWeights[related.relation] * factor, related.relation === 'nameForm');
       }
     }
     if (!inCorpus) {
@@ -126,16 +136,16 @@ function conceptOf(
       if (term === undefined || maxEdits === 0) continue;
       const factor = dictionaryWord ? options.realWordTypoWeight : 1;
       for (const similar of index.similarTerms(term.term, maxEdits)) {
-        add(similar.term, factor * (1 - options.typoTolerance.weightPerEdit * similar.distance));
+        add(similar.term, factor * (1 - options.typoTolerance.weightPerEdit * similar.distance), true);
       }
     }
   }
   // Related words widen what matches, not how much the question's own word weighs.
-  return inCorpus ? { terms, weight: ownWeight, known: true } : withWeight(terms, index);
+  return inCorpus ? { terms, variants, weight: ownWeight, known: true } : withWeight(terms, variants, index);
 }
 
-function withWeight(terms: ReadonlyMap<string, number>, index: SentenceIndex): Concept {
+function withWeight(terms: ReadonlyMap<string, number>, variants: ReadonlySet<string>, index: SentenceIndex): Concept {
   const known = terms.size > 0;
   const weight = known ? Math.max(...[...terms.keys()].map((term) => index.idf(term))) : index.idf('');
-  return { terms, weight, known };
+  return { terms, variants, weight, known };
 }

@@ -4,8 +4,11 @@ import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source-line.js';
 import {
+  ANSWER_COLOR,
   articleIdFromFooter,
   buildAnswerReply,
+  LOW_CONFIDENCE_COLOR,
+  NO_ANSWER_COLOR,
   buildNoAnswerReply,
   passagesFromDescription,
   questionTitle,
@@ -32,10 +35,19 @@ function expectWithinDiscordLimits(embed: APIEmbed): void {
   expect(embedLength(embed)).toBeLessThanOrEqual(6000);
 }
 
+/** Whether each labelled button of a reply is disabled, by label. */
+function buttonStates(reply: ReplyPayload): Record<string, boolean> {
+  return Object.fromEntries(
+    (reply.components[0]?.components ?? []).flatMap((button) =>
+      'label' in button && typeof button.label === 'string' ? [[button.label, button.disabled === true]] : [],
+    ),
+  );
+}
+
 const longWords = (count: number, word = 'Putin'): string => Array.from({ length: count }, () => word).join(' ');
 
 describe('buildAnswerReply', () => {
-  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true };
+  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true, confidence: 'high' } as const;
 
   it('shows each passage with matched words in bold and its source', () => {
     const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer()] }));
@@ -52,11 +64,12 @@ describe('buildAnswerReply', () => {
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
-  it('offers More results, Show context and 👍 / 👎 with custom ids that carry the page, the votes also the passage shown', () => {
+  it('offers Previous, More results, Show context and 👍 / 👎 with custom ids that carry the page, the votes also the passage shown', () => {
     const reply = buildAnswerReply({ ...page, page: 2, answers: [answer()] });
     const buttons = reply.components[0]?.components ?? [];
     // h6kNipAg: the first 8 characters of the base64url SHA-256 of "trump-putin-call"; paragraph 5, sentence 9.
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : null))).toEqual([
+      'prev:1',
       'more:3',
       'context:2',
       'fb:up:2:h6kNipAg.5.9',
@@ -90,8 +103,12 @@ describe('buildAnswerReply', () => {
 
   it('disables More results on the last page', () => {
     const reply = buildAnswerReply({ ...page, hasMore: false, answers: [answer()] });
-    const more = reply.components[0]?.components[0];
-    expect(more !== undefined && 'disabled' in more ? more.disabled : undefined).toBe(true);
+    expect(buttonStates(reply)['More results']).toBe(true);
+  });
+
+  it('disables Previous on the first page only', () => {
+    expect(buttonStates(buildAnswerReply({ ...page, answers: [answer()] })).Previous).toBe(true);
+    expect(buttonStates(buildAnswerReply({ ...page, page: 2, answers: [answer()] })).Previous).toBe(false);
   });
 
   it('numbers passages across pages', () => {
@@ -151,6 +168,42 @@ describe('buildAnswerReply', () => {
     const reply = buildAnswerReply({ ...page, article: { id: 'trump-putin-call', title: 'Trump' }, answers: [answer()] });
     const footer = onlyEmbed(reply).footer?.text;
     expect(articleIdFromFooter(footer)).toBe('trump-putin-call');
+  });
+});
+
+describe('buildAnswerReply for passages the engine is not sure answer the question (confidence low)', () => {
+  const page = { question: 'What did Putin say?', article: null, page: 1, hasMore: true, confidence: 'low' } as const;
+  const NOT_SURE = "I'm not sure the articles answer this — the closest passages:";
+
+  it('says so before the passages, in a colour of its own, and calls them the closest passages', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, answers: [answer(), answer()] }));
+    expect(embed.description?.startsWith(`${NOT_SURE}\n\n**1.** `)).toBe(true);
+    expect(embed.color).toBe(LOW_CONFIDENCE_COLOR);
+    expect([ANSWER_COLOR, NO_ANSWER_COLOR]).not.toContain(LOW_CONFIDENCE_COLOR);
+    expect(embed.footer?.text).toBe('Closest passages 1–2');
+  });
+
+  it('keeps what a confident answer has: the question as title, the buttons, the passages readable back from the message', () => {
+    const reply = buildAnswerReply({ ...page, answers: [answer()] });
+    const embed = onlyEmbed(reply);
+    expect(embed.title).toBe('What did Putin say?');
+    expect((reply.components[0]?.components ?? []).map((button) => ('custom_id' in button ? button.custom_id : null))).toContain('more:2');
+    expect(passagesFromDescription(embed.description)).toEqual(['Putin said Russia will pursue its goals.']);
+  });
+
+  it('stays within every Discord limit with huge passages', () => {
+    const huge = answer({ passage: longWords(3000), terms: ['Putin'] }, { title: longWords(500, 'Title') });
+    const embed = onlyEmbed(buildAnswerReply({ ...page, question: longWords(300, 'Why'), answers: [huge, huge, huge] }));
+    expectWithinDiscordLimits(embed);
+    expect(embed.description?.startsWith(NOT_SURE)).toBe(true);
+    expect(embed.description).toContain('**3.**');
+  });
+
+  it('is not said of a confident answer, which looks as it always did', () => {
+    const embed = onlyEmbed(buildAnswerReply({ ...page, confidence: 'high', answers: [answer()] }));
+    expect(embed.description?.startsWith('**1.** ')).toBe(true);
+    expect(embed.color).toBe(ANSWER_COLOR);
+    expect(embed.footer?.text).toBe('Passage 1');
   });
 });
 

@@ -8,7 +8,7 @@ import { answer, article, fakeEngine } from './fake-engine.js';
 const engine = fakeEngine([article('trump-putin-call', { title: 'Trump and Putin' }, ['Putin spoke.'])]);
 
 function embedTextOf(state: AnswerState): { title: string | null; footer: string | null } {
-  const [embed] = buildAnswerReply({ ...state, page: 1, answers: [answer()], hasMore: false }).embeds;
+  const [embed] = buildAnswerReply({ ...state, page: 1, answers: [answer()], hasMore: false, confidence: 'high' }).embeds;
   return { title: embed?.title ?? null, footer: embed?.footer?.text ?? null };
 }
 

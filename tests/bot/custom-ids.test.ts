@@ -11,6 +11,7 @@ const THREE_PASSAGES = [
 describe('button custom ids', () => {
   it.each<ButtonAction>([
     { kind: 'more', page: 2 },
+    { kind: 'previous', page: 1 },
     { kind: 'context', page: 1 },
     { kind: 'feedback', vote: 'up', page: 3, passages: THREE_PASSAGES },
     { kind: 'feedback', vote: 'down', page: 1, passages: THREE_PASSAGES.slice(0, 1) },
@@ -23,6 +24,7 @@ describe('button custom ids', () => {
 
   it('uses the documented shapes', () => {
     expect(buttonCustomId({ kind: 'more', page: 2 })).toBe('more:2');
+    expect(buttonCustomId({ kind: 'previous', page: 1 })).toBe('prev:1');
     const key = articleKey('ferry');
     expect(key).toMatch(/^[A-Za-z0-9_-]{8}$/u);
     expect(

@@ -76,6 +76,21 @@ describe('EngineHolder', () => {
     expect(holder.isReloading).toBe(false);
   });
 
+  it('tells its listeners once a new engine is in, and not when a reload fails', async () => {
+    const loads: Promise<CorpusEngine>[] = [
+      Promise.resolve({ engine: oldEngine, problems: [] }),
+      Promise.resolve({ engine: newEngine, problems: [] }),
+      Promise.reject(new Error('disk gone')),
+    ];
+    const holder = await EngineHolder.create(() => loads.shift() ?? Promise.reject(new Error('no more loads')));
+    const seen: unknown[] = [];
+    const stop = holder.onChange(() => seen.push(holder.current));
+    await holder.reload();
+    await expect(holder.reload()).rejects.toThrow('disk gone');
+    expect(seen).toEqual([newEngine]);
+    stop();
+  });
+
   it('still runs the queued reload when the running one fails', async () => {
     let calls = 0;
     const holder = await EngineHolder.create(async () => {

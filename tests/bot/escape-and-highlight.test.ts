@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { escapeText, neutralizeMentions, safeLinkUrl, unescapeText } from '../../src/bot/format/escape.js';
 import { highlightTerms } from '../../src/bot/format/highlight.js';
+import { rankArticleChoices } from '../../src/bot/article-choices.js';
+import { buildAnswerReply, questionTitle } from '../../src/bot/replies/answer-reply.js';
+import { unknownArticleNotice } from '../../src/bot/replies/notices.js';
+import { answer, article } from './fake-engine.js';
+
+const answerArticle = article('trump-call').summary;
 
 describe('neutralizeMentions', () => {
   it('breaks @everyone and @here so they neither ping nor render', () => {
@@ -103,5 +109,40 @@ describe('highlightTerms', () => {
 
   it('leaves the passage as escaped text when no term is given', () => {
     expect(highlightTerms('plain _text_', [])).toBe('plain \\_text\\_');
+  });
+});
+
+describe('bidirectional control characters (right-to-left override and the like)', () => {
+  const RLO = '\u202e';
+  const controls = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+  const anyControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+  it('are left out of a reply wherever they come from: the question, the passage, the article title, date and id', () => {
+    const hostile = answer(
+      { passage: `Putin said ${RLO}Russia will pursue its goals.`, terms: ['Putin'] },
+      { title: `Trump ${RLO}call`, date: `July ${RLO}3`, article: `call${RLO}` },
+    );
+    const reply = buildAnswerReply({
+      question: `${controls.join('')}What did Putin say?`,
+      article: { id: `call${RLO}`, title: `Trump ${RLO}call` },
+      page: 1,
+      answers: [hostile],
+      hasMore: false,
+      confidence: 'high',
+    });
+    expect(JSON.stringify(reply)).not.toMatch(anyControl);
+    const [embed] = reply.embeds;
+    expect(embed?.title).toBe('What did Putin say?');
+    expect(embed?.description).toContain('**Putin** said Russia will pursue its goals.');
+  });
+
+  it('are left out of plain notices and of the names autocomplete offers', () => {
+    expect(unknownArticleNotice(`x${RLO}y`).content).toContain('"xy"');
+    const [choice] = rankArticleChoices('trump', [{ ...answerArticle, title: `Trump ${RLO}call` }]);
+    expect(choice?.name).not.toMatch(anyControl);
+  });
+
+  it('do not leave a question that was nothing else as a blank title', () => {
+    expect(questionTitle(controls.join(''))).toBe('');
   });
 });

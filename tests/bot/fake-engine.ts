@@ -1,4 +1,4 @@
-import type { Answer, AnswerSet, ArticleSummary, AskOptions, Engine } from '../../src/search/types.js';
+import type { Answer, AnswerSet, ArticleSummary, AskOptions, Confidence, Engine } from '../../src/search/types.js';
 
 export interface FakeArticle {
   readonly summary: ArticleSummary;
@@ -23,28 +23,36 @@ export function article(id: string, overrides: Partial<ArticleSummary> = {}, par
   };
 }
 
+export interface FakeEngineOptions {
+  /**
+   * How sure the engine says it is of a question that matched something: `high` (the default)
+   * or `low`. A question that matches nothing is always `none`.
+   */
+  readonly confidence?: (question: string) => Exclude<Confidence, 'none'>;
+}
+
 /**
  * An engine that answers from fixed passages: every passage whose text contains a word of the
  * question (case-insensitive) matches, in the order given. Enough to drive the bot without the
- * real index.
+ * real index; `options.confidence` gives each of the engine's answer states.
  */
-export function fakeEngine(articles: readonly FakeArticle[]): Engine {
+export function fakeEngine(articles: readonly FakeArticle[], options: FakeEngineOptions = {}): Engine {
   const passages = articles.flatMap((entry) =>
     entry.paragraphs.map((text, index) => ({ article: entry.summary, text, paragraph: index + 1 })),
   );
   return {
     articles: articles.map((entry) => entry.summary),
-    async ask(question: string, options: AskOptions = {}): Promise<AnswerSet> {
+    async ask(question: string, askOptions: AskOptions = {}): Promise<AnswerSet> {
       const words: string[] = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       const matches = passages
-        .filter((passage) => options.article === undefined || passage.article.id === options.article)
+        .filter((passage) => askOptions.article === undefined || passage.article.id === askOptions.article)
         .map((passage) => ({
           passage,
           terms: (passage.text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => words.includes(word.toLowerCase())),
         }))
         .filter((match) => match.terms.length > 0);
-      const offset = options.offset ?? 0;
-      const answers = matches.slice(offset, offset + (options.limit ?? 3)).map(({ passage, terms }, index) => ({
+      const offset = askOptions.offset ?? 0;
+      const answers = matches.slice(offset, offset + (askOptions.limit ?? 3)).map(({ passage, terms }, index) => ({
         text: passage.text,
         passage: passage.text,
         score: 100 - offset - index,
@@ -58,7 +66,9 @@ export function fakeEngine(articles: readonly FakeArticle[]): Engine {
           sentence: passage.paragraph * 2 - 1,
         },
       }));
-      return matches.length === 0 ? { answers, confidence: 'none', probability: 0 } : { answers, confidence: 'high', probability: 1 };
+      if (matches.length === 0) return { answers, confidence: 'none', probability: 0 };
+      const confidence = options.confidence?.(question) ?? 'high';
+      return { answers, confidence, probability: confidence === 'high' ? 0.9 : 0.5 };
     },
     paragraph(articleId: string, paragraph: number): string | undefined {
       return articles.find((entry) => entry.summary.id === articleId)?.paragraphs[paragraph - 1];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../src/bot/format/fit-embed.js';
 import { firstUnclosedMarkup } from '../../src/bot/format/truncate.js';
 import { buildContextReply } from '../../src/bot/replies/context-reply.js';
-import { buildHelpReply } from '../../src/bot/replies/help-reply.js';
+import { buildHelpReply, HOW_IT_MATCHES } from '../../src/bot/replies/help-reply.js';
 import * as notices from '../../src/bot/replies/notices.js';
 import { buildReloadFailedReply, buildReloadReply } from '../../src/bot/replies/reload-reply.js';
 import type { ReplyPayload } from '../../src/bot/replies/reply-payload.js';
@@ -113,16 +113,49 @@ describe('buildReloadReply', () => {
 });
 
 describe('buildContextReply', () => {
-  it('shows the whole paragraph with the matched words in bold, linked to the article', () => {
-    const embed = firstEmbed(buildContextReply(answer(), 'Before. Putin said Russia will pursue its goals. After.'));
-    expect(embed.description).toBe('Before. **Putin** said Russia will pursue its **goals**. After.');
+  const MARKED = 'the quoted passage is underlined';
+
+  it('shows the paragraphs before and after, and underlines the quoted passage in its paragraph, matched words in bold', () => {
+    const embed = firstEmbed(
+      buildContextReply(answer(), {
+        previous: 'The day began early.',
+        paragraph: 'Before that. Putin said Russia will pursue its goals. After that.',
+        next: 'Later on, nothing.',
+      }),
+    );
+    expect(embed.description).toBe(
+      '-# ¶ 4\nThe day began early.\n\n' +
+        '-# ¶ 5\nBefore that. __**Putin** said Russia will pursue its **goals**.__ After that.\n\n' +
+        '-# ¶ 6\nLater on, nothing.',
+    );
     expect(embed.url).toBe('https://kyivindependent.com/trump-putin-call');
+    expect(embed.footer?.text).toBe(`Jul 3, 2025 · paragraph 5 · sentence 9 · ${MARKED}`);
+  });
+
+  it('shows more than the passage again when its paragraph is that one sentence', () => {
+    const embed = firstEmbed(
+      buildContextReply(answer(), { previous: 'What came first.', paragraph: 'Putin said Russia will pursue its goals.', next: undefined }),
+    );
+    expect(embed.description).toBe('-# ¶ 4\nWhat came first.\n\n-# ¶ 5\n__**Putin** said Russia will pursue its **goals**.__');
+  });
+
+  it('shows the paragraph as it is, unmarked, when the passage is no longer in it', () => {
+    const embed = firstEmbed(
+      buildContextReply(answer(), { previous: undefined, paragraph: 'Putin left. Goals changed.', next: undefined }),
+    );
+    expect(embed.description).toBe('-# ¶ 5\n**Putin** left. **Goals** changed.');
     expect(embed.footer?.text).toBe('Jul 3, 2025 · paragraph 5 · sentence 9');
   });
 
-  it('stays within limits for a huge paragraph', () => {
-    const embed = firstEmbed(buildContextReply(answer(), 'Putin words '.repeat(5000)));
+  it('keeps the marked passage whole and stays within limits when the neighbours are huge', () => {
+    const huge = 'Putin words '.repeat(5000);
+    const embed = firstEmbed(
+      buildContextReply(answer(), { previous: huge, paragraph: `${huge} Putin said Russia will pursue its goals. ${huge}`, next: huge }),
+    );
     expect(embed.description?.length).toBeLessThanOrEqual(4096);
+    expect(embed.description).toContain('__**Putin** said Russia will pursue its **goals**.__');
+    expect(firstUnclosedMarkup(embed.description ?? '')).toBe(-1);
+    expect(embed.description).toMatch(/^-# ¶ 4\n…/u);
   });
 });
 
@@ -142,6 +175,14 @@ describe('buildHelpReply', () => {
       expect(text).toContain(topic);
     }
     expect(embedLength(embed)).toBeLessThanOrEqual(6000);
+  });
+
+  it('says in one line what the bot compares: the words of the question and its meaning', () => {
+    const embed = firstEmbed(buildHelpReply({ questions: 5, windowSeconds: 30 }));
+    const lines = (embed.description ?? '').split('\n');
+    expect(lines).toContain(HOW_IT_MATCHES);
+    expect(HOW_IT_MATCHES).toMatch(/words.*meaning/);
+    expect(HOW_IT_MATCHES).not.toContain('\n');
   });
 });
 

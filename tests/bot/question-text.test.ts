@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { unescapeText } from '../../src/bot/format/escape.js';
+import { withMentionNames } from '../../src/bot/mention-names.js';
 import { checkQuestion, questionFromMention, questionFromMessageText, searchableQuestion } from '../../src/bot/question-text.js';
+import { questionTitle } from '../../src/bot/replies/answer-reply.js';
 
 const BOT = '111111111111111111';
 
@@ -52,5 +55,16 @@ describe('searchableQuestion', () => {
         'What did **Ushakov** say @everyone <@123456789012345678> <@&234567890123456789> <#345678901234567890> <:kremlin:456789012345678901>?',
       ),
     ).toBe('What did **Ushakov** say kremlin ?');
+  });
+
+  it('leaves out the names mentions are shown as, also when the question is read back from an answer title', () => {
+    const shown = withMentionNames(
+      `<@${BOT}> who makes decisions? cc <@123456789012345678> <@&234567890123456789> <#345678901234567890>`,
+      BOT,
+      null,
+    );
+    expect(shown.replaceAll('\u200b', '').trim()).toBe('who makes decisions? cc @unknown-user @unknown-role #unknown');
+    expect(searchableQuestion(shown)).toBe('who makes decisions? cc');
+    expect(searchableQuestion(unescapeText(questionTitle(shown)))).toBe('who makes decisions? cc');
   });
 });

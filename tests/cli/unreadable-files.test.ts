@@ -2,11 +2,12 @@
  * A file or folder in the corpus that the process may not read is one bad file among many: it
  * is reported with its path and what to do, and everything else still loads and answers.
  */
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/run-cli.js';
+import { runCli, withFileModesApplying } from './support/run-cli.js';
 
 let parent: string;
 let corpus: string;
@@ -19,9 +20,6 @@ beforeAll(async () => {
   await writeFile(join(corpus, 'locked-folder', 'inside.md'), '---\ntitle: Inside\n---\n\nThe ferry sank in the harbour.\n');
   await chmod(join(corpus, 'locked.md'), 0o000);
   await chmod(join(corpus, 'locked-folder'), 0o000);
-  // The rest stays readable by the unprivileged user the CLI runs as.
-  await chmod(parent, 0o755);
-  await chmod(corpus, 0o755);
 });
 afterAll(async () => {
   await chmod(join(corpus, 'locked-folder'), 0o755).catch(() => undefined);
@@ -37,5 +35,26 @@ describe('an unreadable file or folder in the corpus', () => {
     expect(JSON.parse(answer ?? '')).toMatchObject({ answers: [{ source: { article: 'rockets' } }] });
     expect(run.stderr).toContain(`error: ${join(corpus, 'locked.md')}: cannot be read (permission denied)`);
     expect(run.stderr).toContain(`error: ${join(corpus, 'locked-folder')}: is a folder that cannot be read (permission denied)`);
+  });
+});
+
+describe('running with file modes applying', () => {
+  it('reads what the owner may read inside a folder only its owner may enter (a checkout under /root or a 700 home), and nothing of mode 000', async () => {
+    // mkdtemp makes a folder of mode 700, as a clone under `mktemp -d` has.
+    const owned = await mkdtemp(join(tmpdir(), 'owner-only-'));
+    try {
+      await writeFile(join(owned, 'code.ts'), 'export {};\n');
+      await writeFile(join(owned, 'secret.md'), 'locked\n');
+      await chmod(join(owned, 'secret.md'), 0o000);
+      const read = (file: string) => {
+        const [command, ...args] = withFileModesApplying(['cat', join(owned, file)]);
+        return spawnSync(command ?? 'cat', args, { encoding: 'utf8' });
+      };
+      expect(read('code.ts').status, read('code.ts').stderr).toBe(0);
+      expect(read('secret.md').status).not.toBe(0);
+      expect(read('secret.md').stderr).toMatch(/Permission denied/u);
+    } finally {
+      await rm(owned, { recursive: true, force: true });
+    }
   });
 });

@@ -112,6 +112,7 @@ describe('/ask', () => {
 
     // Whether there is a second page is the ranking's business; the paging itself is tested below.
     expect(buttonsOf(reply.body)).toEqual([
+      { customId: 'prev:1', label: 'Previous', emoji: undefined, disabled: true },
       { customId: 'more:2', label: 'More results', emoji: undefined, disabled: expect.any(Boolean) },
       { customId: 'context:1', label: 'Show context', emoji: undefined, disabled: false },
       { customId: expect.stringMatching(voteIdPattern('up', 1, 3)), label: undefined, emoji: '👍', disabled: false },
@@ -237,6 +238,7 @@ describe('buttons under an answer', () => {
     expect(new Set(shown).size).toBe(6);
     expect(page2.footer).toBe(pageFooter(4, 3));
     expect(buttonsOf(update.body).map((button) => [button.customId, button.disabled])).toEqual([
+      ['prev:1', false],
       ['more:3', false],
       ['context:2', false],
       [expect.stringMatching(voteIdPattern('up', 2, 3)), false],
@@ -247,9 +249,18 @@ describe('buttons under an answer', () => {
     const stored = server.getMessage(message.id);
     expect(onlyEmbed(stored).footer).toBe(pageFooter(4, 3));
     expect(server.interactionRequests(click.id).map((request) => request.kind)).toEqual(['callback']);
+
+    // Previous goes back to the first page, in place.
+    const back = server.sendButton({ customId: 'prev:1', message });
+    const previous = await server.waitForInteractionReply(back.id);
+    expect(previous.callbackType).toBe(CallbackType.UpdateMessage);
+    const again = onlyEmbed(previous.body);
+    expect(again.footer).toBe(pageFooter(1, 3));
+    expect(passageBlocks(again.description).map((block) => plainText(block.passage))).toEqual(page1);
+    expect(buttonsOf(previous.body).find((button) => button.label === 'Previous')?.disabled).toBe(true);
   });
 
-  it('Show context shows the whole paragraph around the first passage, only to the one who clicked', async () => {
+  it('Show context shows the paragraph around the first passage and its neighbours, the passage marked, only to the one who clicked', async () => {
     const { reply, embed } = await ask(server, 'Which weapons shipments were paused?');
     expect(passageBlocks(embed.description)[0]?.source).toBe(`**${PUTIN_TITLE}** · Jul 3, 2025 · ¶ 12`);
     const message = reply.message;
@@ -261,13 +272,18 @@ describe('buttons under an answer', () => {
     expect(flagsOf(context.body)).toBe(EPHEMERAL);
     const shown = onlyEmbed(context.body);
     expect(shown.title).toBe(PUTIN_TITLE);
+    // The paragraphs before and after too, and the quoted passage underlined in its own.
     expect(plainText(shown.description ?? '')).toBe(
-      'The phone call also came just a day after the U.S. Defense Department paused shipments of key weapons systems to Ukraine, ' +
-        "including Patriot air defense missiles and precision-guided munitions. Ukraine's Foreign Ministry has warned that the delay " +
-        'undermines defense efforts and risks emboldening Russia to escalate further.',
+      '-# ¶ 11\nThe strikes have destroyed numerous infrastructure as Russia intensifies its assault despite repeated calls ' +
+        'from Kyiv, Washington, and European leaders for an unconditional ceasefire.\n\n' +
+        '-# ¶ 12\n__The phone call also came just a day after the U.S. Defense Department paused shipments of key weapons systems to Ukraine, ' +
+        "including Patriot air defense missiles and precision-guided munitions.__ Ukraine's Foreign Ministry has warned that the delay " +
+        'undermines defense efforts and risks emboldening Russia to escalate further.\n\n' +
+        '-# ¶ 13\nPresident Volodymyr Zelensky, speaking from Denmark earlier in the day, said that achieving peace would require ' +
+        'direct talks between national leaders.',
     );
     expect(shown.description).toContain('**paused** **shipments**');
-    expect(shown.footer).toMatch(/^Jul 3, 2025 · paragraph 12 · sentence \d+$/);
+    expect(shown.footer).toMatch(/^Jul 3, 2025 · paragraph 12 · sentence \d+ · the quoted passage is underlined$/);
     // The answer itself is untouched.
     expect(onlyEmbed(server.getMessage(message.id)).footer).toBe(embed.footer);
   });
@@ -432,6 +448,7 @@ describe('"Find in articles" message command', () => {
     expect(first?.source).toMatch(new RegExp(`^\\*\\*${escapeRegExp(PUTIN_TITLE)}\\*\\* · Jul 3, 2025 · ¶ 1[45]$`));
     expect(plainText(first?.passage ?? '')).toMatch(/only Putin makes decisions/);
     expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual([
+      'prev:1',
       'more:2',
       'context:1',
       expect.stringMatching(voteIdPattern('up', 1, passageBlocks(embed.description).length)),
@@ -458,6 +475,7 @@ describe('mentions and DMs', () => {
     expect(passageBlocks(embed.description)[0]?.source).toBe(PARAGRAPH_14_SOURCE);
     expect(plainText(embed.description ?? '')).toContain(ONLY_PUTIN);
     expect(buttonsOf(reply.body).map((button) => button.customId)).toEqual([
+      'prev:1',
       'more:2',
       'context:1',
       expect.stringMatching(voteIdPattern('up', 1, passageBlocks(embed.description).length)),
@@ -554,11 +572,12 @@ describe('/sources and /help', () => {
 });
 
 describe('mentions and markdown typed by people', () => {
-  it('escapes @everyone, role and user mentions, bold and spoilers where the question is echoed, and pings no one', async () => {
+  it('escapes @everyone, shows role and user mentions by name, escapes bold and spoilers where the question is echoed, and pings no one', async () => {
     const role = server.guild.adminRoleId;
     const admin = server.adminUser.id;
     const question = `@everyone @here <@&${role}> <@${admin}> who makes **decisions** in ||Russia||?`;
-    const shown = `@\u200beveryone @\u200bhere <@&\u200b${role}> <@\u200b${admin}> who makes \\*\\*decisions\\*\\* in \\|\\|Russia\\|\\|?`;
+    // Mentions are shown by name, as Discord shows them (zero-width spaces mark where each name ends).
+    const shown = `@\u200beveryone @\u200bhere @\u200bAdmin\u200b @\u200b${server.adminUser.username}\u200b who makes \\*\\*decisions\\*\\* in \\|\\|Russia\\|\\|?`;
 
     const slashAnswer = await ask(server, question);
     expect(slashAnswer.embed.title).toBe(shown);

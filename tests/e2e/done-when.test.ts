@@ -46,7 +46,13 @@ describe('done when', () => {
       'The president described Trump and Putin as "completely different people" but emphasized that only Putin makes decisions in Russia.',
     );
     expect(first?.passage).toMatch(/\*\*decisions\*\* in \*\*Russia\*\*/);
-    expect(buttonsOf(reply.body).map((button) => button.label ?? button.emoji)).toEqual(['More results', 'Show context', '👍', '👎']);
+    expect(buttonsOf(reply.body).map((button) => button.label ?? button.emoji)).toEqual([
+      'Previous',
+      'More results',
+      'Show context',
+      '👍',
+      '👎',
+    ]);
 
     expect(reply.kind).toBe('edit'); // the deferred "thinking…" became the answer
     expect(server.requests.find((request) => request.authorization !== null)?.authorization).toBe('Bot x');

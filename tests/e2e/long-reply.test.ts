@@ -47,6 +47,19 @@ function expectCutAtWord(shown: string, full: string): void {
   expect(full.charAt(kept.length), `cut inside a word after …${kept.slice(-20)}`).toMatch(/\s/);
 }
 
+/**
+ * Like `expectCutAtWord`, for a part of `full` that may start after its beginning ("…" first) and
+ * holds the underline that marks a quoted passage.
+ */
+function expectCutInsideAtWord(shown: string, full: string): void {
+  expect(shown.endsWith('…'), `expected a cut ending in …: ${shown.slice(-40)}`).toBe(true);
+  const kept = plainText(shown.slice(0, -1).replaceAll('__', '')).replace(/^…/u, '').trim();
+  expect(kept.length).toBeGreaterThan(0);
+  const at = full.indexOf(kept);
+  expect(at, `not a part of the original: …${kept.slice(-40)}`).toBeGreaterThanOrEqual(0);
+  expect(full.charAt(at + kept.length), `cut inside a word after …${kept.slice(-20)}`).toMatch(/\s/);
+}
+
 function expectAnswerWithinLimits(embed: EmbedView): void {
   expectEmbedWithinLimits(embed);
   const blocks = passageBlocks(embed.description);
@@ -81,10 +94,13 @@ describe('replies longer than Discord allows', () => {
     expect(context.callbackType).toBe(CallbackType.ChannelMessageWithSource);
     const embed = onlyEmbed(context.body);
     expectEmbedWithinLimits(embed);
+    // The paragraph before is shown too; the passage's own paragraph fills the rest of the description.
     expect(embed.description?.length ?? 0).toBeGreaterThan(MessageLimits.embedDescription - 200);
-    const paragraph = [LONG_SENTENCE, LONG_PARAGRAPH].find((text) => text.startsWith(plainText(embed.description ?? '').slice(0, 40)));
-    if (paragraph === undefined) throw new Error('the context is neither paragraph');
-    expectCutAtWord(embed.description ?? '', paragraph);
+    const [before, own] = (embed.description ?? '').split('\n\n');
+    expect(before?.startsWith('-# ¶ 1\n…')).toBe(true);
+    expect(own?.startsWith('-# ¶ 2\n')).toBe(true);
+    expect(own).toMatch(/__\*\*Survey\*\* \*\*team\*\* \d+ \*\*measured\*\*/u);
+    expectCutInsideAtWord((own ?? '').slice('-# ¶ 2\n'.length), LONG_PARAGRAPH);
     expectCutAtWord(embed.title ?? '', LONG_TITLE);
   });
 

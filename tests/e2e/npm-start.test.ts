@@ -159,7 +159,7 @@ describe('npm start without a token', () => {
   );
 
   it(
-    'outside production, starts the playground: says so first, prints its address, the page answers, and SIGTERM exits 0',
+    'outside production, starts the playground: says so first, prints its address, the page shows the articles and three examples, and SIGTERM exits 0',
     async () => {
       const child = npmStart(
         cleanEnv({
@@ -188,6 +188,11 @@ describe('npm start without a token', () => {
         'stats',
         'Find in articles',
       ]);
+      // What the page shows before any typing: the article loaded and three questions the bot answers.
+      expect(state.welcome?.articles.map((article) => article.title)).toEqual([
+        'Trump says he "didn\'t make any progress" with Putin on ending the war in Ukraine',
+      ]);
+      expect(state.welcome?.examples).toHaveLength(3);
 
       const pid = child.pid;
       if (pid === undefined) throw new Error('no pid');

@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rawRequest } from './support/raw-http.js';
-import { fetchPageState, startTestPlayground, type TestPlayground } from './support/playground.js';
+import { fetchEarlier, fetchPageState, startTestPlayground, type TestPlayground } from './support/playground.js';
 
 let playground: TestPlayground;
 
@@ -117,12 +117,18 @@ describe('the playground page server', () => {
         { where: 'channel', name: 'ask', options: { question: 'x'.repeat(301) } },
         'question can be at most 300 characters (this one has 301).',
       ],
+      // However long: the same words, not the page's own limit on what it sends.
+      [
+        { where: 'channel', name: 'ask', options: { question: 'x'.repeat(10_000) } },
+        'question can be at most 300 characters (this one has 10000).',
+      ],
+      [{ where: 'channel', content: 'y'.repeat(2_500) }, 'A message can be at most 2000 characters (this one has 2500).'],
       [{ where: 'channel', name: 'ask', options: { question: 'why', colour: 'red' } }, '/ask has no option colour.'],
       [{ where: 'channel', name: 'ask', options: { question: 'why', private: 'yes' } }, 'private is true or false.'],
       [{ where: 'nowhere', name: 'ask', options: {} }, 'The page sent something the playground cannot use (where:'],
     ];
     for (const [body, error] of cases) {
-      const response = await postAction('command', body);
+      const response = await postAction(typeof body === 'object' && body !== null && 'content' in body ? 'message' : 'command', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(JSON.parse(response.body).error).toContain(error);
     }
@@ -167,6 +173,36 @@ describe('the playground page server', () => {
       },
       { timeout: 20_000, interval: 50 },
     );
+  });
+
+  it('gives the page the last 50 messages of the channel and of the DM, and earlier ones 50 at a time on request', async () => {
+    const { discord } = playground.playground;
+    for (let index = 1; index <= 120; index += 1) discord.createMessage({ content: `history ${index}` });
+    discord.createMessage({ content: 'in the DM', dm: true });
+    const state = await fetchPageState(playground.url);
+    const inChannel = state.messages.filter((message) => message.channel_id === discord.channelId);
+    expect(inChannel.map((message) => message.id)).toEqual(
+      discord
+        .messagesIn(discord.channelId)
+        .slice(-50)
+        .map((message) => message.id),
+    );
+    expect(inChannel.at(-1)?.content).toBe('history 120');
+    expect(state.messages.some((message) => message.content === 'in the DM')).toBe(true);
+    expect(state.earlier).toEqual({ channel: true, dm: false });
+
+    const before = inChannel[0]?.id ?? '';
+    const earlier = await fetchEarlier(playground.url, 'channel', before);
+    expect(earlier.messages.map((message) => message.content)).toEqual(
+      discord
+        .messagesIn(discord.channelId)
+        .filter((message) => BigInt(message.id) < BigInt(before))
+        .slice(-50)
+        .map((message) => message.content),
+    );
+    expect(earlier.messages).toHaveLength(50);
+    expect(earlier.hasEarlier).toBe(true);
+    expect((await fetchEarlier(playground.url, 'dm', '99999999999999999999')).hasEarlier).toBe(false);
   });
 
   it('answers the article autocomplete with the bot’s own choices', async () => {

@@ -5,11 +5,10 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { REPO_ROOT } from '../e2e/support/harness.js';
-import { launchChromium, type Chromium } from './support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS as TEST_TIMEOUT_MS, browserSession } from './support/browser-session.js';
 import {
   clickButton,
   composerError,
@@ -20,9 +19,6 @@ import {
   waitForMessage,
   type ShownMessage,
 } from './support/page-driver.js';
-import { startTestPlayground, type TestPlayground } from './support/playground.js';
-
-const TEST_TIMEOUT_MS = 90_000;
 
 /**
  * Markup that runs script if a page ever treats text as HTML (it has no markdown characters, so
@@ -42,46 +38,15 @@ const HOSTILE_ARTICLE = [
 /** Where the README's picture of an answer is kept; written when SAVE_SCREENSHOT=1 (see README, Development). */
 const README_SCREENSHOT = join(REPO_ROOT, 'docs', 'playground-answer.png');
 
-let playground: TestPlayground;
-let chromium: Chromium;
-let page: Page;
-let pageErrors: string[];
-/** Alerts the page raised (the hostile markup's handler would raise one). */
-let dialogs: string[];
+const session = browserSession({ corpusFiles: { 'lighthouse.md': HOSTILE_ARTICLE } });
 let shotDir: string;
 
 beforeAll(async () => {
-  [playground, chromium] = await Promise.all([startTestPlayground({ 'lighthouse.md': HOSTILE_ARTICLE }), launchChromium()]);
   shotDir = await mkdtemp(join(tmpdir(), 'article-qa-screenshots-'));
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await chromium?.close();
-  await playground?.close();
-  if (shotDir !== undefined) await rm(shotDir, { recursive: true, force: true });
 });
 
-beforeEach(async () => {
-  page = await chromium.browser.newPage();
-  pageErrors = [];
-  dialogs = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.setViewport({ width: 1100, height: 900 });
-  await page.goto(playground.url);
-  await page.waitForSelector('body[data-ready="true"]');
-}, TEST_TIMEOUT_MS);
-
-afterEach(async () => {
-  await page.close();
-  // A script error or a refused resource on the page is a bug even when the test saw what it wanted.
-  expect(pageErrors).toEqual([]);
+afterAll(async () => {
+  if (shotDir !== undefined) await rm(shotDir, { recursive: true, force: true });
 });
 
 /** The answer of the bot to the command `/name` that `you` used, whose embed title is `title`. */
@@ -98,7 +63,7 @@ const FeedbackLine = z.object({
 });
 
 async function feedbackLines(): Promise<z.infer<typeof FeedbackLine>[]> {
-  const text = await readFile(playground.feedbackFile, 'utf8').catch(() => '');
+  const text = await readFile(session.playground.feedbackFile, 'utf8').catch(() => '');
   return text
     .split('\n')
     .filter((line) => line !== '')
@@ -109,6 +74,7 @@ describe('the playground page in Chromium', () => {
   it(
     'has a message box labelled "Message" where typing / lists the bot\'s commands',
     async () => {
+      const { page } = session;
       const tag = await page.$eval('::-p-aria(Message)', (box) => box.tagName);
       expect(tag).toBe('TEXTAREA');
       await typeInMessageBox(page, '/');
@@ -125,6 +91,7 @@ describe('the playground page in Chromium', () => {
   it(
     'asks "/ask who makes decisions in russia?" on Enter and shows the answer embed as Discord does, with its sources and buttons',
     async () => {
+      const { page } = session;
       await send(page, '/ask who makes decisions in russia?');
       const answer = await waitForMessage(page, 'the answer', answerTo('/ask', 'who makes decisions in russia?'));
       expect(answer.author).toBe('article-qa-bot');
@@ -139,6 +106,7 @@ describe('the playground page in Chromium', () => {
       expect(embed?.quotes).toBe(3);
       expect(embed?.footer).toBe('Passages 1–3');
       expect(answer.buttons).toEqual([
+        { label: 'Previous', disabled: true },
         { label: 'More results', disabled: false },
         { label: 'Show context', disabled: false },
         { label: '👍', disabled: false },
@@ -160,8 +128,9 @@ describe('the playground page in Chromium', () => {
   );
 
   it(
-    'More results edits the answer in place; 👍 answers privately and appends the vote to FEEDBACK_FILE; Show context shows the paragraph',
+    'More results and Previous edit the answer in place; 👍 answers privately and appends the vote to FEEDBACK_FILE; Show context shows the paragraph',
     async () => {
+      const { page } = session;
       await send(page, '/ask who makes decisions in russia?');
       const answer = await waitForMessage(page, 'the answer', answerTo('/ask', 'who makes decisions in russia?'));
       const countBefore = (await shownMessages(page)).length;
@@ -170,6 +139,8 @@ describe('the playground page in Chromium', () => {
       const edited = await waitForMessage(page, 'the second page', (m) => m.id === answer.id && m.embeds[0]?.footer === 'Passages 4–6');
       expect(edited.embeds[0]?.title).toBe('who makes decisions in russia?');
       expect((await shownMessages(page)).length).toBe(countBefore);
+      await clickButton(page, answer.id, 'Previous');
+      await waitForMessage(page, 'the first page again', (m) => m.id === answer.id && m.embeds[0]?.footer === 'Passages 1–3');
 
       const votesBefore = (await feedbackLines()).length;
       await clickButton(page, answer.id, '👍');
@@ -187,7 +158,7 @@ describe('the playground page in Chromium', () => {
         vote: 'up',
         question: 'who makes decisions in russia?',
         article: '2025-07-03-trump-putin-call',
-        user: playground.playground.discord.memberUser.id,
+        user: session.playground.playground.discord.memberUser.id,
       });
 
       await clickButton(page, answer.id, 'Show context');
@@ -205,6 +176,7 @@ describe('the playground page in Chromium', () => {
   it(
     "shows the bot's autocomplete answers for article as you type; the picked article limits the answer",
     async () => {
+      const { page } = session;
       await typeInMessageBox(page, '/ask what did zelensky say');
       const article = await page.waitForSelector('#option-ask-article');
       await article?.click();
@@ -224,6 +196,7 @@ describe('the playground page in Chromium', () => {
   it(
     'answers a message that mentions the bot with a reply, a DM in the DM view, and "Find in articles" from a message\'s menu',
     async () => {
+      const { page } = session;
       await send(page, '@article-qa-bot who makes decisions in russia?');
       const mine = await waitForMessage(
         page,
@@ -264,6 +237,7 @@ describe('the playground page in Chromium', () => {
   it(
     'refuses /reload to a member without Manage Server, and reloads once the switch gives it',
     async () => {
+      const { page } = session;
       await send(page, '/reload');
       // Enter picked the command from the list; a second Enter sends it.
       await page.keyboard.press('Enter');
@@ -298,6 +272,7 @@ describe('the playground page in Chromium', () => {
   it(
     'shows /sources and /help as embeds with fields and links as text, and says plainly when a command does not exist',
     async () => {
+      const { page } = session;
       await send(page, '/help');
       await page.keyboard.press('Enter');
       const help = await waitForMessage(page, 'the help', answerTo('/help', 'How to ask me about the articles'));
@@ -316,6 +291,7 @@ describe('the playground page in Chromium', () => {
   it(
     'shows markup in a question and in an article as the text it is: nothing is ever interpreted as HTML',
     async () => {
+      const { page } = session;
       await send(page, `/ask ${HOSTILE} how many steps did the lighthouse keeper climb?`);
       const answer = await waitForMessage(
         page,
@@ -335,7 +311,7 @@ describe('the playground page in Chromium', () => {
       expect(choices).toContain(`${HOSTILE} Lighthouse log (2024-01-01)`);
 
       expect(await page.$$eval('img', (images) => images.length)).toBe(0);
-      expect(dialogs).toEqual([]);
+      expect(session.dialogs).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );
@@ -343,6 +319,7 @@ describe('the playground page in Chromium', () => {
   it(
     "fills a command's first option from the text after its name, and the others from `name: value`, as Discord's client does",
     async () => {
+      const { page } = session;
       const parsed: unknown = await page.evaluate(`(async () => {
         const { parseCommandText } = await import('/composer.js');
         const ask = { id: '1', type: 1, name: 'ask', description: '', default_member_permissions: null, options: [
@@ -368,6 +345,7 @@ describe('the playground page in Chromium', () => {
   it(
     'renders Discord markdown as Discord does: bold, italics, quotes, masked links (http only), escapes; "thinking…" and edits',
     async () => {
+      const { page } = session;
       const rendered: unknown = await page.evaluate(`(async () => {
         const { renderMarkdown } = await import('/markdown.js');
         const { renderMessage } = await import('/render-message.js');
@@ -411,6 +389,6 @@ describe('the playground page in Chromium', () => {
 });
 
 async function fetchManageServer(): Promise<{ manageServer: boolean }> {
-  const response = await fetch(`${playground.url}/state`);
+  const response = await fetch(`${session.playground.url}/state`);
   return z.object({ manageServer: z.boolean() }).parse(await response.json());
 }

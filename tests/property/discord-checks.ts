@@ -37,6 +37,12 @@ const LIVE_MENTION = /@(?:everyone|here)|<(?:@[!&]?|#)\d/;
  */
 const LINK_TARGET = /\]\(https?:\/\/[^\s()<>]*\)/g;
 
+/**
+ * Unicode's bidirectional controls (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069): Discord
+ * shows them, and one in a question or an article reverses the rest of what is quoted.
+ */
+const BIDI_CONTROL = /\p{Bidi_Control}/u;
+
 /** A UTF-16 unit that is half of a surrogate pair with no other half. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -169,6 +175,10 @@ export function payloadProblems(payload: ReplyPayload, options: CheckOptions = {
   for (const text of renderedTexts(payload)) {
     const live = liveMention(text);
     if (live !== null) problems.push(`a live mention: ${JSON.stringify(live)}`);
+  }
+  for (const text of allTexts(payload)) {
+    const bidi = BIDI_CONTROL.exec(text);
+    if (bidi !== null) problems.push(`a bidirectional control U+${(bidi[0].codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
   }
   if (options.wellFormedInput === true) {
     for (const text of allTexts(payload)) {

@@ -57,7 +57,9 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
         fc.boolean(),
         (question, article, page, found, hasMore) => {
           const input = wellFormed(question, article, found);
-          const answerReply = buildAnswerReply({ question, article, page, answers: found, hasMore });
+          // Both states with passages: even pages as the engine's `low`, odd ones as `high`.
+          const confidence = page % 2 === 0 ? 'low' : 'high';
+          const answerReply = buildAnswerReply({ question, article, page, answers: found, hasMore, confidence });
           expect(payloadProblems(answerReply, { wellFormedInput: input })).toEqual([]);
           const noAnswer = buildNoAnswerReply(question, article);
           expect(payloadProblems(noAnswer, { wellFormedInput: input })).toEqual([]);
@@ -91,9 +93,10 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
         const title = questionTitle(question);
         expect(liveMention(title)).toBeNull();
         // Unescaped, the title is the start of the question: nothing added but a closing "…".
-        // (Zero-width spaces are what defuse mentions, so they are left out of the comparison.)
+        // (Zero-width spaces are what defuse mentions, and bidirectional controls are never sent,
+        // so both are left out of the comparison.)
         const shown = unescapeText(title.endsWith('…') && title !== question ? title.slice(0, -1) : title).replace(/\u200b/g, '');
-        expect(question.replace(/\u200b/g, '').startsWith(shown.trimEnd())).toBe(true);
+        expect(question.replace(/\u200b|\p{Bidi_Control}/gu, '').startsWith(shown.trimEnd())).toBe(true);
       }),
       { numRuns: RUNS * 2, examples: QUESTION_EXAMPLES.map((question) => [question]) },
     );
@@ -101,17 +104,21 @@ describe('buildAnswerReply and buildNoAnswerReply', () => {
 });
 
 describe('buildContextReply', () => {
-  it('never throws and stays within limits for any answer and any paragraph', () => {
+  it('never throws and stays within limits for any answer, any paragraph and any neighbours', () => {
+    const neighbour = fc.option(hostileText, { nil: undefined });
     fc.assert(
-      fc.property(hostileAnswer, hostileText, (answer, paragraph) => {
-        const reply = buildContextReply(answer, paragraph);
-        expect(payloadProblems(reply, { wellFormedInput: wellFormed(answer, paragraph) })).toEqual([]);
+      fc.property(hostileAnswer, hostileText, neighbour, neighbour, (answer, paragraph, previous, next) => {
+        const reply = buildContextReply(answer, { previous, paragraph, next });
+        expect(payloadProblems(reply, { wellFormedInput: wellFormed(answer, paragraph, previous, next) })).toEqual([]);
       }),
       {
         numRuns: RUNS,
         examples: [
-          [HUGE_ANSWER, HUGE_ANSWER.passage],
-          [HUGE_ANSWER, ''],
+          [HUGE_ANSWER, HUGE_ANSWER.passage, HUGE_ANSWER.passage, HUGE_ANSWER.passage],
+          [HUGE_ANSWER, `${HUGE_ANSWER.passage} ${HUGE_ANSWER.passage}`, undefined, ''],
+          [HUGE_ANSWER, '', undefined, undefined],
+          // A neighbour of astral characters and no space: its end must not start inside a surrogate pair.
+          [HUGE_ANSWER, '', '\u{10000}'.repeat(5000), undefined],
         ],
       },
     );

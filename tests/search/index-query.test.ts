@@ -7,7 +7,12 @@ import { articleOf, indexed } from './support/corpus.js';
 // "common" is in every sentence, "rare" in one, "middling" in five of twenty.
 const sentences = Array.from({ length: 20 }, (_, at) => `Common word ${at}.${at % 4 === 0 ? ' Middling.' : ''}${at === 7 ? ' Rare.' : ''}`);
 const { index } = indexed(articleOf('a', sentences.join(' ')));
-const concept = (...terms: Array<readonly [string, number]>): Concept => ({ terms: new Map(terms), weight: 1, known: true });
+const concept = (...terms: Array<readonly [string, number]>): Concept => ({
+  terms: new Map(terms),
+  variants: new Set(terms.map(([term]) => term)),
+  weight: 1,
+  known: true,
+});
 const options = { ...DEFAULT_OPTIONS, maxRetrievalFrequency: 6 };
 
 describe('indexQueryOf', () => {

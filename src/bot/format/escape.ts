@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { withoutBidiControls } from './bidi-controls.js';
 import { truncateAtWord } from './truncate.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -14,13 +15,16 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(@[!&]?|#)(?=\d)/g, `<$1${ZERO_WIDTH_SPACE}`);
 }
 
-/** Text from a person or a file, to be shown as-is inside markdown (descriptions, titles, field values). */
+/**
+ * Text from a person or a file, to be shown as-is inside markdown (descriptions, titles, field
+ * values), without the bidirectional controls that would reorder it (see `withoutBidiControls`).
+ */
 export function escapeText(text: string): string {
   // Backslashes and emphasis characters are escaped here, one backslash each, so that
   // `unescapeText` is exact: discord.js's `escapeMarkdown` takes a `*` after an escaped backslash
   // (in runs such as `**\\*****`) for one already escaped. It still escapes what depends on
   // where it stands: headings, list markers and masked links.
-  return escapeMarkdown(neutralizeMentions(text).replace(/[\\*_~|`]/g, '\\$&'), {
+  return escapeMarkdown(neutralizeMentions(withoutBidiControls(text)).replace(/[\\*_~|`]/g, '\\$&'), {
     codeBlock: false,
     inlineCode: false,
     bold: false,
@@ -46,7 +50,7 @@ export function escapeTextWithin(text: string, max: number): string {
 
 /** Text for the label of a `[label](url)` link: like `escapeText`, and every bracket is escaped so none can end the label. */
 export function escapeLinkLabel(text: string): string {
-  return escapeMarkdown(neutralizeMentions(text), { heading: true, bulletedList: true, numberedList: true }).replace(
+  return escapeMarkdown(neutralizeMentions(withoutBidiControls(text)), { heading: true, bulletedList: true, numberedList: true }).replace(
     /[[\]]/g,
     (bracket) => `\\${bracket}`,
   );

@@ -3,6 +3,7 @@ import { resolveArticle } from '../article-choices.js';
 import type { BotContext } from '../bot-context.js';
 import type { ArgumentsOf } from '../command-arguments.js';
 import { MAX_ACCEPTED_QUESTION_LENGTH, type askCommand } from '../commands/ask.js';
+import { withMentionNames } from '../mention-names.js';
 import { emptyQuestionNotice, questionTooLongNotice, unknownArticleNotice } from '../replies/notices.js';
 import { checkQuestion } from '../question-text.js';
 import { recordQuestion } from '../question-record.js';
@@ -36,10 +37,7 @@ export async function handleAskCommand(
     article = { id: found.id, title: found.title };
   }
 
-  await answerQuestionInteraction(
-    interaction,
-    { question: checked.question, article, private: args.private ?? false, via: 'ask' },
-    ctx,
-    arrival,
-  );
+  // Held to the option's length as Discord counts it, then shown with names for mentions.
+  const question = withMentionNames(checked.question, interaction.client.user.id, interaction.channel);
+  await answerQuestionInteraction(interaction, { question, article, private: args.private ?? false, via: 'ask' }, ctx, arrival);
 }

@@ -3,6 +3,7 @@ import { firstAnswerReply } from '../answer-pages.js';
 import type { BotContext } from '../bot-context.js';
 import { MAX_ACCEPTED_QUESTION_LENGTH } from '../commands/ask.js';
 import { emptyQuestionNotice, questionTooLongNotice, rateLimitedNotice } from '../replies/notices.js';
+import { withMentionNames } from '../mention-names.js';
 import { checkQuestion, questionFromMention } from '../question-text.js';
 import { answeredOutcome, questionArrival, recordQuestion } from '../question-record.js';
 
@@ -17,7 +18,7 @@ export async function handleMentionMessage(message: Message, ctx: BotContext): P
   if (text === null) return;
   const arrival = questionArrival(ctx, message.inGuild() ? 'mention' : 'dm', message, message.author.id);
 
-  const checked = checkQuestion(text);
+  const checked = checkQuestion(withMentionNames(text, botId, message.channel));
   if (!checked.ok) {
     await message.reply(
       checked.reason === 'empty' ? emptyQuestionNotice() : questionTooLongNotice(checked.length, MAX_ACCEPTED_QUESTION_LENGTH),

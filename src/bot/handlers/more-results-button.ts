@@ -4,7 +4,7 @@ import type { BotContext } from '../bot-context.js';
 import { buildAnswerReply, buildNoAnswerReply } from '../replies/answer-reply.js';
 import { answerStateOfButton } from './answer-message.js';
 
-/** "More results": replaces the passages in place with the next page. */
+/** "More results" and "Previous": replace the passages in place with the page the button names. */
 export async function handleMoreResultsButton(interaction: ButtonInteraction, page: number, ctx: BotContext): Promise<void> {
   const engine = ctx.engines.current;
   const state = await answerStateOfButton(interaction, ctx, engine);
@@ -12,7 +12,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
 
   const next = await answersOnPage(engine, state, page);
   if (next.answers.length > 0) {
-    await interaction.update(buildAnswerReply({ ...state, page, answers: next.answers, hasMore: next.hasMore }));
+    await interaction.update(buildAnswerReply({ ...state, ...next, page }));
     ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(next.answers) });
     return;
   }
@@ -22,7 +22,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
   await interaction.update(
     shown.answers.length === 0
       ? buildNoAnswerReply(state.question, state.article)
-      : buildAnswerReply({ ...state, page: current, answers: shown.answers, hasMore: false }),
+      : buildAnswerReply({ ...state, ...shown, page: current, hasMore: false }),
   );
   ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(shown.answers) });
 }

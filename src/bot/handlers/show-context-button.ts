@@ -6,7 +6,7 @@ import { noContextNotice } from '../replies/notices.js';
 import { answerStateOfButton } from './answer-message.js';
 import { replyPrivately } from './reply-to-interaction.js';
 
-/** "Show context": the whole paragraph around the page's first passage, shown only to whoever asked for it. */
+/** "Show context": the paragraphs around the page's first passage, shown only to whoever asked for it. */
 export async function handleShowContextButton(interaction: ButtonInteraction, page: number, ctx: BotContext): Promise<void> {
   const engine = ctx.engines.current;
   const state = await answerStateOfButton(interaction, ctx, engine);
@@ -17,5 +17,7 @@ export async function handleShowContextButton(interaction: ButtonInteraction, pa
     await replyPrivately(interaction, noContextNotice());
     return;
   }
-  await interaction.reply({ ...buildContextReply(top, paragraph), flags: MessageFlags.Ephemeral });
+  const { article, paragraph: number } = top.source;
+  const around = { previous: engine.paragraph(article, number - 1), paragraph, next: engine.paragraph(article, number + 1) };
+  await interaction.reply({ ...buildContextReply(top, around), flags: MessageFlags.Ephemeral });
 }

@@ -15,7 +15,18 @@ import { collapseWhitespace } from '../../corpus/collapse-whitespace.js';
 export const PASSAGES_PER_PAGE = 3;
 
 export const ANSWER_COLOR = 0x5865f2;
+/** Amber: passages shown for what they are worth, neither the answer's blue nor the grey of "nothing". */
+export const LOW_CONFIDENCE_COLOR = 0xf0b232;
 export const NO_ANSWER_COLOR = 0x99aab5;
+
+/**
+ * How sure the engine is that a page's passages answer the question: `high`, they do; `low`,
+ * they are the closest the articles have, which may not answer it. (`none` has no passages to page.)
+ */
+export type PassagesConfidence = 'high' | 'low';
+
+/** What a low-confidence answer says before its passages, so that nobody takes them for an answer. */
+export const NOT_SURE_LINE = "I'm not sure the articles answer this — the closest passages:";
 
 /** The article an answer was limited to, by id (what the engine needs) and title (what people read). */
 export interface ArticleFilter {
@@ -31,6 +42,7 @@ export interface AnswerPage {
   /** The passages of this page, best first. */
   readonly answers: readonly Answer[];
   readonly hasMore: boolean;
+  readonly confidence: PassagesConfidence;
 }
 
 /** The footer names the article filter so that an answer can be rebuilt from the message alone. */
@@ -40,11 +52,14 @@ const FOOTER_ARTICLE_PREFIX = ' · article: ';
 export function buildAnswerReply(page: AnswerPage): ReplyPayload {
   const first = (page.page - 1) * PASSAGES_PER_PAGE + 1;
   const last = first + page.answers.length - 1;
+  const sure = page.confidence === 'high';
+  const numbers = page.answers.length === 1 ? `${first}` : `${first}–${last}`;
+  const intro = sure ? '' : `${NOT_SURE_LINE}${BLOCK_SEPARATOR}`;
   const embed = withQuestionTitle(new EmbedBuilder(), page.question)
-    .setColor(ANSWER_COLOR)
-    .setDescription(passagesDescription(page.answers, first))
+    .setColor(sure ? ANSWER_COLOR : LOW_CONFIDENCE_COLOR)
+    .setDescription(`${intro}${passagesDescription(page.answers, first, DISCORD_LIMITS.embedDescription - intro.length)}`)
     .setFooter({
-      text: footerText(page.answers.length === 1 ? `Passage ${first}` : `Passages ${first}–${last}`, page.article),
+      text: footerText(`${sure ? 'Passage' : 'Closest passage'}${page.answers.length === 1 ? '' : 's'} ${numbers}`, page.article),
     });
 
   // The votes carry the passages shown, so that a vote records them and not a later search's.
@@ -54,6 +69,12 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
     sentence: source.sentence,
   }));
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      // On the first page it is there but disabled, as Discord's own pagers show it; its id must still be unique.
+      .setCustomId(buttonCustomId({ kind: 'previous', page: Math.max(1, page.page - 1) }))
+      .setLabel('Previous')
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(page.page <= 1),
     new ButtonBuilder()
       .setCustomId(buttonCustomId({ kind: 'more', page: page.page + 1 }))
       .setLabel('More results')
@@ -133,10 +154,10 @@ const BLOCK_SEPARATOR = '\n\n';
 /** Past this, a citation's link is dropped so that an absurd url cannot crowd out the passage. */
 const MAX_SOURCE_LINE = 400;
 
-function passagesDescription(answers: readonly Answer[], firstNumber: number): string {
+function passagesDescription(answers: readonly Answer[], firstNumber: number, budget: number): string {
   if (answers.length === 0) return 'No more passages.';
   // Each passage gets an equal share, so the last one is never cut away entirely.
-  const share = Math.floor((DISCORD_LIMITS.embedDescription - BLOCK_SEPARATOR.length * (answers.length - 1)) / answers.length);
+  const share = Math.floor((budget - BLOCK_SEPARATOR.length * (answers.length - 1)) / answers.length);
   return answers.map((answer, index) => passageBlock(answer, firstNumber + index, share)).join(BLOCK_SEPARATOR);
 }
 

@@ -3,6 +3,9 @@ import { MAX_ACCEPTED_QUESTION_LENGTH } from '../commands/ask.js';
 import { ANSWER_COLOR } from './answer-reply.js';
 import { payload, type ReplyPayload } from './reply-payload.js';
 
+/** What the bot compares, in one line: `/help` says it, and so does the playground's welcome. */
+export const HOW_IT_MATCHES = 'I compare your question with every sentence of the articles, by its words (in any form) and by its meaning.';
+
 /** What the bot does and how to ask, for `/help` and for a mention without a question. */
 export function buildHelpReply(rateLimit: { questions: number; windowSeconds: number }): ReplyPayload {
   const embed = new EmbedBuilder()
@@ -10,7 +13,9 @@ export function buildHelpReply(rateLimit: { questions: number; windowSeconds: nu
     .setTitle('How to ask me about the articles')
     .setDescription(
       'I answer questions about a fixed set of news articles by quoting the passages that answer them, ' +
-        'each with its source: the article, its date and the paragraph. I only quote; I do not make things up.',
+        'each with its source: the article, its date and the paragraph. I only quote; I do not make things up, ' +
+        'and I say so when I am not sure the passages I found answer you.\n' +
+        HOW_IT_MATCHES,
     )
     .addFields(
       {
@@ -30,8 +35,9 @@ export function buildHelpReply(rateLimit: { questions: number; windowSeconds: nu
       {
         name: 'Buttons under an answer',
         value:
-          '**More results** shows the next passages, **Show context** the whole paragraph around the first one, ' +
-          'and 👍 / 👎 tell the people who keep the articles whether the answer helped.',
+          '**More results** shows the next passages and **Previous** goes back; **Show context** shows the paragraphs ' +
+          'around the first passage, with the passage underlined; ' +
+          '👍 / 👎 tell the people who keep the articles whether the answer helped.',
       },
       {
         name: '/sources',

@@ -88,6 +88,8 @@ export interface GatewayOptions {
   token: string | undefined;
   /** Sent as `resume_gateway_url` in READY. */
   url: () => string;
+  /** How many entries `log` keeps. */
+  logEntries: number;
 }
 
 export interface DispatchOptions {
@@ -109,7 +111,7 @@ const SESSION_ENDING_CLOSE_CODES: ReadonlySet<number> = new Set([4007, 4009]);
 
 /** The Discord gateway v10 (JSON encoding, no compression) over a `ws` WebSocketServer. */
 export class Gateway {
-  readonly log = new WaitableLog<GatewayLogEntry>(summarizeGatewayEntry);
+  readonly log: WaitableLog<GatewayLogEntry>;
   readonly #options: GatewayOptions;
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<GatewayConnection>();
@@ -119,6 +121,7 @@ export class Gateway {
 
   constructor(httpServer: HttpServer, options: GatewayOptions) {
     this.#options = options;
+    this.log = new WaitableLog<GatewayLogEntry>(summarizeGatewayEntry, options.logEntries);
     this.ackHeartbeats = options.ackHeartbeats;
     // Shares the HTTP server's port; any upgrade path is accepted since the client appends only a query.
     // An upgrade from a foreign Host or a web page's Origin is refused before it becomes a connection.

@@ -40,5 +40,6 @@ export type {
 export type { RecordedRequest } from './request-log.js';
 export { Route } from './rest-routes.js';
 export type { SceneOptions } from './scene.js';
+export { DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.js';
 export { shardForGuild } from './snowflake.js';
 export { ApiErrorCode } from './api-errors.js';

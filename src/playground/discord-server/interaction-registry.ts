@@ -33,9 +33,15 @@ export interface InteractionRecord {
   readonly followupMessageIds: string[];
 }
 
+/** The interactions this server dispatched, the last `limit` of them (older ones are forgotten, as expired). */
 export class InteractionRegistry {
   readonly #byId = new Map<string, InteractionRecord>();
   readonly #byToken = new Map<string, InteractionRecord>();
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
 
   add(payload: ApiInteraction, channel: ApiChannel, originalMessageId: string | null): InteractionRecord {
     const record: InteractionRecord = {
@@ -49,6 +55,12 @@ export class InteractionRegistry {
     };
     this.#byId.set(record.id, record);
     this.#byToken.set(record.token, record);
+    // A Map iterates in insertion order: the first entry is the oldest.
+    for (const [id, oldest] of this.#byId) {
+      if (this.#byId.size <= this.#limit) break;
+      this.#byId.delete(id);
+      this.#byToken.delete(oldest.token);
+    }
     return record;
   }
 

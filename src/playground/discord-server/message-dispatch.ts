@@ -12,6 +12,11 @@ export interface SendMessageOptions extends SceneOptions {
   mentionsBot?: boolean;
   /** Make it a reply to this message id (message_reference + referenced_message). */
   replyTo?: string;
+  /**
+   * With `replyTo`: mention the author of the message replied to, as Discord's reply does with
+   * its "@ ON" (its default); the mention is in `mentions`, not in the text. Default false.
+   */
+  mentionRepliedAuthor?: boolean;
   embeds?: unknown[];
   attachments?: unknown[];
 }
@@ -35,6 +40,10 @@ export function createUserMessage(state: ServerState, input: SendMessageOptions)
   for (const match of content.matchAll(/<@!?(\d{17,20})>/g)) {
     const user = match[1] !== undefined ? state.world.users.get(match[1]) : undefined;
     if (user && !mentioned.includes(user)) mentioned.push(user);
+  }
+  const repliedAuthor = input.replyTo === undefined ? undefined : state.messages.get(input.replyTo)?.author;
+  if (input.mentionRepliedAuthor === true && repliedAuthor !== undefined && !mentioned.some((user) => user.id === repliedAuthor.id)) {
+    mentioned.push(repliedAuthor);
   }
   return state.messages.create({
     channel: scene.channel,

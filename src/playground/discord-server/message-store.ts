@@ -80,24 +80,44 @@ export interface MessageChange {
   readonly message: ApiMessage;
 }
 
-/** Every message this server knows (user messages it dispatched and everything the bot sent). */
+/**
+ * The messages this server knows (user messages it dispatched and everything the bot sent): the
+ * last `perChannel` of each channel. An older one is forgotten without a delete event: on
+ * Discord it would still be there, just far up.
+ */
 export class MessageStore {
   readonly #byId = new Map<string, ApiMessage>();
+  /** Message ids of each channel, oldest first. */
+  readonly #byChannel = new Map<string, string[]>();
   readonly #listeners = new Set<(change: MessageChange) => void>();
   readonly #ids: SnowflakeGenerator;
   readonly #users: ReadonlyMap<string, ApiUser>;
+  readonly #perChannel: number;
 
-  constructor(ids: SnowflakeGenerator, users: ReadonlyMap<string, ApiUser>) {
+  constructor(ids: SnowflakeGenerator, users: ReadonlyMap<string, ApiUser>, perChannel: number) {
     this.#ids = ids;
     this.#users = users;
+    this.#perChannel = perChannel;
   }
 
   get(id: string): ApiMessage | undefined {
     return this.#byId.get(id);
   }
 
+  /** The channel's messages kept, oldest first. */
   inChannel(channelId: string): ApiMessage[] {
-    return [...this.#byId.values()].filter((m) => m.channel_id === channelId);
+    return (this.#byChannel.get(channelId) ?? []).flatMap((id) => this.#byId.get(id) ?? []);
+  }
+
+  /**
+   * Up to `limit` of the channel's messages, oldest first, that come before the message `before`
+   * (or are the newest, without it); and whether older ones are kept.
+   */
+  page(channelId: string, limit: number, before?: string): { messages: ApiMessage[]; hasEarlier: boolean } {
+    const ids = this.#byChannel.get(channelId) ?? [];
+    const end = before === undefined ? ids.length : earlierCount(ids, before);
+    const start = Math.max(0, end - limit);
+    return { messages: ids.slice(start, end).flatMap((id) => this.#byId.get(id) ?? []), hasEarlier: start > 0 };
   }
 
   /** Calls `listener` after every create, edit and delete; returns what stops it. */
@@ -148,6 +168,10 @@ export class MessageStore {
       channel_type: channel.type,
     };
     this.#byId.set(message.id, message);
+    const inChannel = this.#byChannel.get(channel.id) ?? [];
+    inChannel.push(message.id);
+    this.#byChannel.set(channel.id, inChannel);
+    for (const forgotten of inChannel.splice(0, Math.max(0, inChannel.length - this.#perChannel))) this.#byId.delete(forgotten);
     channel.last_message_id = message.id;
     this.#notify({ kind: 'create', message });
     return message;
@@ -176,6 +200,9 @@ export class MessageStore {
     const message = this.#byId.get(id);
     if (message === undefined) return false;
     this.#byId.delete(id);
+    const inChannel = this.#byChannel.get(message.channel_id);
+    const at = inChannel?.indexOf(id) ?? -1;
+    if (at !== -1) inChannel?.splice(at, 1);
     this.#notify({ kind: 'delete', message });
     return true;
   }
@@ -223,4 +250,13 @@ export class MessageStore {
       };
     });
   }
+}
+
+/** How many of the channel's ids (oldest first) come before the message `before`: ids are snowflakes, so by value. */
+function earlierCount(ids: readonly string[], before: string): number {
+  if (!/^\d{1,20}$/.test(before)) return 0;
+  const limit = BigInt(before);
+  let count = 0;
+  while (count < ids.length && BigInt(ids[count] ?? '0') < limit) count += 1;
+  return count;
 }

@@ -183,7 +183,8 @@ export function buildRouter(): Router<RouteDefinition> {
     const channelId = param(ctx, 'channelId');
     if (!ctx.state.world.channels.has(channelId)) return fail(404, ApiErrorCode.UnknownChannel);
     const limit = Math.min(Number(ctx.query.limit ?? 50) || 50, 100);
-    return ok(ctx.state.messages.inChannel(channelId).reverse().slice(0, limit));
+    // Newest first, as Discord answers; `before` pages back.
+    return ok(ctx.state.messages.page(channelId, limit, ctx.query.before).messages.reverse());
   });
   add('POST', Route.ChannelMessages, true, createChannelMessage);
   add('GET', Route.ChannelMessage, true, (ctx) => withChannelMessage(ctx, (message) => ok(message)));

@@ -82,7 +82,7 @@ export class RestServer {
     respond(res, result.status, result.body, result.headers ?? {});
     this.#options.log.push({
       ...incoming,
-      seq: this.#options.log.items.length + 1,
+      seq: this.#options.log.total + 1,
       at: Date.now(),
       url: rawUrl,
       authorization: headers.authorization ?? null,

@@ -32,6 +32,7 @@ import { summarizeRequest, type RecordedRequest } from './request-log.js';
 import { RestServer } from './rest-server.js';
 import { resolveUser, type SceneOptions } from './scene.js';
 import { Route } from './rest-routes.js';
+import { resolveServerLimits, type ServerLimits } from './server-limits.js';
 import type { ServerState } from './server-state.js';
 import { shardForGuild, SnowflakeGenerator } from './snowflake.js';
 import { WaitableLog } from './waitable-log.js';
@@ -47,6 +48,8 @@ export interface DiscordServerOptions extends WorldOptions {
   token?: string;
   /** Dispatch MESSAGE_CREATE for the bot's own non-ephemeral messages, as Discord does. Default true. */
   echoBotMessages?: boolean;
+  /** How much the server keeps of messages, logs and interactions (`ServerLimits`, each with its default). */
+  limits?: Partial<ServerLimits>;
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -123,7 +126,7 @@ export class DiscordServer {
 
   // ---- Recording -------------------------------------------------------------------------
 
-  /** Every HTTP request so far, in arrival order. */
+  /** The HTTP requests so far (the last `limits.logEntries`), in arrival order. */
   get requests(): readonly RecordedRequest[] {
     return this.#requests.items;
   }
@@ -133,7 +136,7 @@ export class DiscordServer {
     return this.#requests.items.filter((r) => r.route === null);
   }
 
-  /** Everything that happened on the gateway (connects, identifies, dispatches, closes, ...). */
+  /** What happened on the gateway (connects, identifies, dispatches, closes, ...): the last `limits.logEntries`. */
   get gatewayLog(): readonly GatewayLogEntry[] {
     return this.#gateway.log.items;
   }
@@ -158,8 +161,14 @@ export class DiscordServer {
     return this.#state.messages.get(id);
   }
 
+  /** The channel's messages kept (the last `limits.messagesPerChannel`), oldest first. */
   messagesIn(channelId: string): ApiMessage[] {
     return this.#state.messages.inChannel(channelId);
+  }
+
+  /** Up to `limit` of the channel's messages before `before` (or the newest), oldest first, and whether older ones are kept. */
+  messagePage(channelId: string, limit: number, before?: string): { messages: ApiMessage[]; hasEarlier: boolean } {
+    return this.#state.messages.page(channelId, limit, before);
   }
 
   /** All requests about one interaction (callback, follow-ups, edits, fetches, deletes). */
@@ -362,9 +371,10 @@ export class DiscordServer {
 
 /** Starts the server on 127.0.0.1 with an ephemeral port; REST and gateway share it. */
 export async function startDiscordServer(options: DiscordServerOptions = {}): Promise<DiscordServer> {
+  const limits = resolveServerLimits(options.limits);
   const ids = new SnowflakeGenerator();
   const world = createWorld(ids, options);
-  const requests = new WaitableLog<RecordedRequest>(summarizeRequest);
+  const requests = new WaitableLog<RecordedRequest>(summarizeRequest, limits.logEntries);
   const faults = new FaultInjector();
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
@@ -374,8 +384,8 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
   const state: ServerState = {
     world,
     ids,
-    messages: new MessageStore(ids, world.users),
-    interactions: new InteractionRegistry(),
+    messages: new MessageStore(ids, world.users, limits.messagesPerChannel),
+    interactions: new InteractionRegistry(limits.interactions),
     commands: new CommandRegistry(ids, world.applicationId),
     gatewayUrl,
     recommendedShards: options.shards ?? 1,
@@ -404,6 +414,7 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
     ackHeartbeats: options.ackHeartbeats ?? true,
     token: options.token,
     url: gatewayUrl,
+    logEntries: limits.logEntries,
   });
   gatewayHolder.current = gateway;
   await new Promise<void>((resolve, reject) => {

@@ -8,23 +8,37 @@ interface Waiter<T> {
 /**
  * An append-only log that tests can await: `waitFor` first looks at what is already logged
  * (so a reply that beat the waiter is not missed), then at what arrives until the timeout.
+ * It keeps the last `limit` entries; older ones are dropped, so that a server running for days
+ * holds a bounded log. Entries are dropped in batches of a tenth of the limit, so that pushing
+ * stays cheap.
  */
 export class WaitableLog<T> {
-  readonly #items: T[] = [];
+  #items: T[] = [];
   readonly #waiters = new Set<Waiter<T>>();
   readonly #summarize: (item: T) => string;
+  readonly #limit: number;
+  #total = 0;
   #closedReason: Error | null = null;
 
-  constructor(summarize: (item: T) => string) {
+  constructor(summarize: (item: T) => string, limit: number) {
     this.#summarize = summarize;
+    this.#limit = limit;
   }
 
+  /** The last entries, at most `limit`, oldest first. */
   get items(): readonly T[] {
-    return this.#items;
+    return this.#items.length > this.#limit ? this.#items.slice(-this.#limit) : this.#items;
+  }
+
+  /** How many entries were ever pushed, the dropped ones included. */
+  get total(): number {
+    return this.#total;
   }
 
   push(item: T): void {
+    this.#total += 1;
     this.#items.push(item);
+    if (this.#items.length > this.#limit + Math.floor(this.#limit / 10)) this.#items = this.#items.slice(-this.#limit);
     for (const waiter of [...this.#waiters]) {
       let matched = false;
       try {
@@ -42,7 +56,7 @@ export class WaitableLog<T> {
   }
 
   waitFor(predicate: (item: T) => boolean, timeoutMs: number, description: string): Promise<T> {
-    const past = this.#items.find(predicate);
+    const past = this.items.find(predicate);
     if (past !== undefined) return Promise.resolve(past);
     if (this.#closedReason) return Promise.reject(this.#closedReason);
     return new Promise<T>((resolve, reject) => {
@@ -52,7 +66,7 @@ export class WaitableLog<T> {
         reject(
           new Error(
             `Timed out after ${timeoutMs} ms waiting for ${description}; last ${recent.length} of ` +
-              `${this.#items.length} entries:\n${recent.join('\n') || '  (none)'}`,
+              `${this.items.length} entries kept:\n${recent.join('\n') || '  (none)'}`,
           ),
         );
       }, timeoutMs);

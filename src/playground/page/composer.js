@@ -25,6 +25,11 @@
 const STRING = 3;
 const BOOLEAN = 5;
 
+/** Discord's longest message from a person without Nitro (the playground server holds it to the same). */
+const MAX_MESSAGE_LENGTH = 2000;
+/** The counter shows once no more than this share of the limit is left, as Discord's does near the end. */
+const COUNTER_FROM_SHARE = 0.2;
+
 /** How long typing in an autocompleted field pauses before the bot is asked (Discord asks as you type, a little debounced). */
 const AUTOCOMPLETE_DELAY_MS = 150;
 
@@ -83,11 +88,31 @@ export function parseCommandText(command, rest) {
 }
 
 /**
- * @param {{ form: HTMLFormElement, box: HTMLTextAreaElement, suggestions: HTMLElement, optionsPanel: HTMLElement, error: HTMLElement }} parts
+ * What the box holds, measured against its limit: a command's first option against that option's
+ * `max_length`, anything else against Discord's message limit. Characters are counted as code
+ * points, as the playground server counts them.
+ * @param {string} text
+ * @param {PageCommand | undefined} command The command typed, when the text is one.
+ * @param {string | null} rest What follows the command's name.
+ * @returns {{ what: string, length: number, max: number }}
+ */
+export function measure(text, command, rest) {
+  if (command !== undefined && rest !== null) {
+    const main = mainOption(command);
+    const value = main === undefined ? undefined : parseCommandText(command, rest)[main.name];
+    if (main !== undefined && typeof main.max_length === 'number') {
+      return { what: main.name, length: typeof value === 'string' ? [...value].length : 0, max: main.max_length };
+    }
+  }
+  return { what: 'A message', length: [...text].length, max: MAX_MESSAGE_LENGTH };
+}
+
+/**
+ * @param {{ form: HTMLFormElement, box: HTMLTextAreaElement, suggestions: HTMLElement, optionsPanel: HTMLElement, error: HTMLElement, counter: HTMLElement }} parts
  * @param {ComposerHost} host
  */
 export function createComposer(parts, host) {
-  const { form, box, suggestions, optionsPanel, error } = parts;
+  const { form, box, suggestions, optionsPanel, error, counter } = parts;
   /** @type {{ label: string, hint: string, pick: () => void }[]} */
   let shown = [];
   let highlighted = 0;
@@ -134,8 +159,19 @@ export function createComposer(parts, host) {
     return { command: host.commands().find((command) => command.name === name), name, rest: match[2] ?? null };
   };
 
+  /** Characters left, shown near the limit, in red past it. */
+  const updateCounter = () => {
+    const typed = typedCommand();
+    const { length, max } = measure(box.value, box.value.startsWith('/') ? typed.command : undefined, typed.rest);
+    const left = max - length;
+    counter.hidden = left > max * COUNTER_FROM_SHARE;
+    counter.textContent = String(left);
+    counter.classList.toggle('char-counter-over', left < 0);
+  };
+
   const update = () => {
     showError('');
+    updateCounter();
     const typed = typedCommand();
     if (box.value.startsWith('/') && typed.rest === null) {
       const prefix = typed.name.toLowerCase();
@@ -305,6 +341,12 @@ export function createComposer(parts, host) {
     const text = box.value;
     if (text.trim() === '') return;
     const typed = typedCommand();
+    // Discord's client sends nothing over the limit; it says so, in the words the server would use.
+    const size = measure(text, text.startsWith('/') ? typed.command : undefined, typed.rest);
+    if (size.length > size.max) {
+      showError(`${size.what} can be at most ${size.max} characters (this one has ${size.length}).`);
+      return;
+    }
     sending = true;
     try {
       let sent;
@@ -374,6 +416,14 @@ export function createComposer(parts, host) {
     refresh() {
       fieldsFor = null;
       update();
+    },
+    /** Puts `text` in the box, ready to send with Enter (an example question picked from the welcome). */
+    fill(/** @type {string} */ text) {
+      box.value = text;
+      update();
+      hideSuggestions();
+      box.focus();
+      box.setSelectionRange(text.length, text.length);
     },
     showError,
   };

@@ -2,15 +2,86 @@
 /**
  * Discord's markdown, turned into DOM nodes the way Discord's client shows it: bold, italics,
  * underline, strikethrough, spoilers, inline code and code blocks, block quotes, headings, lists,
- * masked links, mentions and backslash escapes. Every piece of text becomes a text node
- * (`textContent`, `createTextNode`): nothing a bot, an article or a person wrote is ever parsed as
- * HTML. Links go only to http(s) addresses.
+ * masked links, mentions, timestamps (`<t:seconds:style>`) and backslash escapes. Every piece of
+ * text becomes a text node (`textContent`, `createTextNode`): nothing a bot, an article or a
+ * person wrote is ever parsed as HTML. Links go only to http(s) addresses.
  */
 
 /**
  * @typedef {object} MarkdownContext
  * @property {(id: string) => string | undefined} userName The name of a user mentioned as `<@id>`.
+ * @property {() => number} [now] Epoch milliseconds, for relative timestamps ("in 25 seconds"). Default `Date.now`.
  */
+
+/** Discord's timestamp styles: short and long time, short and long date, date and time, with weekday, relative. */
+const TIMESTAMP_STYLES = /** @type {const} */ (['t', 'T', 'd', 'D', 'f', 'F', 'R']);
+
+/** @typedef {typeof TIMESTAMP_STYLES[number]} TimestampStyle */
+
+/**
+ * A Discord timestamp as Discord's client shows it, in the reader's language and time zone.
+ * @param {number} seconds Epoch seconds.
+ * @param {TimestampStyle} style
+ * @param {number} now Epoch milliseconds, for `R`.
+ * @returns {string}
+ */
+export function formatTimestamp(seconds, style, now) {
+  const date = new Date(seconds * 1000);
+  const time = (/** @type {boolean} */ withSeconds) =>
+    date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
+  const day = (/** @type {boolean} */ weekday) =>
+    date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', ...(weekday ? { weekday: 'long' } : {}) });
+  switch (style) {
+    case 't':
+      return time(false);
+    case 'T':
+      return time(true);
+    case 'd':
+      return date.toLocaleDateString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' });
+    case 'D':
+      return day(false);
+    case 'f':
+      return `${day(false)} ${time(false)}`;
+    case 'F':
+      return `${day(true)} ${time(false)}`;
+    case 'R':
+      return relativeTime(seconds * 1000 - now);
+  }
+}
+
+/** @type {[Intl.RelativeTimeFormatUnit, number][]} From the largest unit down: how many seconds each holds. */
+const RELATIVE_UNITS = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "in 25 seconds", "2 hours ago": the largest unit the distance holds at least one of. @param {number} ms */
+function relativeTime(ms) {
+  const seconds = Math.round(ms / 1000);
+  const [unit, size] = RELATIVE_UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? ['second', 1];
+  return new Intl.RelativeTimeFormat(undefined, { numeric: 'always' }).format(Math.round(seconds / size), unit);
+}
+
+/**
+ * Brings every relative timestamp under `root` up to date, as Discord's client keeps "in 25
+ * seconds" counting down.
+ * @param {ParentNode} root
+ * @param {number} now Epoch milliseconds.
+ */
+export function refreshRelativeTimestamps(root, now) {
+  for (const node of root.querySelectorAll('.md-timestamp[data-style="R"]')) {
+    if (node instanceof HTMLElement) node.textContent = formatTimestamp(Number(node.dataset.seconds), 'R', now);
+  }
+}
+
+/** @param {string} value @returns {value is TimestampStyle} */
+function isTimestampStyle(value) {
+  return /** @type {readonly string[]} */ (TIMESTAMP_STYLES).includes(value);
+}
 
 /**
  * @typedef {object} InlineRule
@@ -124,6 +195,23 @@ const INLINE_RULES = [
     },
   },
   { pattern: /<a?:(\w{2,32}):\d{17,20}>/y, render: (match) => document.createTextNode(`:${match[1] ?? ''}:`) },
+  {
+    // Up to year 9999 either way, as Discord reads them; the default style is `f`.
+    pattern: /<t:(-?\d{1,12})(?::([A-Za-z]))?>/y,
+    render: (match, context) => {
+      const style = match[2] ?? 'f';
+      if (!isTimestampStyle(style)) return null;
+      const seconds = Number(match[1]);
+      const now = context.now?.() ?? Date.now();
+      const stamp = element('time', 'md-timestamp');
+      stamp.dataset.seconds = String(seconds);
+      stamp.dataset.style = style;
+      stamp.textContent = formatTimestamp(seconds, style, now);
+      stamp.title = formatTimestamp(seconds, 'F', now);
+      if (stamp instanceof HTMLTimeElement) stamp.dateTime = new Date(seconds * 1000).toISOString();
+      return stamp;
+    },
+  },
   {
     pattern: new RegExp(String.raw`\*\*${INNER}\*\*(?!\*)`, 'y'),
     render: (match, context) => wrap('strong', 'md-bold', match[1] ?? '', context),

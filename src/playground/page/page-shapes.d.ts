@@ -49,6 +49,9 @@ export interface PageMessage {
   attachments: { filename?: string }[];
   flags: number;
   interaction?: { id: string; type: number; name: string; user: PageUser };
+  /** Set on a reply: the message it replies to. */
+  message_reference?: { message_id?: string };
+  /** On a reply: the message replied to as it was, or null when it was deleted. */
   referenced_message?: PageMessage | null;
 }
 
@@ -78,6 +81,17 @@ export interface PageCommand {
   dm_permission?: boolean;
 }
 
+/** What the page shows before anyone types (`src/playground/welcome.ts`). */
+export interface PageWelcome {
+  articleCount: number;
+  sentenceCount: number;
+  articles: { title: string; date: string | null; sentences: number }[];
+  problemCount: number;
+  problems: { severity: 'error' | 'warning'; where: string; message: string }[];
+  howItMatches: string;
+  examples: string[];
+}
+
 export interface PageState {
   you: PageUser;
   bot: PageUser;
@@ -86,7 +100,18 @@ export interface PageState {
   dm: { id: string };
   commands: PageCommand[];
   manageServer: boolean;
+  /** The last 50 messages of the channel and of the DM, oldest first. */
   messages: PageMessage[];
+  /** Whether the channel and the DM have earlier messages (`GET /messages`). */
+  earlier: { channel: boolean; dm: boolean };
+  /** Null while the bot is still starting. */
+  welcome: PageWelcome | null;
+}
+
+/** `GET /messages?where=…&before=…`: up to 50 messages before the one named, oldest first. */
+export interface PageEarlierMessages {
+  messages: PageMessage[];
+  hasEarlier: boolean;
 }
 
 export interface AutocompleteChoice {

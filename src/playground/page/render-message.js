@@ -18,7 +18,11 @@ import { renderInline, renderMarkdown, safeHref } from './markdown.js';
  * @property {(message: PageMessage, customId: string, button: HTMLButtonElement) => void} onButton
  * @property {(message: PageMessage, anchor: HTMLElement) => void} onMenu Opens the message's menu (Apps → message commands).
  * @property {(message: PageMessage) => void} onDismiss Hides an ephemeral message, as Discord's "Dismiss message".
+ * @property {(messageId: string) => void} onJump Shows the message a reply replies to (a click on its preview).
  */
+
+/** A reply's preview shows at most this many characters of the message replied to, then "…". */
+const PREVIEW_LENGTH = 120;
 
 /** Discord's message flag bits. */
 const EPHEMERAL = 1 << 6;
@@ -128,16 +132,38 @@ function messageContext(message, view) {
     line.append(document.createTextNode(' used '), element('span', 'message-context-command', `${slash}${message.interaction.name}`));
     return line;
   }
+  if (message.message_reference === undefined && message.referenced_message === undefined) return null;
+  // One line, as Discord shows it: who is replied to, and the start of what they wrote.
+  const line = element('div', 'message-context message-reply');
   const replied = message.referenced_message;
-  if (replied !== undefined && replied !== null) {
-    const line = element('div', 'message-context');
-    line.append(element('span', 'message-context-user', `@${displayName(replied.author)}`), document.createTextNode(' '));
-    const snippet = element('span', 'message-context-snippet');
-    snippet.append(renderInline(replied.content.split('\n')[0] ?? '', view.markdown));
-    line.append(snippet);
+  if (replied === undefined || replied === null) {
+    line.append(element('span', 'message-context-snippet message-context-missing', 'Original message was deleted'));
     return line;
   }
-  return null;
+  line.append(element('span', 'message-context-user', `@${displayName(replied.author)}`), document.createTextNode(' '));
+  const snippet = element('span', 'message-context-snippet');
+  const text = previewText(replied);
+  if (text === null) snippet.append(element('em', undefined, 'Click to see the message'));
+  else snippet.append(renderInline(text, view.markdown));
+  snippet.title = 'Show the message replied to';
+  snippet.addEventListener('click', () => view.onJump(replied.id));
+  line.append(snippet);
+  return line;
+}
+
+/**
+ * The start of a message for a reply's preview: its first line with text (or its first embed's
+ * title), cut to `PREVIEW_LENGTH` characters with "…" when there is more; null when it has no text.
+ * @param {PageMessage} message
+ * @returns {string | null}
+ */
+function previewText(message) {
+  const lines = message.content.split('\n').map((line) => line.trim());
+  const first = lines.find((line) => line !== '') ?? message.embeds.find((embed) => embed.title !== undefined)?.title;
+  if (first === undefined) return null;
+  const characters = [...first];
+  const more = characters.length > PREVIEW_LENGTH || lines.filter((line) => line !== '').length > 1;
+  return more ? `${characters.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…` : first;
 }
 
 /**

@@ -83,10 +83,13 @@ export function candidateFeatures(
   return { summary: measured.summary(), candidates };
 }
 
-/** The index terms of the question that sentence `id` holds, for highlighting a passage shown. */
+/**
+ * The index terms of the question that sentence `id` holds, for highlighting a passage shown:
+ * the question's words and their variants (`Concept.variants`), not words related in meaning.
+ */
 export function matchedTermsOf(index: SentenceIndex, question: AnalyzedQuestion, id: number): Set<string> {
   const matched = new Set<string>();
-  const wanted = new Set(question.concepts.flatMap((concept) => [...concept.terms.keys()]));
+  const wanted = new Set(question.concepts.flatMap((concept) => [...concept.variants]));
   for (const term of index.termsOf(id)) if (wanted.has(term)) matched.add(term);
   return matched;
 }

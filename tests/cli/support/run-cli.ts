@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** `nobody`: a user without root's right to read every file. */
-const UNPRIVILEGED_ID = 65_534;
+/**
+ * How root runs a command that file modes apply to: as root still (so that it can read the
+ * checkout, wherever it was cloned: under a folder only its owner may enter, as `/root` and many
+ * home folders are, another user could not even start it), without the two capabilities that let
+ * root read any file. util-linux's `setpriv` takes them out of the bounding set before `exec`.
+ */
+const WITHOUT_READ_OVERRIDE = ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--'];
 
 export interface CliRun {
   readonly code: number | null;
@@ -19,8 +24,8 @@ export interface CliOptions {
   readonly input?: string | Buffer;
   readonly env?: Readonly<Record<string, string>>;
   /**
-   * Run as a user that file permissions apply to: `nobody` when the tests run as root (root
-   * reads a file whatever its mode says), else the current user.
+   * Run so that file permissions apply: when the tests run as root (which reads a file whatever
+   * its mode says), as root without the capabilities that override them; else as the current user.
    */
   readonly unprivileged?: boolean;
   /** `ulimit -n` for the child: how many files it may have open at once. */
@@ -29,22 +34,26 @@ export interface CliOptions {
   readonly timeoutMs?: number;
 }
 
-/** Whether `unprivileged` switches user (root), so that file modes are what stops a read. */
+/** Whether `unprivileged` drops root's override of file modes, so that file modes are what stops a read. */
 export const runsAsRoot = process.getuid?.() === 0;
+
+/** `argv` so that file modes apply to it: as it is for a user, with root's override of them dropped for root. */
+export function withFileModesApplying(argv: readonly string[]): string[] {
+  return runsAsRoot ? [...WITHOUT_READ_OVERRIDE, ...argv] : [...argv];
+}
 
 export function runCli(script: 'ask' | 'add' | 'build-index' | 'report', args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const node = [process.execPath, '--import', 'tsx', `src/cli/${script}.ts`, ...args];
-  const [command, ...commandArgs] =
+  const limited =
     options.openFilesLimit === undefined ? node : ['bash', '-c', `ulimit -n ${options.openFilesLimit} && exec "$@"`, 'bash', ...node];
+  const [command, ...commandArgs] = options.unprivileged === true ? withFileModesApplying(limited) : limited;
   if (command === undefined) throw new Error('no command');
-  const switchUser = options.unprivileged === true && runsAsRoot;
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
       // A developer's `.env` must not change what the tests see.
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/nonexistent/.env', VECTORS: 'off', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
-      ...(switchUser ? { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -29,6 +29,8 @@ export interface EmbedView {
   readonly footer: string | undefined;
   readonly author: string | undefined;
   readonly fields: readonly { readonly name: string; readonly value: string }[];
+  /** The colour bar, as a number. */
+  readonly color: number | undefined;
 }
 
 export interface ButtonView {
@@ -54,6 +56,7 @@ export function embedsOf(body: unknown): EmbedView[] {
       footer,
       author,
       fields,
+      color: typeof embed.color === 'number' ? embed.color : undefined,
     };
   });
 }
@@ -215,6 +218,29 @@ export function embedTotal(embed: EmbedView): number {
   );
 }
 
+/** Unicode's bidirectional controls, which Discord obeys: none may be in what the bot sends. */
+const BIDI_CONTROL = /\p{Bidi_Control}/u;
+
+/** No text of any outgoing message holds a bidirectional control. Returns how many were checked. */
+export function expectNoBidiControls(requests: readonly RecordedRequest[]): number {
+  const messages = outgoingMessages(requests);
+  for (const { request, body } of messages) {
+    const texts = [
+      contentOf(body),
+      ...embedsOf(body).flatMap((embed) => [
+        embed.title ?? '',
+        embed.description ?? '',
+        embed.footer ?? '',
+        embed.author ?? '',
+        ...embed.fields.flatMap((field) => [field.name, field.value]),
+      ]),
+    ];
+    const found = texts.find((text) => BIDI_CONTROL.test(text));
+    expect(found, `${describeRequest(request)} holds a bidirectional control`).toBeUndefined();
+  }
+  return messages.length;
+}
+
 /** No request the bot made was refused (a 4xx/5xx that was not injected means the bot sent something Discord rejects). */
 export function expectNoRejectedRequests(server: DiscordServer): void {
   const rejected = server.requests.filter((request) => request.status >= 400 && !request.fault);
@@ -226,8 +252,9 @@ export function expectNoRejectedRequests(server: DiscordServer): void {
 }
 
 /**
- * A per-file guard: after each test, the messages sent during it must disable mentions; at the
- * end, all of them (stragglers included), and there must have been some.
+ * A per-file guard: after each test, the messages sent during it must disable mentions, keep
+ * Discord's limits and hold no bidirectional control; at the end, all of them (stragglers
+ * included), and there must have been some.
  */
 export class OutgoingMessageGuard {
   #checkedUpTo = 0;
@@ -242,6 +269,7 @@ export class OutgoingMessageGuard {
     const fresh = server.requests.filter((request) => request.seq > this.#checkedUpTo);
     this.#checked += expectMentionsDisabled(fresh);
     expectWithinDiscordLimits(fresh);
+    expectNoBidiControls(fresh);
     this.#checkedUpTo = server.requests.at(-1)?.seq ?? this.#checkedUpTo;
   }
 
@@ -251,6 +279,7 @@ export class OutgoingMessageGuard {
     if (server === undefined) return 0;
     const total = expectMentionsDisabled(server.requests);
     expectWithinDiscordLimits(server.requests);
+    expectNoBidiControls(server.requests);
     expect(total, 'outgoing messages checked for disabled mentions').toBeGreaterThan(0);
     return Math.max(total, this.#checked);
   }

@@ -1,14 +1,12 @@
 /**
- * Debian's headless Chromium, driven by puppeteer-core (which downloads no browser). `.ci/run`
- * installs the `chromium` package when it is missing; CHROMIUM_PATH points elsewhere.
+ * Headless Chromium, driven by puppeteer-core (which downloads no browser): the one
+ * `chromiumBinary` finds (CHROMIUM_PATH, Debian's, or the one inside @sparticuz/chromium).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumBinary, type ChromiumBinary } from './chromium-binary.js';
 
 /** Flags that work in a container: no sandbox or GPU, and nothing that calls home. */
 const FLAGS = [
@@ -26,19 +24,16 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with a fresh profile; `close` ends it and deletes the profile. */
-export async function launchChromium(): Promise<Chromium> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'article-qa-chromium-'));
+/** Starts Chromium (`binary`, else the one `chromiumBinary` finds) with a fresh profile; `close` ends it and deletes the profile. */
+export async function launchChromium(binary?: ChromiumBinary): Promise<Chromium> {
+  const chromium = binary ?? (await chromiumBinary());
+  const profile = await mkdtemp(join(tmpdir(), 'article-qa-profile-'));
   try {
     const browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: chromium.path,
       headless: true,
       args: [...FLAGS, `--user-data-dir=${profile}`],
+      env: { ...process.env, ...chromium.env },
       // A shared 2-core machine can be slow to answer; a hung browser still fails the test in the end.
       protocolTimeout: 120_000,
     });

@@ -86,6 +86,29 @@ export async function typeInMessageBox(page: Page, text: string): Promise<void> 
   await box.type(text);
 }
 
+/**
+ * Puts `text` in the message box at once, as a paste does (typing thousands of characters key by
+ * key would take minutes), and lets the page react to it as to typing.
+ */
+export async function pasteInMessageBox(page: Page, text: string): Promise<void> {
+  const box = await page.waitForSelector('::-p-aria(Message)');
+  if (box === null) throw new Error('no element labelled "Message"');
+  await box.click();
+  await box.evaluate((node, value) => {
+    if (!('value' in node)) throw new Error('the message box has no value');
+    node.value = value;
+    node.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Opens the menu of message `messageId` (its ⋯ button) and clicks the item labelled `label`. */
+export async function clickMenuItem(page: Page, messageId: string, label: string): Promise<void> {
+  await page.click(`[data-message-id="${messageId}"] .message-menu-button`);
+  const item = await page.waitForSelector(`#message-menu ::-p-text(${label})`);
+  if (item === null) throw new Error(`the menu of message ${messageId} has no "${label}"`);
+  await item.click();
+}
+
 /** Types `text` in the message box and presses Enter. */
 export async function send(page: Page, text: string): Promise<void> {
   await typeInMessageBox(page, text);
@@ -102,6 +125,11 @@ export async function clickButton(page: Page, messageId: string, label: string):
     }
   }
   throw new Error(`message ${messageId} has no button "${label}"`);
+}
+
+/** What the message box holds now. */
+export function messageBoxValue(page: Page): Promise<string> {
+  return page.$eval('#message-box', (box) => ('value' in box && typeof box.value === 'string' ? box.value : ''));
 }
 
 /** The text of the composer's error line, or null when none is shown. */

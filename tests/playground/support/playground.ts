@@ -69,14 +69,34 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
   }
 }
 
+const PageMessageShape = z.object({ id: z.string(), channel_id: z.string(), content: z.string() });
+
 const PageStateShape = z.object({
   manageServer: z.boolean(),
   commands: z.array(z.object({ name: z.string(), type: z.number() })),
-  messages: z.array(z.object({ id: z.string(), channel_id: z.string(), content: z.string() })),
+  messages: z.array(PageMessageShape),
+  /** Whether the channel and the DM have messages before those given. */
+  earlier: z.object({ channel: z.boolean(), dm: z.boolean() }),
+  /** What the page shows before anyone types; null while the bot starts. */
+  welcome: z
+    .object({
+      articleCount: z.number(),
+      articles: z.array(z.object({ title: z.string(), date: z.string().nullable(), sentences: z.number() })),
+      examples: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 /** What the page reads at start (`GET /state`), with the fields tests look at. */
 export async function fetchPageState(url: string): Promise<z.infer<typeof PageStateShape>> {
   const response = await fetch(`${url}/state`);
   return PageStateShape.parse(await response.json());
+}
+
+const EarlierShape = z.object({ messages: z.array(PageMessageShape), hasEarlier: z.boolean() });
+
+/** What the page reads when a person scrolls back (`GET /messages?where=…&before=…`). */
+export async function fetchEarlier(url: string, where: 'channel' | 'dm', before: string): Promise<z.infer<typeof EarlierShape>> {
+  const response = await fetch(`${url}/messages?where=${where}&before=${before}`);
+  return EarlierShape.parse(await response.json());
 }
