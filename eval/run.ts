@@ -1,12 +1,16 @@
 /**
  * `npm run eval`: retrieval quality of our engine and, in the same run, of plain MiniSearch
  * (default options) over the same sentences: on the news set (dev and test halves), on SQuAD,
- * and on the seed article's question set. `-- --only news|squad|own` runs one part.
+ * and on the seed article's question set; and how the engine answers follow-up questions with
+ * the conversation before them and without it. `-- --only news|followups|squad|own` runs one part; `--split dev` runs only the follow-ups' dev half.
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 import type { Article, Corpus } from '../src/corpus/types.js';
+import { createEngine } from '../src/search/engine.js';
 import { evaluateOwnSet, evaluateSquad, newsOutcomes, summariseNews, type NewsQuality } from './evaluate.js';
+import { followUpOutcomes, summariseFollowUps, type Share } from './follow-ups.js';
+import { loadFollowUpSet } from './followup-set.js';
 import type { Quality } from './metrics.js';
 import { loadNewsSet, type Split } from './news-set.js';
 import { loadOwnQuestions } from './own-questions.js';
@@ -14,7 +18,7 @@ import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetr
 import { loadSquad, SQUAD_FILE } from './squad.js';
 
 const SQUAD_PATH = process.env.SQUAD_FILE ?? SQUAD_FILE;
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, split: { type: 'string' } } });
 const runs = (part: string) => values.only === undefined || values.only === part;
 const started = performance.now();
 const figure = (value: number) => value.toFixed(3);
@@ -55,6 +59,35 @@ if (runs('news')) {
     `\nDev: ${count('dev', 'answerable')} answerable, ${count('dev', 'unanswerable')} on-topic unanswerable, ${count('dev', 'off-topic')} off-topic. ` +
       `Test: ${count('test', 'answerable')}, ${count('test', 'unanswerable')}, ${count('test', 'off-topic')}.`,
   );
+}
+
+if (runs('followups')) {
+  const set = await loadFollowUpSet();
+  const engine = createEngine(set.news.corpus);
+  const turns = set.chains.reduce((sum, chain) => sum + chain.turns.length - 1, 0);
+  console.log(`\n## Follow-up questions (eval/news/followups.json: ${set.chains.length} chains, ${turns} follow-up turns)\n`);
+  console.log(
+    'Each turn after the first asked with the earlier turns of its chain as context (their questions and the passages the engine',
+  );
+  console.log('itself returned for them, as the bot passes them; never the gold), and on its own. Pooled: the whole news corpus.');
+  console.log('Dev is what the follow-up options were tuned on (in-sample); test was run once, at the end (held out).\n');
+  console.log(
+    '| split | answerable follow-ups | first passage right, with context | without | answerable refused, with / without | unanswerable refused, with / without | shifts: right, with / without | shifts to another article: not pulled back, with / without |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const pair = (a: Share, b: Share) => `${figure(a.value)} / ${figure(b.value)} (of ${a.of})`;
+  // `--split dev` while tuning: the test half is run once, at the end.
+  for (const split of (['dev', 'test'] as const).filter((name) => values.split === undefined || values.split === name)) {
+    const quality = summariseFollowUps(
+      await followUpOutcomes(
+        engine,
+        set.chains.filter((chain) => chain.split === split),
+      ),
+    );
+    console.log(
+      `| ${split === 'dev' ? 'dev (in-sample)' : 'test (held out)'} | ${quality.rightWithContext.of} | **${figure(quality.rightWithContext.value)}** | ${figure(quality.rightAlone.value)} | ${pair(quality.answerableRefusedWithContext, quality.answerableRefusedAlone)} | ${pair(quality.refusedWithContext, quality.refusedAlone)} | ${pair(quality.shiftRightWithContext, quality.shiftRightAlone)} | ${pair(quality.shiftNotPulledBackWithContext, quality.shiftNotPulledBackAlone)} |`,
+    );
+  }
 }
 
 if (runs('squad')) {
