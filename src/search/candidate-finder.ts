@@ -1,10 +1,12 @@
 import type { Analyzer } from './analyzer.js';
+import { type FollowUp, resolveFollowUp, withEarlierArticles } from './follow-up.js';
 import type { SentenceIndex } from './index/sentence-index.js';
 import { indexQueryOf } from './index-query.js';
 import type { IndexedCorpus } from './indexed-corpus.js';
 import { type Candidate, candidateFeatures } from './model/features.js';
 import type { ResolvedOptions } from './options.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
+import type { PreviousTurn } from './types.js';
 import type { Thesaurus } from './wordnet.js';
 
 /** Questions are cut to this many characters: no real question is longer, and it bounds the work. */
@@ -15,6 +17,8 @@ export interface FoundCandidates {
   readonly question: AnalyzedQuestion;
   /** The best BM25 hits (up to `candidates` of them), best first, with their features. */
   readonly candidates: readonly Candidate[];
+  /** What a follow-up takes from the earlier turns; null for a question read on its own. */
+  readonly followUp: FollowUp | null;
 }
 
 /**
@@ -42,24 +46,44 @@ export class CandidateFinder {
     return this.#index;
   }
 
-  /** The candidates for `question`, from one article when `article` is given. */
-  find(question: string, article?: string): FoundCandidates {
+  /**
+   * The candidates for `question`, from one article when `article` is given; `context` is the
+   * conversation it follows up (earlier turns, oldest first).
+   */
+  find(question: string, article?: string, context: readonly PreviousTurn[] = []): FoundCandidates {
     const text = String(question).slice(0, MAX_QUESTION_LENGTH);
-    const analyzed = analyzeQuestion(text, {
+    const own = this.#analyze(text);
+    // Follow-ups: the earlier turns add concepts, and their articles' best sentences join the candidates.
+    const followUp =
+      context.length === 0
+        ? null
+        : resolveFollowUp(text, own, context, {
+            index: this.#index,
+            analyze: (earlier) => this.#analyze(earlier),
+            options: this.#options.followUp,
+          });
+    const analyzed = followUp?.question ?? own;
+    const query = indexQueryOf(analyzed.concepts, this.#index, this.#options);
+    const search = (articleId: string | undefined) =>
+      this.#index.search(query, {
+        contextBoost: this.#options.contextBoost,
+        bm25: this.#options.bm25,
+        rescoredHits: this.#options.rescoredHits,
+        articleId,
+        limit: this.#options.candidates,
+      });
+    const hits = followUp === null || article !== undefined ? search(article) : withEarlierArticles(search(undefined), followUp, search);
+    const candidates = candidateFeatures(hits, analyzed, text, { index: this.#index, titleTermsOf: (id) => this.#titleTermsOf(id) });
+    return { question: analyzed, candidates, followUp };
+  }
+
+  #analyze(question: string): AnalyzedQuestion {
+    return analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), {
       analyzer: this.#analyzer,
       index: this.#index,
       thesaurus: this.#thesaurus,
       options: this.#options,
     });
-    const hits = this.#index.search(indexQueryOf(analyzed.concepts, this.#index, this.#options), {
-      contextBoost: this.#options.contextBoost,
-      bm25: this.#options.bm25,
-      rescoredHits: this.#options.rescoredHits,
-      articleId: article,
-      limit: this.#options.candidates,
-    });
-    const candidates = candidateFeatures(hits, analyzed, text, { index: this.#index, titleTermsOf: (id) => this.#titleTermsOf(id) });
-    return { question: analyzed, candidates };
   }
 
   #titleTermsOf(sentence: number): ReadonlySet<string> {

@@ -1,6 +1,7 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import type { Analyzer } from './analyzer.js';
 import { CandidateFinder } from './candidate-finder.js';
+import { preferEarlierAnswers } from './follow-up.js';
 import { indexCorpus, type IndexedCorpus } from './indexed-corpus.js';
 import { featureIndex, matchedTermsOf } from './model/features.js';
 import { LEARNED_MODEL } from './model/learned-model.js';
@@ -39,12 +40,17 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     const offset = clampCount(askOptions.offset ?? 0, Number.MAX_SAFE_INTEGER);
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return NOTHING;
 
-    const found = finder.find(question, askOptions.article);
-    const ranked = rankCandidates(found.candidates, weights);
+    const found = finder.find(question, askOptions.article, askOptions.context);
+    const ranked =
+      found.followUp === null
+        ? rankCandidates(found.candidates, weights)
+        : preferEarlierAnswers(rankCandidates(found.candidates, weights), found.followUp, index, options.followUp);
     const features = refusalFeatures(ranked, found.question);
     if (features === null) return NOTHING;
     const probability = answerProbability(features, refusal);
-    if (probability < refusal.threshold) return { answers: [], confidence: 'none', probability };
+    // A follow-up's carried words count less, which the refusal rule (learned on questions asked alone) reads as less covered.
+    const threshold = found.followUp === null ? refusal.threshold : Math.min(refusal.threshold, options.followUp.refusalThreshold);
+    if (probability < threshold) return { answers: [], confidence: 'none', probability };
 
     const answers: Answer[] = [];
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
@@ -65,7 +71,15 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
       if (repeat) continue;
       shown.push({ articleId: sentence.articleId, range, text: passage });
       answers.push(
-        toAnswer(hit, matchedTermsOf(index, found.question, hit.id), passage, articlesById.get(sentence.articleId), sentence, analyzer),
+        toAnswer(
+          hit,
+          // A follow-up's passages show its own words in bold, not the earlier questions'.
+          matchedTermsOf(index, found.followUp?.own ?? found.question, hit.id),
+          passage,
+          articlesById.get(sentence.articleId),
+          sentence,
+          analyzer,
+        ),
       );
     }
     return { answers: answers.slice(offset), confidence: 'high', probability };

@@ -35,6 +35,58 @@ export interface RelationWeights {
 }
 
 /**
+ * How a follow-up question (`ask`'s `context`: the earlier turns of a conversation) is read.
+ * A follow-up that leans on the earlier turns (pronouns, "that / there / then", "and the uk?",
+ * or too few words of its own) gets their questions' concepts at a lower weight; every
+ * follow-up prefers the articles and the neighbourhood of the passages the earlier answers
+ * showed, softly: the boosts are on the learned ranker's score scale, so a candidate whose
+ * own features are far better (the follow-up's own words are about its article) still wins.
+ * Weights of concepts are against 1 for a concept of the follow-up itself.
+ */
+export interface FollowUpOptions {
+  /** At most this many earlier turns are read, the most recent. Default 3. */
+  readonly maxTurns: number;
+  /** A question with fewer concepts of its own than this (that the corpus knows) leans on the earlier turns. Default 2. */
+  readonly fewConcepts: number;
+  /**
+   * A question with at least this many concepts of its own is a whole question even when it
+   * says "it" or "they" ("does calling it a pandemic mean the virus is worse?"): its words, not
+   * the earlier questions', say what it is about. Default 4.
+   */
+  readonly wholeQuestionConcepts: number;
+  /** How much an earlier question's concepts count in a follow-up that leans on it. Default 0.5. */
+  readonly carriedWeight: number;
+  /** The same in a whole question of its own. Default 0: only the earlier answers' articles are preferred. */
+  readonly standaloneCarriedWeight: number;
+  /**
+   * Each turn further back counts this much of the turn after it, concepts and articles alike,
+   * when the turn after it was a whole question of its own (one that leaned on it passes it on
+   * whole; one that said it starts afresh, not at all). Default 0.5.
+   */
+  readonly turnDecay: number;
+  /** Added to the score of a candidate from the article the last answer's first passage came from. Default 3. */
+  readonly articleBoost: number;
+  /** How much an answer's other passages count, against 1 for its first passage, for every boost. Default 0.5. */
+  readonly laterPassageWeight: number;
+  /** Added to the score of a candidate next to a passage shown before, less with each sentence away. Default 0.5. */
+  readonly passageBoost: number;
+  /** How many sentences away from a passage shown before a candidate still gains from `passageBoost`. Default 2. */
+  readonly nearbySentences: number;
+  /**
+   * Added to the score of a candidate that is itself a passage shown before (besides its
+   * article's boost): negative, because a follow-up mostly asks for what the answer before did
+   * not say. Default -1.
+   */
+  readonly shownBoost: number;
+  /**
+   * The least probability (by the learned refusal rule) with which a follow-up is answered, when
+   * below the learned threshold: the rule was learned on questions asked alone, and reads a
+   * follow-up's carried words, which count less, as less of the question covered. Default 0.1.
+   */
+  readonly refusalThreshold: number;
+}
+
+/**
  * Everything that tunes how the engine analyses, retrieves, ranks and shows passages, with its
  * default. Every field is optional; `resolveOptions` fills in the rest.
  */
@@ -110,6 +162,8 @@ export interface EngineOptions {
   readonly minCoverage?: number;
   /** Weights of the ranking features, over the learned ones (`DEFAULT_WEIGHTS`, from `npm run train`). */
   readonly weights?: Partial<RankingWeights>;
+  /** How a follow-up question leans on the earlier turns (`ask`'s `context`). Defaults in `FollowUpOptions`. */
+  readonly followUp?: Partial<FollowUpOptions>;
 }
 
 /** The options that change how text is analysed, and so what an index holds. */
@@ -139,6 +193,7 @@ export interface ResolvedOptions {
   readonly minCoverage: number;
   /** Weights set here, over the learned ones. */
   readonly weights: Partial<RankingWeights>;
+  readonly followUp: FollowUpOptions;
 }
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
@@ -163,6 +218,20 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   nearDuplicateShare: 0.8,
   minCoverage: 0.2,
   weights: {},
+  followUp: {
+    maxTurns: 3,
+    fewConcepts: 2,
+    wholeQuestionConcepts: 4,
+    carriedWeight: 0.5,
+    standaloneCarriedWeight: 0,
+    turnDecay: 0.5,
+    articleBoost: 3,
+    laterPassageWeight: 0.5,
+    passageBoost: 0.5,
+    nearbySentences: 2,
+    shownBoost: -1,
+    refusalThreshold: 0.1,
+  },
 };
 
 /** The options given, with every one left out at its default. */
@@ -190,5 +259,6 @@ export function resolveOptions(options: EngineOptions = {}): ResolvedOptions {
     nearDuplicateShare: options.nearDuplicateShare ?? defaults.nearDuplicateShare,
     minCoverage: options.minCoverage ?? defaults.minCoverage,
     weights: { ...options.weights },
+    followUp: { ...defaults.followUp, ...options.followUp },
   };
 }
