@@ -14,7 +14,9 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--artic
 
 Answers a question from the articles in DIR (default corpus/). With no QUESTION, reads
 standard input: one question per line, or a JSON object {"question": "...", "article": "..."}
-on a line that starts with "{".
+on a line that starts with "{". A follow-up question adds "context": the earlier turns, oldest
+first, each {"question": "...", "passages": [{"article": "...", "paragraph": 1, "sentence": 1}]}
+(the passages its answer showed).
 
   --corpus DIR   folder of .md / .txt articles (default: corpus/)
   --article ID   answer only from the article with this id (its file name without extension)
