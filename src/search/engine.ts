@@ -45,12 +45,14 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
       found.followUp === null
         ? rankCandidates(found.candidates, weights)
         : preferEarlierAnswers(rankCandidates(found.candidates, weights), found.followUp, index, options.followUp);
+    // With context, the answer says whether the question was read as a follow-up of it.
+    const reading = askOptions.context === undefined || askOptions.context.length === 0 ? {} : { followedUp: found.followUp !== null };
     const features = refusalFeatures(ranked, found.question);
-    if (features === null) return NOTHING;
+    if (features === null) return { ...NOTHING, ...reading };
     const probability = answerProbability(features, refusal);
     // A follow-up's carried words count less, which the refusal rule (learned on questions asked alone) reads as less covered.
     const threshold = found.followUp === null ? refusal.threshold : Math.min(refusal.threshold, options.followUp.refusalThreshold);
-    if (probability < threshold) return { answers: [], confidence: 'none', probability };
+    if (probability < threshold) return { answers: [], confidence: 'none', probability, ...reading };
 
     const answers: Answer[] = [];
     const shown: Array<{ articleId: string; range: PassageRange; text: string }> = [];
@@ -82,7 +84,7 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
         ),
       );
     }
-    return { answers: answers.slice(offset), confidence: 'high', probability };
+    return { answers: answers.slice(offset), confidence: 'high', probability, ...reading };
   };
 
   const articles = [...corpus.articles].sort(byDateThenId).map(summarise);

@@ -1,4 +1,4 @@
-import type { IndexHit, SentenceIndex } from './index/sentence-index.js';
+import { type IndexHit, type SentenceIndex, sortedHas } from './index/sentence-index.js';
 import type { FollowUpOptions } from './options.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 import type { RankedCandidate } from './rank.js';
@@ -36,7 +36,7 @@ export type Leaning =
   | 'ellipsis'
   /** Too few words of its own to be read alone. */
   | 'few-words'
-  /** A whole question of its own; the earlier turns only say which articles the conversation is about. */
+  /** A whole question of its own: read on its own. */
   | 'none';
 
 // Words that stand for something said before. "that" and "it" are often only grammar ("so was
@@ -50,13 +50,18 @@ const ELLIPTICAL_OPENING = /^\W*(?:and|also|but|plus|so|what about|how about|sam
 const FRESH_OPENING =
   /^\W*(?:(?:ok(?:ay)?|so|also|and|but)\W+)?(?:unrelated|anyway|anyways|btw|by the way|new (?:question|topic|q)|another (?:question|topic|thing|q)|(?:a |on a )?(?:diff(?:erent)?|other|separate|another) (?:thing|question|topic|subject|q|note)|changing (?:the )?(?:subject|topic))\b/iu;
 
+/** Whether a question says it starts afresh ("unrelated, but ...", "new question: ..."): the turns before it are not read. */
+export function startsAfresh(question: string): boolean {
+  return FRESH_OPENING.test(question);
+}
+
 /** Whether and how `question` leans on earlier turns; `own` is the question analysed on its own. */
 export function leaningOf(
   question: string,
   own: AnalyzedQuestion,
   options: Pick<FollowUpOptions, 'fewConcepts' | 'wholeQuestionConcepts'>,
 ): Leaning {
-  if (FRESH_OPENING.test(question)) return 'fresh';
+  if (startsAfresh(question)) return 'fresh';
   if (ELLIPTICAL_OPENING.test(question)) return 'ellipsis';
   const words = tokenize(question).map((token) => wordOf(token.surface));
   const ownConcepts = own.concepts.filter((concept) => concept.known).length;
@@ -77,8 +82,8 @@ export interface FollowUpContext {
 
 /**
  * Reads `question` (already analysed on its own as `own`) in the light of the earlier turns,
- * oldest first. Null when there is nothing to read it with: no earlier turn, or the question
- * says it starts afresh.
+ * oldest first. Null when it is to be read on its own: there is no earlier turn, it is a whole
+ * question, or it says it starts afresh.
  */
 export function resolveFollowUp(
   question: string,
@@ -90,9 +95,9 @@ export function resolveFollowUp(
   const recent = turns.slice(-options.maxTurns).reverse();
   if (recent.length === 0) return null;
   const leaning = leaningOf(question, own, options);
-  if (leaning === 'fresh') return null;
+  // A whole question, or one that starts afresh, is read on its own: its words say what it is about.
+  if (leaning === 'fresh' || leaning === 'none') return null;
 
-  const carriedWeight = leaning === 'none' ? options.standaloneCarriedWeight : options.carriedWeight;
   const seenTerms = new Set(own.concepts.flatMap((concept) => [...concept.terms.keys()]));
   const carried: Concept[] = [];
   const words = new Set(own.words);
@@ -107,9 +112,9 @@ export function resolveFollowUp(
     if (age === 0 && leaning === 'ellipsis' && answerType === 'any') answerType = earlier.answerType;
     for (const word of earlier.words) words.add(word);
     for (const concept of earlier.concepts) {
-      if (carriedWeight * weight <= 0 || !concept.known || [...concept.terms.keys()].some((term) => seenTerms.has(term))) continue;
+      if (weight <= 0 || !concept.known || [...concept.terms.keys()].some((term) => seenTerms.has(term))) continue;
       for (const term of concept.terms.keys()) seenTerms.add(term);
-      carried.push(scaled(concept, carriedWeight * weight));
+      carried.push(scaled(concept, options.carriedWeight * weight));
     }
     const itsLeaning = leaningOf(turn.question, earlier, options);
     weight *= itsLeaning === 'fresh' ? 0 : itsLeaning === 'none' ? options.turnDecay : 1;
@@ -137,7 +142,36 @@ export function resolveFollowUp(
     });
   });
 
+  // "what about the gliders?" after the men's game: its own words are not in the conversation's articles. Pronouns always lean.
+  if (leaning !== 'reference' && (ownShareIn(own, [...articles.keys()], context.index, positions) ?? 1) < options.movedOnShare) return null;
+
   return { own, question: { concepts: [...own.concepts, ...carried], answerType, words }, articles, nearby, shown };
+}
+
+/**
+ * The share of a question's concepts (weighted by rarity; one no article knows counts as not
+ * held) that any of `articles` holds, anywhere in its title or body; null when the question has
+ * no concept or no article is given.
+ */
+function ownShareIn(
+  question: AnalyzedQuestion,
+  articles: readonly string[],
+  index: SentenceIndex,
+  positions: SentencePositions,
+): number | null {
+  const firsts = articles.flatMap((article) => positions.idOf(article, 1) ?? []);
+  const total = question.concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  if (firsts.length === 0 || total <= 0) return null;
+  let found = 0;
+  for (const concept of question.concepts) {
+    let strength = 0;
+    for (const [term, weight] of concept.terms) {
+      const id = index.termIdOf(term);
+      if (id !== undefined && weight > strength && firsts.some((first) => sortedHas(index.articleTermIdsOf(first), id))) strength = weight;
+    }
+    found += concept.weight * strength;
+  }
+  return found / total;
 }
 
 /** How many of the earlier answers' articles (the most preferred) are searched on their own too: each costs a search. */

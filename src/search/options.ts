@@ -36,17 +36,17 @@ export interface RelationWeights {
 
 /**
  * How a follow-up question (`ask`'s `context`: the earlier turns of a conversation) is read.
- * A follow-up that leans on the earlier turns (pronouns, "that / there / then", "and the uk?",
- * or too few words of its own) gets their questions' concepts at a lower weight; every
- * follow-up prefers the articles and the neighbourhood of the passages the earlier answers
- * showed, softly: the boosts are on the learned ranker's score scale, so a candidate whose
- * own features are far better (the follow-up's own words are about its article) still wins.
- * Weights of concepts are against 1 for a concept of the follow-up itself.
+ * A question that leans on the earlier turns (pronouns, "that / there / then", "and the uk?",
+ * or too few words of its own) gets their questions' concepts at a lower weight and prefers
+ * the articles and the neighbourhood of the passages the earlier answers showed, softly: the
+ * boosts are on the learned ranker's score scale, so a candidate whose own features are far
+ * better (the follow-up's own words are about its article) still wins. A whole question is
+ * read on its own. Weights of concepts are against 1 for a concept of the follow-up itself.
  */
 export interface FollowUpOptions {
   /** At most this many earlier turns are read, the most recent. Default 3. */
   readonly maxTurns: number;
-  /** A question with fewer concepts of its own than this (that the corpus knows) leans on the earlier turns. Default 2. */
+  /** A question with fewer concepts of its own than this (that the corpus knows) leans on the earlier turns. Default 3. */
   readonly fewConcepts: number;
   /**
    * A question with at least this many concepts of its own is a whole question even when it
@@ -54,10 +54,15 @@ export interface FollowUpOptions {
    * the earlier questions', say what it is about. Default 4.
    */
   readonly wholeQuestionConcepts: number;
+  /**
+   * A question that leans only by being short or elliptical ("what about the gliders?"), not by
+   * a pronoun, is read on its own when the earlier answers' articles hold less than this share of
+   * its own words (weighted by rarity; a word no article has counts as not held): its words are
+   * about something else. Default 0.3.
+   */
+  readonly movedOnShare: number;
   /** How much an earlier question's concepts count in a follow-up that leans on it. Default 0.5. */
   readonly carriedWeight: number;
-  /** The same in a whole question of its own. Default 0: only the earlier answers' articles are preferred. */
-  readonly standaloneCarriedWeight: number;
   /**
    * Each turn further back counts this much of the turn after it, concepts and articles alike,
    * when the turn after it was a whole question of its own (one that leaned on it passes it on
@@ -220,10 +225,10 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   weights: {},
   followUp: {
     maxTurns: 3,
-    fewConcepts: 2,
+    fewConcepts: 3,
     wholeQuestionConcepts: 4,
+    movedOnShare: 0.3,
     carriedWeight: 0.5,
-    standaloneCarriedWeight: 0,
     turnDecay: 0.5,
     articleBoost: 3,
     laterPassageWeight: 0.5,

@@ -39,9 +39,9 @@ describe('a follow-up question', () => {
     const context = await conversation(seed, ['did trump talk to putin on the phone?']);
     // Alone, "they" could be anyone: the question is refused.
     expect((await seed.ask('how many times have they spoken?')).answers).toEqual([]);
-    expect(firstText(await seed.ask('how many times have they spoken?', { context }))).toBe(
-      'The call marks the sixth conversation between the two men since Trump took office in January.',
-    );
+    const followingUp = await seed.ask('how many times have they spoken?', { context });
+    expect(firstText(followingUp)).toBe('The call marks the sixth conversation between the two men since Trump took office in January.');
+    expect(followingUp.followedUp).toBe(true);
   });
 
   it('finds "who gave them the samples?" in the article of the answer before, among 38 articles', async () => {
@@ -64,19 +64,26 @@ describe('a follow-up question', () => {
     expect(moved.answers.map((answer) => answer.text).join(' ')).toContain('twenty people were arrested');
   });
 
-  it('that asks a whole question about another story is answered as if asked alone', async () => {
+  it('that is a whole question of its own is answered as if asked alone, and says so', async () => {
     const context = await conversation(engine, ['who stole the gold toilet?', 'when did that happen?']);
     const question = 'which two antibodies did the scientists identify against ebola?';
-    const alone = await engine.ask(question);
     const followingUp = await engine.ask(question, { context });
     expect(firstArticle(followingUp)).toBe('2022-03-19-decoy-proof-ebola-antibodies');
-    expect(firstText(followingUp)).toBe(firstText(alone));
+    expect(followingUp).toEqual({ ...(await engine.ask(question)), followedUp: false });
+  });
+
+  it("that is short or elliptical but about what the conversation's articles do not hold is read on its own", async () => {
+    const context = await conversation(engine, ['who stole the gold toilet?']);
+    const question = 'and the ebola antibodies?';
+    const followingUp = await engine.ask(question, { context });
+    expect(firstArticle(followingUp)).toBe('2022-03-19-decoy-proof-ebola-antibodies');
+    expect(followingUp).toEqual({ ...(await engine.ask(question)), followedUp: false });
   });
 
   it('that says it starts afresh ("unrelated, but ...") is read on its own', async () => {
     const context = await conversation(engine, ['who stole the gold toilet?']);
     const question = 'unrelated, but when did that happen?';
-    expect(await engine.ask(question, { context })).toEqual(await engine.ask(question));
+    expect(await engine.ask(question, { context })).toEqual({ ...(await engine.ask(question)), followedUp: false });
   });
 
   it("shows its own words in bold, not the earlier questions'", async () => {
