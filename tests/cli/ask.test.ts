@@ -118,8 +118,14 @@ describe('npm run ask', () => {
     ].join('\n');
     const { code, stdout } = await ask(['--json', '--limit', '1'], `${input}\n`);
     expect(code).toBe(0);
-    const lines = jsonLines(stdout) as Array<{ answers: Array<{ text: string }>; confidence?: string; error?: string }>;
-    expect(lines[0]).toMatchObject({ answers: [], confidence: 'none' });
+    const lines = jsonLines(stdout) as Array<{
+      answers: Array<{ text: string }>;
+      confidence?: string;
+      followedUp?: boolean;
+      error?: string;
+    }>;
+    expect(lines[0]).toEqual({ question: 'how many times have they spoken?', answers: [], confidence: 'none' });
+    expect(lines[1]?.followedUp).toBe(true);
     expect(lines[1]?.answers[0]?.text).toBe(
       'The call marks the sixth conversation between the two men since Trump took office in January.',
     );
