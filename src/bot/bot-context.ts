@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { OncePerWindow } from './once-per-window.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
+import type { PreviousTurn } from '../search/types.js';
 
 /** A passage as shown under an answer: what a vote on that answer records. */
 export interface ShownPassage {
@@ -25,6 +26,12 @@ export interface AnswerState {
    * the state was read back from the message, which shows them shortened to one line.
    */
   readonly shown?: readonly ShownPassage[];
+  /**
+   * The earlier turns the question follows up, oldest first (a reply to an answer, a question in
+   * a thread, a person's next question): what "More results" asks with too. Absent for a
+   * question read on its own.
+   */
+  readonly context?: readonly PreviousTurn[];
 }
 
 /** Everything handlers use, created once per running bot. */
