@@ -8,6 +8,7 @@ import type { OncePerWindow } from './once-per-window.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
 import type { PreviousTurn } from '../search/types.js';
+import type { Conversations } from './conversations.js';
 
 /** A passage as shown under an answer: what a vote on that answer records. */
 export interface ShownPassage {
@@ -46,6 +47,8 @@ export interface BotContext {
   readonly rateLimit: RateLimitConfig;
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
+  /** Recent conversations, for the turns a follow-up question is given. */
+  readonly conversations: Conversations;
   readonly feedback: FeedbackSink;
   /** Adds articles to the corpus folder (`/add`). */
   readonly ingester: Ingester;

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: false,
       playgroundPort: 3000,
       indexSnapshotPath: null,
+      followUpMinutes: 5,
     });
   });
 
@@ -51,6 +52,7 @@ describe('loadConfig', () => {
       FETCH_ALLOW_LOOPBACK: 'true',
       PLAYGROUND_PORT: '8080',
       INDEX_SNAPSHOT_PATH: '/var/cache/article-qa-bot/index-snapshot',
+      FOLLOW_UP_MINUTES: '10',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -69,6 +71,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: true,
       playgroundPort: 8080,
       indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
+      followUpMinutes: 10,
     });
   });
 
@@ -84,8 +87,13 @@ describe('loadConfig', () => {
       FEEDBACK_FILE: '',
       PLAYGROUND_PORT: '',
       INDEX_SNAPSHOT_PATH: '',
+      FOLLOW_UP_MINUTES: '',
     });
     expect(config).toEqual(loadConfig({}));
+  });
+
+  it('takes FOLLOW_UP_MINUTES=0 as "a next question is never a follow-up by time alone"', () => {
+    expect(loadConfig({ FOLLOW_UP_MINUTES: '0' }).followUpMinutes).toBe(0);
   });
 
   it('takes PLAYGROUND_PORT=0 as "any free port"', () => {
@@ -118,6 +126,8 @@ describe('loadConfig', () => {
     ['DISCORD_TOKEN', 'abc def', 'DISCORD_TOKEN must be the bot token exactly as copied'],
     ['PLAYGROUND_PORT', '70000', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")'],
     ['PLAYGROUND_PORT', 'http', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "http")'],
+    ['FOLLOW_UP_MINUTES', 'five', 'FOLLOW_UP_MINUTES must be a whole number from 0 to 1440 (0 turns it off) (got "five")'],
+    ['FOLLOW_UP_MINUTES', '1441', 'FOLLOW_UP_MINUTES must be a whole number from 0 to 1440 (0 turns it off) (got "1441")'],
     [
       'INDEX_SNAPSHOT_PATH',
       '/var/cache/',

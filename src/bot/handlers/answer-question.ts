@@ -1,5 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
+import { answeredTurn } from '../conversations.js';
+import { placeOfInteraction } from '../follow-up-context.js';
 import { firstAnswerReply } from '../answer-pages.js';
 import type { ArticleFilter } from '../replies/answer-reply.js';
 import { rateLimitedNotice } from '../replies/notices.js';
@@ -10,11 +12,18 @@ export interface QuestionRequest {
   readonly article: ArticleFilter | null;
   /** Only the asker sees the answer. */
   readonly private: boolean;
+  /**
+   * May follow up the conversation (`/ask`: in a thread the bot answered in, or within minutes
+   * of the asker's last question in the channel); false for a text that is always read on its
+   * own ("Find in articles" checks another message).
+   */
+  readonly followsUp: boolean;
 }
 
 /**
  * Answers a question from a command (`/ask` or "Find in articles"): rate limit, defer, answer,
- * and remember the question under the answer message's id for its buttons.
+ * and remember the question under the answer message's id for its buttons, and as the latest
+ * turn of the asker's conversation.
  */
 export async function answerQuestionInteraction(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
@@ -28,7 +37,15 @@ export async function answerQuestionInteraction(
   }
   // Deferring first keeps us inside Discord's 3 seconds even when a reload is hogging the process.
   await interaction.deferReply(request.private ? { flags: MessageFlags.Ephemeral } : {});
-  const { reply, state } = await firstAnswerReply(ctx.engines.current, { question: request.question, article: request.article });
+  const place = placeOfInteraction(interaction);
+  const context = place === null || !request.followsUp ? [] : ctx.conversations.earlierTurns(place, request.question, null);
+  const { reply, state } = await firstAnswerReply(ctx.engines.current, {
+    question: request.question,
+    article: request.article,
+    ...(context.length === 0 ? {} : { context }),
+  });
   const message = await interaction.editReply(reply);
   ctx.answerStates.set(message.id, state);
+  // A private answer is the asker's own turn; the others in a thread did not see it.
+  if (place !== null) ctx.conversations.remember(place, answeredTurn(state), !request.private);
 }

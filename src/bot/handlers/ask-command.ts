@@ -33,5 +33,9 @@ export async function handleAskCommand(
     article = { id: found.id, title: found.title };
   }
 
-  await answerQuestionInteraction(interaction, { question: checked.question, article, private: args.private ?? false }, ctx);
+  await answerQuestionInteraction(
+    interaction,
+    { question: checked.question, article, private: args.private ?? false, followsUp: true },
+    ctx,
+  );
 }

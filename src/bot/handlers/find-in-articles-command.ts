@@ -12,5 +12,5 @@ export async function handleFindInArticlesCommand(interaction: MessageContextMen
     await replyPrivately(interaction, emptyMessageNotice());
     return;
   }
-  await answerQuestionInteraction(interaction, { question, article: null, private: false }, ctx);
+  await answerQuestionInteraction(interaction, { question, article: null, private: false, followsUp: false }, ctx);
 }
