@@ -3,6 +3,7 @@
  * and, in the same run on the same sentences and questions, for plain MiniSearch, FlexSearch,
  * Orama and Lunr, at 1 to 10,000 articles. See bench/README.md.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SQUAD_PATH = process.env.SQUAD_FILE ?? join(ROOT, 'eval/data/squad-v1.1-dev-public.json');
 const RESULTS_FILE = join(ROOT, 'bench/results/latest.json');
 const PACKAGES = ['minisearch', 'flexsearch', '@orama/orama', 'lunr', 'tsx'];
+
+// The sentence-vector benchmark is its own script, in a process with the gc exposed.
+if (process.argv.includes('--vectors')) {
+  const script = fileURLToPath(new URL('./vectors.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 
 const options = readOptions();
 

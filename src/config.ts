@@ -69,6 +69,18 @@ export interface Config {
    * `.index-snapshot` in the corpus folder. Set it when that folder is read-only.
    */
   readonly indexSnapshotPath: string | null;
+  /** Sentence vectors: `VECTORS`, `VECTOR_CACHE`, `VECTOR_WORKERS`. */
+  readonly vectors: VectorConfig;
+}
+
+/** How the bot and `npm run ask` compare meaning (issue 18). */
+export interface VectorConfig {
+  /** `VECTORS`: compare the meaning of questions and sentences as well as their words. Default true; false answers by words only. */
+  readonly enabled: boolean;
+  /** `VECTOR_CACHE`: the folder where computed sentence vectors are kept between runs. Default `data/vector-cache/`. */
+  readonly cacheDir: string;
+  /** `VECTOR_WORKERS`: worker threads that embed sentences, 1-16; null: min(2, cores). */
+  readonly workers: number | null;
 }
 
 /** A config whose token is known to be present: what the bot needs to run. */
@@ -105,6 +117,7 @@ export const CONFIG_DEFAULTS = {
   feedIntervalMinutes: 30,
   playgroundPort: 3000,
   followUpMinutes: 5,
+  vectorCacheDir: 'data/vector-cache/',
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -160,10 +173,33 @@ export function loadConfig(env: Env = process.env): Config {
       problems,
       ' (0 turns it off)',
     ),
+    vectors: parseVectorConfig(env, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Only the sentence-vector variables, for `npm run ask`, which needs no other setting: throws a
+ * `ConfigError` naming each invalid one.
+ */
+export function loadVectorConfig(env: Env = process.env): VectorConfig {
+  const problems: ConfigProblem[] = [];
+  const vectors = parseVectorConfig(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return vectors;
+}
+
+function parseVectorConfig(env: Env, problems: ConfigProblem[]): VectorConfig {
+  return {
+    enabled: parseBoolean(env, 'VECTORS', true, problems),
+    cacheDir: parsePath(env, 'VECTOR_CACHE', CONFIG_DEFAULTS.vectorCacheDir, problems),
+    workers:
+      envValue(env, 'VECTOR_WORKERS') === undefined
+        ? null
+        : parseWholeNumber(env, 'VECTOR_WORKERS', { min: 1, max: 16, fallback: 1 }, problems),
+  };
 }
 
 /** An unset variable and one set to only whitespace both mean "use the default" (as `.env.example` leaves them). */

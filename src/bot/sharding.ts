@@ -6,6 +6,7 @@ import { Ingester } from '../ingest/ingester.js';
 import { startFeedPolling } from './feed-polling.js';
 import { feedbackSaved, isReloadRequest, parseFeedbackRecord, reloadOrder } from './shard-messages.js';
 import { openFeedbackLog } from './open-feedback-log.js';
+import { SentenceEmbedding } from '../search/vectors/sentence-embedding.js';
 import { ensureShardSnapshot } from './shard-snapshot.js';
 
 export interface RunningShards {
@@ -17,7 +18,10 @@ export interface RunningShards {
 /**
  * Runs the bot as `count` shards, one process each (this same entry point, which sees it is a
  * shard by discord.js's SHARDING_MANAGER variable). The index snapshot is brought up to date
- * first, so that every shard loads it instead of indexing the articles itself.
+ * first, so that every shard loads it instead of indexing the articles itself. With VECTORS on,
+ * the manager then computes the sentence vectors (the one process that embeds the corpus and
+ * writes the cache), saves them in the snapshot and has every shard reload from it: shards
+ * answer by words until then, and only ever embed questions, and what a `/reload` brings.
  */
 export async function startShards(config: RunnableConfig & { shardCount: number | 'auto' }, logger: Logger): Promise<RunningShards> {
   await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
@@ -62,6 +66,34 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
   logger.info({ totalShards }, 'starting shards');
   await manager.spawn({ amount: totalShards, timeout: 120_000 });
   logger.info({ totalShards }, 'all shards ready');
+  const reloadEveryShard = () => Promise.all([...manager.shards.values()].map((shard) => shard.send(reloadOrder())));
+  let vectorsOn = config.vectors.enabled;
+  /** The snapshot with the sentence vectors; once the workers fail, without (logged once). */
+  const ensureVectors = async (): Promise<boolean> => {
+    if (!vectorsOn) return false;
+    const embedding = await SentenceEmbedding.open({
+      cacheDir: config.vectors.cacheDir,
+      ...(config.vectors.workers === null ? {} : { workers: config.vectors.workers }),
+    });
+    try {
+      return await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined, embedding);
+    } catch (error) {
+      vectorsOn = false;
+      logger.error(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'sentence vectors are off: the shards answer by words only (restart the bot to try again)',
+      );
+      return false;
+    } finally {
+      await embedding.close();
+    }
+  };
+  if (vectorsOn)
+    void ensureVectors()
+      .then(async (rebuilt) => {
+        if (rebuilt) await reloadEveryShard();
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'could not give the shards their sentence vectors'));
   // The manager polls the feeds for every shard: it brings the snapshot up to date, then every shard reloads from it.
   const feeds = startFeedPolling(
     config,
@@ -69,7 +101,8 @@ export async function startShards(config: RunnableConfig & { shardCount: number 
     logger,
     async () => {
       await ensureShardSnapshot(config.corpusDir, logger, config.indexSnapshotPath ?? undefined);
-      await Promise.all([...manager.shards.values()].map((shard) => shard.send(reloadOrder())));
+      await ensureVectors();
+      await reloadEveryShard();
     },
   );
 

@@ -4,10 +4,11 @@ import { ConfigError, type RunnableConfig } from '../config.js';
 import { Ingester } from '../ingest/ingester.js';
 import type { AnswerState, BotContext } from './bot-context.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
-import { corpusEngineLoader } from './corpus-engine-loader.js';
+import { SentenceEmbedding, type SentenceEmbeddingSettings } from '../search/vectors/sentence-embedding.js';
+import { corpusEngineLoader, type LoaderVectors } from './corpus-engine-loader.js';
 import { isReloadOrder } from './shard-messages.js';
 import { createDispatcher } from './dispatch.js';
-import { EngineHolder, corpusCounts, type EngineLoader } from './engine-holder.js';
+import { EngineHolder, corpusCounts, type EngineLoader, type VectorEvents } from './engine-holder.js';
 import { Conversations } from './conversations.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
 import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
@@ -43,6 +44,8 @@ export interface StartBotOptions {
   readonly gatewayOptions?: ClientOptions['ws'];
   /** Test seam: feed polling interval and retry wait in milliseconds instead of `FEED_INTERVAL_MINUTES` and 1 minute. */
   readonly feedPolling?: FeedPollingOptions;
+  /** Test seam: the embedding workers' settings (e.g. a worker script that fails), over those of `config.vectors`. */
+  readonly vectors?: Partial<SentenceEmbeddingSettings>;
 }
 
 export interface RunningBot {
@@ -88,9 +91,18 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token], pretty: prettyLogsWanted(config, process.stdout) });
   const now = options.now ?? Date.now;
 
-  const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger));
-  const engines = await EngineHolder.create(loadEngine);
-  logCorpus(logger, engines, config.corpusDir);
+  // With a loader of its own (tests), sentence vectors are that loader's business.
+  const embedding =
+    options.loadEngine === undefined && config.vectors.enabled ? await openEmbedding(config, logger, options.vectors) : null;
+  let engines: EngineHolder;
+  try {
+    const loadEngine = options.loadEngine ?? (await realCorpusLoader(config, logger, embedding));
+    engines = await EngineHolder.create(loadEngine, vectorEvents(logger, embedding));
+  } catch (error) {
+    await embedding?.close();
+    throw error;
+  }
+  logCorpus(logger, engines, config.corpusDir, embedding !== null);
 
   // Under a ShardingManager, the manager's process is the feedback file's one writer.
   const shardFeedback = config.shardProcess ? new ShardFeedbackSink((message) => sendToManager(client, message)) : null;
@@ -182,6 +194,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
   const ready = await loginAndWaitForReady(client, config.token, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS).catch(
     async (error: unknown) => {
       await client.destroy();
+      await embedding?.close();
       throw startupError(error, config.token);
     },
   );
@@ -210,6 +223,7 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
       if (!finished) logger.warn({ inFlight: inFlight.count }, 'stopping without waiting for replies that are still running');
       await feedback.flush();
       await client.destroy();
+      await embedding?.close();
       logger.info('bot stopped');
     })();
     return stopped;
@@ -224,7 +238,11 @@ function sendToManager(client: Client, message: unknown): Promise<void> {
 }
 
 /** Checks CORPUS_DIR before reading it, so a typo gets a message naming the variable. */
-async function realCorpusLoader({ corpusDir, indexSnapshotPath }: RunnableConfig, logger: Logger): Promise<EngineLoader> {
+async function realCorpusLoader(
+  { corpusDir, indexSnapshotPath, shardProcess }: RunnableConfig,
+  logger: Logger,
+  embedding: SentenceEmbedding | null,
+): Promise<EngineLoader> {
   const info = await stat(corpusDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
     throw new ConfigError([
@@ -240,12 +258,73 @@ async function realCorpusLoader({ corpusDir, indexSnapshotPath }: RunnableConfig
       if (reason !== NO_SNAPSHOT) logger.warn({ corpusDir, reason }, 'index snapshot not used; indexing the articles from their files');
     },
     indexSnapshotPath ?? undefined,
+    embedding === null ? null : loaderVectors(embedding, logger, shardProcess),
   );
 }
 
-function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string): void {
+/** The embedding workers and the vector cache, for a bot with VECTORS on. */
+async function openEmbedding(
+  config: RunnableConfig,
+  logger: Logger,
+  overrides: Partial<SentenceEmbeddingSettings> = {},
+): Promise<SentenceEmbedding> {
+  const embedding = await SentenceEmbedding.open({
+    cacheDir: config.vectors.cacheDir,
+    ...(config.vectors.workers === null ? {} : { workers: config.vectors.workers }),
+    ...overrides,
+  });
+  if (embedding.cacheProblem !== null)
+    logger.warn({ reason: embedding.cacheProblem }, 'the vector cache is not used: every start computes the sentence vectors again');
+  return embedding;
+}
+
+/** How often, at most, progress in computing vectors is logged. */
+const VECTOR_PROGRESS_EVERY_MS = 10_000;
+
+function loaderVectors(embedding: SentenceEmbedding, logger: Logger, shardProcess: boolean): LoaderVectors {
+  let lastLogged = 0;
+  return {
+    embedding,
+    firstLoadFromSnapshotOnly: shardProcess,
+    onPlan: ({ texts, cached, toEmbed }) => {
+      if (toEmbed > 0)
+        logger.info({ texts, cached, toEmbed }, 'sentence vectors: computing those not in the cache; answering by words meanwhile');
+    },
+    onProgress: (done, total) => {
+      if (done < total && Date.now() - lastLogged < VECTOR_PROGRESS_EVERY_MS) return;
+      lastLogged = Date.now();
+      logger.info({ done, total, percent: Math.floor((done / total) * 100) }, 'sentence vectors: computing');
+    },
+    onCacheProblem: (problem) =>
+      logger.warn({ reason: problem.message }, 'sentence vectors could not be cached; the next start computes them again'),
+  };
+}
+
+function vectorEvents(logger: Logger, embedding: SentenceEmbedding | null): VectorEvents {
+  return {
+    onVectorsReady: () => logger.info('sentence vectors ready: answering by words and meaning'),
+    onVectorsFailed: (error) => {
+      // Stopping the bot stops the workers too: vectors still being computed then are no failure.
+      if (embedding?.pool.closed === true) return;
+      logger.error(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'sentence vectors are off: answering by words only (restart the bot to try again)',
+      );
+    },
+  };
+}
+
+function logCorpus(logger: Logger, engines: EngineHolder, corpusDir: string, vectors: boolean): void {
   const counts = corpusCounts(engines.current);
-  logger.info({ corpusDir, ...counts, problems: engines.problems.length }, 'corpus loaded');
+  logger.info(
+    {
+      corpusDir,
+      ...counts,
+      problems: engines.problems.length,
+      answering: vectors ? 'by words until the sentence vectors are ready' : 'by words (VECTORS=off)',
+    },
+    'corpus loaded',
+  );
   for (const problem of engines.problems) {
     logger.warn({ file: problem.file, line: problem.line, severity: problem.severity }, problem.message);
   }

@@ -5,23 +5,27 @@ export interface AskArguments {
   readonly article: string | undefined;
   readonly limit: number;
   readonly json: boolean;
+  /** Answer by words only: no sentence vectors computed or compared. */
+  readonly lexical: boolean;
   /** The question given on the command line, or null to read questions from standard input. */
   readonly question: string | null;
   readonly help: boolean;
 }
 
-export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--article ID] [--limit N] [--json] [QUESTION...]
+export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--article ID] [--limit N] [--json] [--lexical] [QUESTION...]
 
 Answers a question from the articles in DIR (default corpus/). With no QUESTION, reads
 standard input: one question per line, or a JSON object {"question": "...", "article": "..."}
 on a line that starts with "{". A follow-up question adds "context": the earlier turns, oldest
 first, each {"question": "...", "passages": [{"article": "...", "paragraph": 1, "sentence": 1}]}
-(the passages its answer showed).
+(the passages its answer showed). Sentence vectors the corpus lacks are computed first
+(progress on standard error) and kept in VECTOR_CACHE (default data/vector-cache/) for later runs.
 
   --corpus DIR   folder of .md / .txt articles (default: corpus/)
   --article ID   answer only from the article with this id (its file name without extension)
   --limit N      passages per question, 1-50 (default: 3)
   --json         one JSON object per question and line on standard output
+  --lexical      answer by words only: compute no sentence vectors (as VECTORS=off)
   -h, --help     show this help`;
 
 /** A command line we cannot act on, with the reason to show next to the usage. */
@@ -39,6 +43,7 @@ function parseArgsForAsk(argv: readonly string[]) {
       article: { type: 'string' },
       limit: { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
+      lexical: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +67,7 @@ export function parseAskArguments(argv: readonly string[]): AskArguments {
     article: values.article,
     limit,
     json: values.json,
+    lexical: values.lexical,
     question: positionals.length === 0 ? null : question,
     help: values.help,
   };

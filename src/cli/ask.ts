@@ -1,13 +1,17 @@
 /** `npm run ask`: the terminal front end over the answer engine. */
+import dotenv from 'dotenv';
+import { ConfigError, describeConfigProblems, loadVectorConfig, type VectorConfig } from '../config.js';
 import { CorpusFolderError } from '../corpus/corpus-folder-error.js';
 import { NO_SNAPSHOT } from '../search/index/snapshot.js';
-import { loadEngine } from '../search/load-engine.js';
+import { type LoadedEngine, loadEngine } from '../search/load-engine.js';
+import { SentenceEmbedding } from '../search/vectors/sentence-embedding.js';
 import type { AnswerSet, Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { type BatchQuestion, parseBatchLine } from './batch-line.js';
 import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
 import { describeProblem } from '../corpus/describe-problem.js';
+import { vectorProgress } from './vector-progress.js';
 
 const NOT_ASKED: AnswerSet = { answers: [], confidence: 'none', probability: null };
 
@@ -25,18 +29,61 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const { engine, problems, snapshotSkipped } = await loadEngine(args.corpus);
+  // Only the vector settings are read from `.env` and the environment: ask needs no other.
+  dotenv.config({ quiet: true });
+  let vectorConfig: VectorConfig;
+  try {
+    vectorConfig = loadVectorConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `ask: the configuration (.env or environment) has problems; see .env.example:\n${describeConfigProblems(error)}\n`,
+    );
+    return 2;
+  }
+
+  const loaded = await loadEngine(args.corpus);
+  const { problems, snapshotSkipped } = loaded;
   for (const problem of problems) {
     process.stderr.write(`${describeProblem(problem)}\n`);
   }
   if (snapshotSkipped !== null && snapshotSkipped !== NO_SNAPSHOT)
     process.stderr.write(`note: ${snapshotSkipped}; indexed the articles from their files instead\n`);
-  const articleIds = new Set(engine.articles.map((article) => article.id));
+  const articleIds = new Set(loaded.engine.articles.map((article) => article.id));
   if (args.article !== undefined && !articleIds.has(args.article)) {
     process.stderr.write(`ask: there is no article "${args.article}" in ${args.corpus}; known ids: ${[...articleIds].join(', ')}\n`);
     return 2;
   }
+  const embedding = args.lexical || !vectorConfig.enabled ? null : await openEmbedding(vectorConfig);
+  try {
+    return await answerAll(embedding === null ? loaded.engine : await engineWithVectors(loaded, embedding), args, articleIds);
+  } finally {
+    await embedding?.close();
+  }
+}
 
+async function openEmbedding(config: VectorConfig): Promise<SentenceEmbedding> {
+  const embedding = await SentenceEmbedding.open({
+    cacheDir: config.cacheDir,
+    ...(config.workers === null ? {} : { workers: config.workers }),
+  });
+  if (embedding.cacheProblem !== null) process.stderr.write(`ask: note: ${embedding.cacheProblem}; vectors are computed on every run\n`);
+  return embedding;
+}
+
+/** The engine with sentence vectors; the one that answers by words, after one line saying why, when they cannot be had. */
+async function engineWithVectors(loaded: LoadedEngine, embedding: SentenceEmbedding): Promise<Engine> {
+  try {
+    return await embedding.engineWithVectors(loaded.indexed, loaded.savedVectors, {}, vectorProgress('ask'));
+  } catch (error) {
+    process.stderr.write(
+      `ask: sentence vectors are off (${error instanceof Error ? error.message : String(error)}); answering by words only (--lexical skips them)\n`,
+    );
+    return loaded.engine;
+  }
+}
+
+async function answerAll(engine: Engine, args: AskArguments, articleIds: ReadonlySet<string>): Promise<number> {
   if (args.question !== null) {
     write(await answer(engine, args, { question: args.question, article: args.article, context: undefined, error: undefined }));
     return 0;

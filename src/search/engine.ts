@@ -11,6 +11,7 @@ import { passageRange, passageText, type PassageRange } from './passage.js';
 import { type RankedCandidate, rankCandidates } from './rank.js';
 import type { Answer, AnswerSet, ArticleSummary, AskOptions, Engine } from './types.js';
 import { tokenize } from './tokenize.js';
+import type { CorpusVectors } from './vectors/sentence-vectors.js';
 import { wordOf } from './word-form.js';
 import { sharedWordNet } from './wordnet.js';
 
@@ -25,8 +26,12 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
   return engineOver(indexCorpus(corpus, options), options);
 }
 
-/** An engine over a corpus already indexed (freshly, or restored from a snapshot). */
-export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions = {}): Engine {
+/**
+ * An engine over a corpus already indexed (freshly, or restored from a snapshot). `vectors`, the
+ * corpus's sentence vectors (`src/search/vectors/`), let it compare meaning as well as words;
+ * without them it answers by words alone.
+ */
+export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions = {}, _vectors?: CorpusVectors): Engine {
   const { corpus, analyzer, index } = indexed;
   const options = resolveOptions(engineOptions);
   const thesaurus = engineOptions.thesaurus === undefined ? sharedWordNet() : engineOptions.thesaurus;

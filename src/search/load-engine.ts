@@ -8,6 +8,7 @@ import type { EngineOptions } from './options.js';
 import { describeFsError } from '../corpus/fs-error.js';
 import { defaultSnapshotFile, readSnapshot, writeSnapshot } from './index/snapshot.js';
 import type { Engine } from './types.js';
+import type { SavedVectors } from './vectors/corpus-vectors.js';
 
 export interface LoadedEngine {
   readonly engine: Engine;
@@ -16,6 +17,10 @@ export interface LoadedEngine {
   readonly from: 'snapshot' | 'files';
   /** Why the snapshot was not used, when it was not. */
   readonly snapshotSkipped: string | null;
+  /** The index the engine answers from: another engine over it (one with sentence vectors) costs no indexing. */
+  readonly indexed: IndexedCorpus;
+  /** The sentence vectors the snapshot was saved with, or null. */
+  readonly savedVectors: SavedVectors | null;
 }
 
 /** The fingerprint a snapshot of `dir` must carry: its files, and the analysis that indexes them. */
@@ -24,9 +29,11 @@ export async function snapshotFingerprint(dir: string): Promise<string> {
 }
 
 /**
- * An engine over the articles in `dir`: from its index snapshot when that matches the files
- * and the analysis, else built from the files (and `snapshotSkipped` says why). Indexing runs
- * in slices, so that a bot reloading its corpus keeps answering with the old engine meanwhile.
+ * An engine over the articles in `dir` that answers by words: from its index snapshot when that
+ * matches the files and the analysis, else built from the files (and `snapshotSkipped` says
+ * why). Indexing runs in slices, so that a bot reloading its corpus keeps answering with the old
+ * engine meanwhile. The snapshot's sentence vectors, if any, come with it (`savedVectors`) for
+ * `SentenceEmbedding.engineWithVectors`.
  */
 export async function loadEngine(dir: string, options: EngineOptions = {}, snapshotFile = defaultSnapshotFile(dir)): Promise<LoadedEngine> {
   // Rejects with a `CorpusFolderError`, which says what to do, when the folder itself cannot be read.
@@ -38,9 +45,18 @@ export async function loadEngine(dir: string, options: EngineOptions = {}, snaps
       problems: snapshot.indexed.corpus.problems,
       from: 'snapshot',
       snapshotSkipped: null,
+      indexed: snapshot.indexed,
+      savedVectors: snapshot.vectors,
     };
   const indexed = await indexCorpusInSlices(await loadCorpus(dir), options);
-  return { engine: engineOver(indexed, options), problems: indexed.corpus.problems, from: 'files', snapshotSkipped: snapshot.reason };
+  return {
+    engine: engineOver(indexed, options),
+    problems: indexed.corpus.problems,
+    from: 'files',
+    snapshotSkipped: snapshot.reason,
+    indexed,
+    savedVectors: null,
+  };
 }
 
 /** What `buildSnapshot` did with the index it built. */
@@ -51,33 +67,37 @@ export type SnapshotOutcome =
 
 /**
  * Indexes the articles in `dir` and saves the snapshot, beside them unless `snapshotFile` says
- * elsewhere (`npm run build-index`). Never rejects for want of a place to save it: the outcome
- * says why it was not saved. A load that met I/O errors is not saved: a file unreadable now
- * (too many open files, a permission being fixed) may be readable on the next run, which would
- * then wrongly trust a snapshot without it.
+ * elsewhere (`npm run build-index`), with the sentence vectors `vectorsOf` gives for the new
+ * index (when given; it rejects when vectors cannot be had, and so does this). Never rejects
+ * for want of a place to save it: the outcome says why it was not saved. A load that met I/O
+ * errors is not saved: a file unreadable now (too many open files, a permission being fixed)
+ * may be readable on the next run, which would then wrongly trust a snapshot without it.
  */
 export async function buildSnapshot(
   dir: string,
   options: EngineOptions = {},
   snapshotFile = defaultSnapshotFile(dir),
-): Promise<{ indexed: IndexedCorpus; snapshot: SnapshotOutcome }> {
+  vectorsOf?: (indexed: IndexedCorpus) => Promise<SavedVectors>,
+): Promise<{ indexed: IndexedCorpus; snapshot: SnapshotOutcome; vectors: SavedVectors | null }> {
   const fingerprint = await snapshotFingerprint(dir);
   const { readFailures, ...corpus } = await loadCorpus(dir);
   const indexed = await indexCorpusInSlices(corpus, options);
+  const vectors = vectorsOf === undefined ? null : await vectorsOf(indexed);
   if (readFailures > 0) {
     const files = readFailures === 1 ? '1 file could not be read' : `${readFailures} files or folders could not be read`;
     return {
       indexed,
       snapshot: { saved: false, reason: `the index snapshot was not saved: ${files} (see above); fix that and build it again` },
+      vectors,
     };
   }
   try {
-    const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint, snapshotFile);
-    return { indexed, snapshot: { saved: true, file, bytes } };
+    const { file, bytes } = await writeSnapshot(dir, indexed, fingerprint, snapshotFile, vectors);
+    return { indexed, snapshot: { saved: true, file, bytes }, vectors };
   } catch (error) {
     const reason =
       `the index snapshot could not be saved at ${snapshotFile} (${describeFsError(error)}); ` +
       'set INDEX_SNAPSHOT_PATH to a file in a folder the bot may write to';
-    return { indexed, snapshot: { saved: false, reason } };
+    return { indexed, snapshot: { saved: false, reason }, vectors };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadVectorConfig } from '../../src/config.js';
 
 function problemsFor(env: Record<string, string>): string[] {
   try {
@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       playgroundPort: 3000,
       indexSnapshotPath: null,
       followUpMinutes: 5,
+      vectors: { enabled: true, cacheDir: 'data/vector-cache/', workers: null },
     });
   });
 
@@ -53,6 +54,9 @@ describe('loadConfig', () => {
       PLAYGROUND_PORT: '8080',
       INDEX_SNAPSHOT_PATH: '/var/cache/article-qa-bot/index-snapshot',
       FOLLOW_UP_MINUTES: '10',
+      VECTORS: 'off',
+      VECTOR_CACHE: '/var/cache/article-qa-bot/vectors',
+      VECTOR_WORKERS: '3',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -72,6 +76,7 @@ describe('loadConfig', () => {
       playgroundPort: 8080,
       indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
       followUpMinutes: 10,
+      vectors: { enabled: false, cacheDir: '/var/cache/article-qa-bot/vectors', workers: 3 },
     });
   });
 
@@ -155,6 +160,23 @@ describe('loadConfig', () => {
   it('never echoes a malformed token in its message', () => {
     const problems = problemsFor({ DISCORD_TOKEN: 'secret-token with-space' });
     expect(problems[0]).not.toContain('secret-token');
+  });
+});
+
+describe('sentence vector configuration', () => {
+  it('names the variable and what it takes when VECTORS or VECTOR_WORKERS is wrong', () => {
+    expect(problemsFor({ VECTORS: 'sometimes', VECTOR_WORKERS: '0' })).toEqual([
+      'VECTORS must be true or false (got "sometimes")',
+      'VECTOR_WORKERS must be a whole number from 1 to 16 (got "0")',
+    ]);
+  });
+
+  it('reads the vector variables alone for npm run ask, whatever the others say', () => {
+    expect(loadVectorConfig({ DISCORD_TOKEN: 'has spaces', VECTORS: 'no', VECTOR_CACHE: 'cache/' })).toEqual({
+      enabled: false,
+      cacheDir: 'cache/',
+      workers: null,
+    });
   });
 });
 

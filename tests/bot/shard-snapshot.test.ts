@@ -11,6 +11,8 @@ import { corpusEngineLoader } from '../../src/bot/corpus-engine-loader.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { ensureShardSnapshot } from '../../src/bot/shard-snapshot.js';
 import { loadConfig } from '../../src/config.js';
+import { SentenceEmbedding } from '../../src/search/vectors/sentence-embedding.js';
+import { fakePoolOptions } from '../search/vectors/support/worker-scripts.js';
 import { mountTmpfs, whyNoTmpfs, type Tmpfs } from '../support/tmpfs.js';
 import { parseLogLine, type LogLine } from '../e2e/support/harness.js';
 
@@ -55,7 +57,7 @@ describe('ensureShardSnapshot', () => {
   it('warns and carries on when the corpus folder is read-only, so that the shards still start', async () => {
     const corpus = await readOnlyCorpus();
     const { logger, logs } = collectingLogger();
-    await expect(ensureShardSnapshot(corpus, logger)).resolves.toBeUndefined();
+    await expect(ensureShardSnapshot(corpus, logger)).resolves.toBe(true);
     expect(logs).toContainEqual(
       expect.objectContaining({
         level: 40,
@@ -88,5 +90,42 @@ describe('ensureShardSnapshot', () => {
     )();
     expect(skipped).toBeNull();
     expect(loaded.engine.articles.map((article) => article.id)).toEqual(['2025-07-03-trump-putin-call']);
+  });
+
+  it("with vectors: the manager embeds the corpus into the snapshot once, and a shard's first load takes them from there", async () => {
+    const corpus = await mkdtemp(join(tmpdir(), 'shard-vectors-'));
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    await cp('corpus', corpus, { recursive: true });
+    const embedding = await SentenceEmbedding.open({ cacheDir: join(corpus, '.cache'), ...fakePoolOptions() });
+    cleanups.push(() => embedding.close());
+    const { logger } = collectingLogger();
+    expect(await ensureShardSnapshot(corpus, logger, undefined, embedding)).toBe(true);
+    // Up to date now, vectors included: nothing to build again.
+    expect(await ensureShardSnapshot(corpus, logger, undefined, embedding)).toBe(false);
+
+    const plans: unknown[] = [];
+    const shardLoad = corpusEngineLoader(corpus, () => {}, undefined, {
+      embedding,
+      firstLoadFromSnapshotOnly: true,
+      onPlan: (plan) => plans.push(plan),
+    });
+    const loaded = await shardLoad();
+    expect(loaded.withVectors).toBeDefined();
+    await loaded.withVectors?.();
+    // The vectors came from the snapshot: the shard did not even look at the cache.
+    expect(plans).toEqual([]);
+  });
+
+  it("with vectors: a shard's first load over a snapshot without them answers by words and embeds nothing", async () => {
+    const corpus = await mkdtemp(join(tmpdir(), 'shard-vectors-'));
+    cleanups.push(() => rm(corpus, { recursive: true, force: true }));
+    await cp('corpus', corpus, { recursive: true });
+    const embedding = await SentenceEmbedding.open({ cacheDir: null, ...fakePoolOptions() });
+    cleanups.push(() => embedding.close());
+    await ensureShardSnapshot(corpus, collectingLogger().logger);
+    const shardLoad = corpusEngineLoader(corpus, () => {}, undefined, { embedding, firstLoadFromSnapshotOnly: true });
+    expect((await shardLoad()).withVectors).toBeUndefined();
+    // The manager's reload order, later: this one may compute what its cache lacks.
+    expect((await shardLoad()).withVectors).toBeDefined();
   });
 });

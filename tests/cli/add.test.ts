@@ -8,7 +8,7 @@ import { PAGES, startFixtureServer, type FixtureServer } from '../ingest/support
 
 /** `npm run add` / `npm run ask` with CORPUS_DIR and FETCH_ALLOW_LOOPBACK cleared unless given. */
 function npmRun(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<ScriptRun> {
-  return runNpmScript(script, args, { env: { CORPUS_DIR: '', FETCH_ALLOW_LOOPBACK: '', ...env } });
+  return runNpmScript(script, args, { env: { CORPUS_DIR: '', FETCH_ALLOW_LOOPBACK: '', VECTORS: 'off', ...env } });
 }
 
 let server: FixtureServer;

@@ -1,12 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNpmScript, type ScriptRun } from './support/npm-script.js';
 
-/** Runs `npm run --silent ask -- ...args` as a user would, with `input` on standard input. */
-function ask(args: readonly string[], input = ''): Promise<ScriptRun> {
-  return runNpmScript('ask', args, { input });
+/**
+ * Runs `npm run --silent ask -- ...args` as a user would, with `input` on standard input; by
+ * words only unless `env` turns sentence vectors on (they have tests of their own below).
+ */
+function ask(args: readonly string[], input = '', env: Readonly<Record<string, string>> = { VECTORS: 'off' }): Promise<ScriptRun> {
+  return runNpmScript('ask', args, { input, env });
 }
 
 const jsonLines = (stdout: string): unknown[] =>
@@ -161,4 +164,42 @@ describe('npm run ask', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot be read (it does not exist)');
   }, 60_000);
+});
+
+describe('npm run ask with sentence vectors', () => {
+  it('computes the vectors its corpus lacks first, saying so on standard error, and reads them from the cache the next time', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'ask-vectors-'));
+    try {
+      const env = { VECTORS: 'on', VECTOR_CACHE: cache };
+      const first = await ask(['--corpus', dir, '--json', 'why was the rocket launch delayed?'], '', env);
+      expect(first.code).toBe(0);
+      // Not a terminal: one plain line before and one after, no bar.
+      expect(first.stderr).toMatch(/ask: computing sentence vectors for 3 of 3 sentences and titles \(0 from the cache\)/);
+      expect(first.stderr).toMatch(/ask: computed 3 sentence vectors in \d+ s/);
+      expect(first.stderr).not.toContain('\r');
+      expect(jsonLines(first.stdout)).toEqual([expect.objectContaining({ question: 'why was the rocket launch delayed?' })]);
+
+      const again = await ask(['--corpus', dir, '--json', 'why was the rocket launch delayed?'], '', env);
+      expect(again.code).toBe(0);
+      expect(again.stderr).not.toContain('computing sentence vectors');
+      expect(again.stdout).toBe(first.stdout);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('computes and caches nothing with --lexical', async () => {
+    const cache = join(dir, 'no-cache-here');
+    const run = await ask(['--corpus', dir, '--lexical', 'why was the rocket launch delayed?'], '', { VECTORS: 'on', VECTOR_CACHE: cache });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The rocket launch was delayed by strong winds.');
+    expect(run.stderr).not.toContain('sentence vectors');
+    await expect(stat(cache)).rejects.toThrow();
+  });
+
+  it('names the variable when VECTORS is not true or false', async () => {
+    const run = await ask(['--corpus', dir, 'anything'], '', { VECTORS: 'sometimes' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('VECTORS must be true or false (got "sometimes")');
+  });
 });

@@ -66,17 +66,19 @@ describe('parseAskArguments', () => {
       article: undefined,
       limit: 3,
       json: false,
+      lexical: false,
       question: 'how many calls?',
       help: false,
     });
   });
 
   it('reads every option', () => {
-    expect(parseAskArguments(['--corpus', 'x', '--article', 'a', '--limit', '7', '--json', 'q'])).toMatchObject({
+    expect(parseAskArguments(['--corpus', 'x', '--article', 'a', '--limit', '7', '--json', '--lexical', 'q'])).toMatchObject({
       corpus: 'x',
       article: 'a',
       limit: 7,
       json: true,
+      lexical: true,
       question: 'q',
     });
   });

@@ -15,7 +15,7 @@ function buildIndex(
   env: Readonly<Record<string, string>> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(TSX, [BUILD_INDEX], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    const child = spawn(TSX, [BUILD_INDEX], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, VECTORS: 'off', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

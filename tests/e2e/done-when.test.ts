@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Only token `x` is accepted: the bot must use the token it was configured with.
   server = await startDiscordServer({ token: 'x' });
   expect(process.cwd()).toBe(REPO_ROOT.replace(/\/$/, '')); // CORPUS_DIR's default `corpus/` is relative to it
-  const config = loadConfig({ DISCORD_TOKEN: 'x', DISCORD_API_URL: server.apiUrl, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DISCORD_TOKEN: 'x', DISCORD_API_URL: server.apiUrl, LOG_LEVEL: 'silent', VECTORS: 'off' });
   expect(config.corpusDir).toBe('corpus/');
   if (config.token === null) throw new Error('no token');
   await deployCommands({ token: config.token, clientId: server.applicationId, guildId: server.guildId, apiUrl: config.apiUrl });

@@ -39,6 +39,7 @@ function cleanEnv(vars: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
     HOME: process.env.HOME,
     // main.ts calls dotenv.config(); point it at a file that does not exist so a developer's .env cannot leak in.
     DOTENV_CONFIG_PATH: join(tempDir, 'no-such.env'),
+    VECTORS: 'off',
     ...vars,
   };
 }

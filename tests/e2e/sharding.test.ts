@@ -72,6 +72,7 @@ describe('SHARD_COUNT=auto npm start', () => {
           SHARD_COUNT: 'auto',
           CORPUS_DIR: join(dir, 'corpus'),
           FEEDBACK_FILE: feedbackFile,
+          VECTORS: 'off',
         },
       });
       await child.waitForOutput((stdout) => stdout.includes('"msg":"all shards ready"'), TIMEOUT_MS, 'the "all shards ready" log line');

@@ -42,7 +42,7 @@ export function runCli(script: 'ask' | 'build-index', args: readonly string[], o
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
       // A developer's `.env` must not change what the tests see.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/nonexistent/.env', ...options.env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/nonexistent/.env', VECTORS: 'off', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(switchUser ? { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID } : {}),
     });

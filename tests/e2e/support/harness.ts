@@ -10,7 +10,7 @@ import { deployCommands } from '../../../src/bot/deploy-commands.js';
 import type { EngineLoader } from '../../../src/bot/engine-holder.js';
 import type { FeedPollingOptions } from '../../../src/bot/feed-polling.js';
 import { createLogger } from '../../../src/bot/logger.js';
-import { startBot, type RunningBot } from '../../../src/bot/start.js';
+import { startBot, type RunningBot, type StartBotOptions } from '../../../src/bot/start.js';
 import { loadConfig } from '../../../src/config.js';
 import { startDiscordServer, type DiscordServer, type DiscordServerOptions } from '../../../src/playground/discord-server/index.js';
 
@@ -34,6 +34,8 @@ export interface E2EOptions {
   readonly server?: DiscordServerOptions;
   /** Feed polling interval and retry wait in milliseconds (the bot's test seam). */
   readonly feedPolling?: FeedPollingOptions;
+  /** The embedding workers' settings (the bot's test seam), when `env` turns VECTORS on. */
+  readonly vectors?: StartBotOptions['vectors'];
 }
 
 export interface E2E {
@@ -72,6 +74,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       CORPUS_DIR: corpusDir,
       FEEDBACK_FILE: feedbackFile,
       LOG_LEVEL: 'info',
+      // Sentence vectors have tests of their own; here the bot answers by words, without a model to load.
+      VECTORS: 'off',
       ...options.env,
     });
     if (config.token === null) throw new Error('loadConfig lost the token');
@@ -91,6 +95,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
         now: () => Date.now() + clockOffset,
         ...(options.loadEngine ? { loadEngine: options.loadEngine(corpusDir) } : {}),
         ...(options.feedPolling ? { feedPolling: options.feedPolling } : {}),
+        ...(options.vectors ? { vectors: options.vectors } : {}),
       },
     );
     return {

@@ -17,6 +17,7 @@ export function npmStart(vars: Readonly<Record<string, string>>, noEnvFile: stri
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     DOTENV_CONFIG_PATH: noEnvFile,
+    VECTORS: 'off',
     ...vars,
   };
   const child = new ChildUnderTest('npm', ['start', '--silent'], { cwd: REPO_ROOT, env });

@@ -105,6 +105,7 @@ export async function startCapturedBot(
     CORPUS_DIR: SHIPPED_CORPUS,
     FEEDBACK_FILE: join(tempDir, 'data', 'feedback.jsonl'),
     LOG_LEVEL: options.logLevel ?? 'trace',
+    VECTORS: 'off',
     ...options.env,
   });
   if (config.token === null) throw new Error('loadConfig lost the token');

@@ -35,6 +35,7 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
       // The tests ask more than a person would in 30 s.
       RATE_LIMIT_QUESTIONS: '1000',
       LOG_LEVEL: 'info',
+      VECTORS: 'off',
     });
     const logs: LogLine[] = [];
     const logger = createLogger({

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SQUAD_FILE } from '../eval/squad.js';
+import { QA_SETS } from './sets.js';
+
+/**
+ * SHA-256 of every file `npm run train` may read (the SQuAD public half, and every question set's
+ * questions and articles): change one and the model in `src/search/model/model.json` is out of date.
+ */
+export function trainingDataFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [
+    SQUAD_FILE,
+    ...Object.values(QA_SETS).flatMap((dir) => [
+      join(dir, 'questions.json'),
+      ...readdirSync(join(dir, 'articles'))
+        .sort()
+        .map((name) => join(dir, 'articles', name)),
+    ]),
+  ];
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
