@@ -72,7 +72,8 @@ export class CandidateFinder {
         articleId,
         limit: this.#options.candidates,
       });
-    const hits = followUp === null || article !== undefined ? search(article) : withEarlierArticles(search(undefined), followUp, search);
+    const hits =
+      followUp === null || article !== undefined ? search(article) : withEarlierArticles(search(undefined), followUp, this.#index, search);
     const candidates = candidateFeatures(hits, analyzed, text, { index: this.#index, titleTermsOf: (id) => this.#titleTermsOf(id) });
     return { question: analyzed, candidates, followUp };
   }

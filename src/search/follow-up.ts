@@ -42,7 +42,7 @@ export type Leaning =
 // Words that stand for something said before. "that" and "it" are often only grammar ("so was
 // that a concession"), which costs little: the earlier turns are evidence, not a filter.
 const REFERRING_WORDS = new Set(
-  'he him his himself she her hers herself they them their theirs themselves it its itself this that these those there then such both one ones other others same guy lady'.split(
+  'he him his himself she her hers herself they them their theirs themselves it its itself this that these those there then such both ones other others same guy lady'.split(
     ' ',
   ),
 );
@@ -174,22 +174,29 @@ function ownShareIn(
   return found / total;
 }
 
-/** How many of the earlier answers' articles (the most preferred) are searched on their own too: each costs a search. */
+/** How many of the earlier answers' articles (the most preferred) are made sure of among the candidates. */
 const EARLIER_ARTICLES_SEARCHED = 2;
 
 /**
- * The hits of a follow-up's search, with the best hits of the articles the earlier answers
- * most came from added (found by the same query, so their scores compare), so that in a large
- * corpus those articles' sentences are among the candidates that ranking then prefers.
+ * The hits of a follow-up's search, with the best hits of each article the earlier answers most
+ * came from that has none among them (found by the same query, so their scores compare): in a
+ * large corpus, those articles' sentences must be candidates for ranking to prefer them. Each
+ * such article costs one more search, so only the missing ones are searched.
  */
 export function withEarlierArticles(
   hits: readonly IndexHit[],
   followUp: FollowUp,
+  index: SentenceIndex,
   searchArticle: (articleId: string) => readonly IndexHit[],
 ): IndexHit[] {
+  const present = new Set(hits.map((hit) => index.sentences[hit.id]?.articleId));
+  const missing = [...followUp.articles]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, EARLIER_ARTICLES_SEARCHED)
+    .filter(([article]) => !present.has(article));
+  if (missing.length === 0) return [...hits];
   const byId = new Map(hits.map((hit) => [hit.id, hit]));
-  const preferred = [...followUp.articles].sort((a, b) => b[1] - a[1]).slice(0, EARLIER_ARTICLES_SEARCHED);
-  for (const [article] of preferred) for (const hit of searchArticle(article)) if (!byId.has(hit.id)) byId.set(hit.id, hit);
+  for (const [article] of missing) for (const hit of searchArticle(article)) if (!byId.has(hit.id)) byId.set(hit.id, hit);
   return [...byId.values()].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 

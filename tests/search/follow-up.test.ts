@@ -64,17 +64,19 @@ describe('a follow-up question', () => {
     expect(moved.answers.map((answer) => answer.text).join(' ')).toContain('twenty people were arrested');
   });
 
-  it('that is a whole question of its own is answered as if asked alone, and says so', async () => {
-    const context = await conversation(engine, ['who stole the gold toilet?', 'when did that happen?']);
-    const question = 'which two antibodies did the scientists identify against ebola?';
-    const followingUp = await engine.ask(question, { context });
-    expect(firstArticle(followingUp)).toBe('2022-03-19-decoy-proof-ebola-antibodies');
-    expect(followingUp).toEqual({ ...(await engine.ask(question)), followedUp: false });
-  });
-
-  it("that is short or elliptical but about what the conversation's articles do not hold is read on its own", async () => {
-    const context = await conversation(engine, ['who stole the gold toilet?']);
-    const question = 'and the ebola antibodies?';
+  it.each([
+    [
+      'a whole question of its own',
+      ['who stole the gold toilet?', 'when did that happen?'],
+      'which two antibodies did the scientists identify against ebola?',
+    ],
+    [
+      "short or elliptical but about what the conversation's articles do not hold",
+      ['who stole the gold toilet?'],
+      'and the ebola antibodies?',
+    ],
+  ])('that is %s is answered exactly as if asked alone, from its own article, and says so', async (_kind, earlier, question) => {
+    const context = await conversation(engine, earlier);
     const followingUp = await engine.ask(question, { context });
     expect(firstArticle(followingUp)).toBe('2022-03-19-decoy-proof-ebola-antibodies');
     expect(followingUp).toEqual({ ...(await engine.ask(question)), followedUp: false });
