@@ -41,6 +41,13 @@ if (process.argv.includes('--vectors')) {
   process.exit(run.status ?? 1);
 }
 
+// So is the follow-up benchmark: what a question with context costs beside one without.
+if (process.argv.includes('--follow-ups')) {
+  const script = fileURLToPath(new URL('./follow-ups.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
 const options = readOptions();
 
 const workDir = await mkdtemp(join(tmpdir(), 'article-qa-bench-'));

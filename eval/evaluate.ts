@@ -109,7 +109,15 @@ export interface NewsOutcome {
 
 /** Is this passage an answer to the question: from a gold article, holding that article's gold text. */
 export function answersNewsQuestion(question: NewsQuestion, result: Retrieved): boolean {
-  return question.gold.some((gold) => gold.article === result.articleId && result.passage.includes(gold.text));
+  return holdsGold(question.gold, result);
+}
+
+/** Whether a passage is from one of the gold articles and holds that article's gold text. */
+export function holdsGold(
+  gold: ReadonlyArray<{ readonly article: string; readonly text: string }>,
+  result: Pick<Retrieved, 'articleId' | 'passage'>,
+): boolean {
+  return gold.some(({ article, text }) => article === result.articleId && result.passage.includes(text));
 }
 
 /**

@@ -2,17 +2,21 @@
  * `npm run eval`: retrieval quality of our engine, with sentence vectors (words and meaning) and
  * without (words only), and in the same run of plain MiniSearch (default options) over the same
  * sentences: on the question sets' dev halves (news, infoseek, news2), on SQuAD and on the seed
- * article's set. `-- --only news|infoseek|news2|squad|own` runs one part; `-- --test` adds the
- * test halves: the held-out run, made once, at the end of a piece of work.
+ * article's set; and how it answers follow-up questions with the conversation before them and
+ * without it. `-- --only news|infoseek|news2|followups|squad|own` runs one part; `-- --test` adds
+ * the test halves: the held-out run, made once, at the end of a piece of work.
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 import type { Article, Corpus } from '../src/corpus/types.js';
-import type { IndexedCorpus } from '../src/search/indexed-corpus.js';
+import { engineOver } from '../src/search/engine.js';
+import { indexCorpus, type IndexedCorpus } from '../src/search/indexed-corpus.js';
 import type { CorpusVectors } from '../src/search/vectors/sentence-vectors.js';
 import { VectorTable } from '../training/meaning.js';
 import { halfOf, loadQaSet, QA_SETS, type QaSetName, type SetHalf } from '../training/sets.js';
 import { evaluateOwnSet, evaluateSquad, newsOutcomes, summariseNews, type NewsQuality } from './evaluate.js';
+import { followUpOutcomes, summariseFollowUps, type Share } from './follow-ups.js';
+import { loadFollowUpSet } from './followup-set.js';
 import type { Quality } from './metrics.js';
 import { loadOwnQuestions } from './own-questions.js';
 import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetriever, type Retriever } from './retriever.js';
@@ -30,6 +34,7 @@ const asCorpus = (articles: readonly Article[]): Corpus => ({ articles, aliasGro
 const squad = runs('squad') ? await loadSquad(SQUAD_PATH) : null;
 const seed = runs('own') ? await loadCorpus('corpus') : null;
 const sets = (Object.keys(QA_SETS) as QaSetName[]).filter(runs);
+const followUps = runs('followups') ? await loadFollowUpSet() : null;
 const halves: SetHalf[] = [];
 for (const name of sets) {
   const set = await loadQaSet(name);
@@ -38,12 +43,15 @@ for (const name of sets) {
 }
 const vectors = await VectorTable.cached(
   [
-    ...[...(squad?.articles ?? []), ...(seed?.articles ?? []), ...halves.flatMap((half) => half.corpus.articles)].flatMap((article) => [
-      article.title,
-      ...article.sentences.map((sentence) => sentence.text),
-    ]),
+    ...[
+      ...(squad?.articles ?? []),
+      ...(seed?.articles ?? []),
+      ...(followUps?.news.corpus.articles ?? []),
+      ...halves.flatMap((half) => half.corpus.articles),
+    ].flatMap((article) => [article.title, ...article.sentences.map((sentence) => sentence.text)]),
     ...[...(squad?.questions ?? []), ...halves.flatMap((half) => half.questions)].map((question) => question.question),
     ...(seed === null ? [] : (await loadOwnQuestions('eval/questions.json')).map((question) => question.question)),
+    ...(followUps?.chains ?? []).flatMap((chain) => chain.turns.map((turn) => turn.question)),
   ],
   (done, total) => process.stderr.write(`\rvectors: embedded ${done} of ${total} texts the cache lacked${done === total ? '\n' : ''}`),
 );
@@ -82,6 +90,34 @@ for (const name of sets) {
       }
     }
     console.log(`\n${half.split}: ${half.corpus.articles.length} articles; ${counts.join(', ')}.\n`);
+  }
+}
+
+if (followUps !== null) {
+  const indexed = indexCorpus(followUps.news.corpus);
+  const engine = engineOver(indexed, {}, withMeaning(indexed));
+  const turns = followUps.chains.reduce((sum, chain) => sum + chain.turns.length - 1, 0);
+  console.log(`\n## Follow-up questions (eval/news/followups.json: ${followUps.chains.length} chains, ${turns} follow-up turns)\n`);
+  console.log(
+    'Each turn after the first asked with the earlier turns of its chain as context (their questions and the passages the engine',
+  );
+  console.log('itself returned for them, as the bot passes them; never the gold), and on its own. Pooled: the whole news corpus.');
+  console.log('Dev is what the follow-up options were tuned on (in-sample); test is held out (with --test).\n');
+  console.log(
+    '| split | answerable follow-ups | first passage right, with context | without | answerable refused, with / without | unanswerable refused, with / without | shifts: right, with / without | shifts to another article: not pulled back, with / without |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const pair = (a: Share, b: Share) => `${figure(a.value)} / ${figure(b.value)} (of ${a.of})`;
+  for (const split of (['dev', 'test'] as const).filter((name) => name === 'dev' || values.test)) {
+    const quality = summariseFollowUps(
+      await followUpOutcomes(
+        engine,
+        followUps.chains.filter((chain) => chain.split === split),
+      ),
+    );
+    console.log(
+      `| ${split === 'dev' ? 'dev (in-sample)' : 'test (held out)'} | ${quality.rightWithContext.of} | **${figure(quality.rightWithContext.value)}** | ${figure(quality.rightAlone.value)} | ${pair(quality.answerableRefusedWithContext, quality.answerableRefusedAlone)} | ${pair(quality.refusedWithContext, quality.refusedAlone)} | ${pair(quality.shiftRightWithContext, quality.shiftRightAlone)} | ${pair(quality.shiftNotPulledBackWithContext, quality.shiftNotPulledBackAlone)} |`,
+    );
   }
 }
 

@@ -59,6 +59,12 @@ export interface Config {
    */
   readonly playgroundPort: number;
   /**
+   * `FOLLOW_UP_MINUTES`: a person's next question in the same channel within this many minutes
+   * of their last one is a follow-up of it (a reply to an answer and a question in a thread the
+   * bot answered in always are). Default 5; 0 turns this rule off.
+   */
+  readonly followUpMinutes: number;
+  /**
    * `INDEX_SNAPSHOT_PATH`: the file the index snapshot is read from and saved to; null means
    * `.index-snapshot` in the corpus folder. Set it when that folder is read-only.
    */
@@ -127,6 +133,7 @@ export const CONFIG_DEFAULTS = {
   feedbackFile: 'data/feedback.jsonl',
   feedIntervalMinutes: 30,
   playgroundPort: 3000,
+  followUpMinutes: 5,
   vectorCacheDir: 'data/vector-cache/',
   questionLog: 'data/questions.jsonl',
   questionLogDays: 30,
@@ -180,6 +187,13 @@ export function loadConfig(env: Env = process.env): Config {
       ' (0 picks a free port)',
     ),
     indexSnapshotPath: parseFilePath(env, 'INDEX_SNAPSHOT_PATH', problems),
+    followUpMinutes: parseWholeNumber(
+      env,
+      'FOLLOW_UP_MINUTES',
+      { min: 0, max: 1440, fallback: CONFIG_DEFAULTS.followUpMinutes },
+      problems,
+      ' (0 turns it off)',
+    ),
     vectors: parseVectorConfig(env, problems),
     questionLog: parseQuestionLog(env, problems),
     questionLogDays: parseWholeNumber(env, 'QUESTION_LOG_DAYS', { min: 1, max: 3650, fallback: CONFIG_DEFAULTS.questionLogDays }, problems),

@@ -15,7 +15,7 @@ export { parseAliasFile, type AliasGroup } from './corpus/alias-file.js';
 export type { Article, ArticleMeta, Corpus, CorpusProblem, Sentence } from './corpus/types.js';
 export { MAX_QUESTION_LENGTH } from './search/candidate-finder.js';
 export { createEngine } from './search/engine.js';
-export { DEFAULT_OPTIONS, type EngineOptions } from './search/options.js';
+export { DEFAULT_OPTIONS, type EngineOptions, type FollowUpOptions } from './search/options.js';
 export { DEFAULT_WEIGHTS } from './search/model/learned-model.js';
 export type { RankingWeights } from './search/rank.js';
 export type {

@@ -74,8 +74,8 @@ export function askableIndex(articles: readonly Article[], settings: ExampleSett
     articles: articles.map((article) => article.id),
     sentences: finder.index.sentences,
     ask: (question, article) => ({
-      lexical: finder.find(question, article),
-      hybrid: finder.find(question, article, settings.vectors.meaningOf(vectors, question)),
+      lexical: finder.find(question, { article }),
+      hybrid: finder.find(question, { article, meaning: settings.vectors.meaningOf(vectors, question) }),
     }),
   };
 }

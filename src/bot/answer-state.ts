@@ -2,7 +2,7 @@ import type { Engine } from '../search/types.js';
 import type { AnswerState } from './bot-context.js';
 import type { ExpiringLruCache } from './expiring-lru-cache.js';
 import { unescapeText } from './format/escape.js';
-import { articleIdFromFooter, questionTitle } from './replies/answer-reply.js';
+import { articleIdFromFooter, followedUpQuestionFromFooter, questionTitle } from './replies/answer-reply.js';
 
 /** The parts of an answer message that `buildAnswerReply` wrote and that survive a restart. */
 export interface AnswerEmbedText {
@@ -12,7 +12,8 @@ export interface AnswerEmbedText {
 
 /**
  * The question and article behind an answer message: from memory while it is recent, else
- * read back from the embed (its title is the escaped question, its footer names the article).
+ * read back from the embed (its title is the escaped question, its footer names the article
+ * and, for a follow-up, the question it followed up).
  * Null when neither works, e.g. the question was too long to show in full: the buttons expired.
  */
 export function recoverAnswerState(
@@ -35,9 +36,12 @@ export function answerStateFromEmbed(embed: AnswerEmbedText, engine: Engine): An
   // A shortened title ends in "…" and no longer holds the whole question.
   if (questionTitle(question) !== embed.title || embed.title.endsWith('…')) return null;
 
+  // A follow-up's footer names the question it followed up (perhaps shortened): still the best evidence of what it leaned on.
+  const followedUp = followedUpQuestionFromFooter(embed.footer);
+  const context = followedUp === null ? {} : { context: [{ question: followedUp, passages: [] }] };
   const articleId = articleIdFromFooter(embed.footer);
-  if (articleId === null) return { question, article: null };
+  if (articleId === null) return { question, article: null, ...context };
   const article = engine.articles.find((candidate) => candidate.id === articleId);
   // The article may have gone in a reload; keep the filter so the answer stays honest (and empty).
-  return { question, article: { id: articleId, title: article?.title ?? articleId } };
+  return { question, article: { id: articleId, title: article?.title ?? articleId }, ...context };
 }

@@ -9,6 +9,8 @@ import type { OncePerWindow } from './once-per-window.js';
 import type { QuestionSink } from './question-log.js';
 import type { SlidingWindowRateLimiter } from './rate-limiter.js';
 import type { ArticleFilter } from './replies/answer-reply.js';
+import type { PreviousTurn } from '../search/types.js';
+import type { Conversations } from './conversations.js';
 
 /** A passage as shown under an answer: what a vote on that answer records. */
 export interface ShownPassage {
@@ -27,6 +29,12 @@ export interface AnswerState {
    * the state was read back from the message, which shows them shortened to one line.
    */
   readonly shown?: readonly ShownPassage[];
+  /**
+   * The earlier turns the question follows up, oldest first (a reply to an answer, a question in
+   * a thread, a person's next question): what "More results" asks with too. Absent for a
+   * question read on its own.
+   */
+  readonly context?: readonly PreviousTurn[];
 }
 
 /** Everything handlers use, created once per running bot. */
@@ -41,6 +49,8 @@ export interface BotContext {
   readonly rateLimit: RateLimitConfig;
   /** Keyed by the id of the message the answer was sent as. */
   readonly answerStates: ExpiringLruCache<string, AnswerState>;
+  /** Recent conversations, for the turns a follow-up question is given. */
+  readonly conversations: Conversations;
   readonly feedback: FeedbackSink;
   /** Every question handled and every vote: the question log's writer, or nothing when it is off. */
   readonly questions: QuestionSink;

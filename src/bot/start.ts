@@ -9,6 +9,7 @@ import { corpusEngineLoader, type LoaderVectors } from './corpus-engine-loader.j
 import { isReloadOrder } from './shard-messages.js';
 import { createDispatcher } from './dispatch.js';
 import { EngineHolder, corpusCounts, type EngineLoader, type VectorEvents } from './engine-holder.js';
+import { Conversations } from './conversations.js';
 import { ExpiringLruCache } from './expiring-lru-cache.js';
 import { startFeedPolling, type FeedPollingOptions } from './feed-polling.js';
 import type { FeedbackSink } from './feedback-sink.js';
@@ -73,6 +74,10 @@ const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_ANSWER_STATE_TTL_MS = 15 * 60_000;
 const MAX_REMEMBERED_ANSWERS = 5_000;
+/** A thread's conversation is a follow-up for this long after the bot's last answer in it. */
+const THREAD_CONVERSATION_MS = 60 * 60_000;
+/** Conversations remembered, of threads and of people in channels, each. */
+const MAX_REMEMBERED_CONVERSATIONS = 5_000;
 /**
  * Button clicks allowed per question allowed (same window): enough to page through an answer,
  * see its context and vote, while 30 "More results" clicks in a row cannot run 30 searches.
@@ -129,6 +134,12 @@ export async function startBot(config: RunnableConfig, options: StartBotOptions 
     answerStates: new ExpiringLruCache<string, AnswerState>({
       maxEntries: MAX_REMEMBERED_ANSWERS,
       ttlMs: options.answerStateTtlMs ?? DEFAULT_ANSWER_STATE_TTL_MS,
+      now,
+    }),
+    conversations: new Conversations({
+      followUpMs: config.followUpMinutes * 60_000,
+      threadMs: THREAD_CONVERSATION_MS,
+      maxEntries: MAX_REMEMBERED_CONVERSATIONS,
       now,
     }),
     feedback,

@@ -18,7 +18,9 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [--corpus DIR] [--artic
 
 Answers a question from the articles in the corpus folder. With no QUESTION, reads
 standard input: one question per line, or a JSON object {"question": "...", "article": "..."}
-on a line that starts with "{". Sentence vectors the corpus lacks are computed first
+on a line that starts with "{". A follow-up question adds "context": the earlier turns, oldest
+first, each {"question": "...", "passages": [{"article": "...", "paragraph": 1, "sentence": 1}]}
+(the passages its answer showed). Sentence vectors the corpus lacks are computed first
 (progress on standard error) and kept in VECTOR_CACHE (default data/vector-cache/) for later runs.
 
 ${CORPUS_OPTION_USAGE}

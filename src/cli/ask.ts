@@ -8,7 +8,7 @@ import type { AnswerSet, Engine } from '../search/types.js';
 import { ASK_USAGE, AskUsageError, parseAskArguments, type AskArguments } from './ask-arguments.js';
 import { cliConfig } from './cli-config.js';
 import { corpusFolder } from './corpus-folder.js';
-import { parseBatchLine } from './batch-line.js';
+import { type BatchQuestion, parseBatchLine } from './batch-line.js';
 import { inputLines } from './input-lines.js';
 import { answersToJson, answersToText } from './format-answers.js';
 import { describeProblem } from '../corpus/describe-problem.js';
@@ -76,25 +76,20 @@ async function engineWithVectors(loaded: LoadedEngine, embedding: SentenceEmbedd
 
 async function answerAll(engine: Engine, args: AskArguments, articleIds: ReadonlySet<string>): Promise<number> {
   if (args.question !== null) {
-    write(await answer(engine, args, args.question, args.article, undefined));
+    write(await answer(engine, args, { question: args.question, article: args.article, context: undefined, error: undefined }));
     return 0;
   }
   for await (const line of inputLines(process.stdin)) {
-    const { question, article, error } = parseBatchLine(line);
+    const asked = parseBatchLine(line);
+    const { article } = asked;
     const unknownArticle = article !== undefined && !articleIds.has(article) ? `there is no article "${article}"` : undefined;
-    write(await answer(engine, args, question, article ?? args.article, error ?? unknownArticle));
+    write(await answer(engine, args, { ...asked, article: article ?? args.article, error: asked.error ?? unknownArticle }));
   }
   return 0;
 }
 
-async function answer(
-  engine: Engine,
-  args: AskArguments,
-  question: string,
-  article: string | undefined,
-  error: string | undefined,
-): Promise<string> {
-  const found = error === undefined ? await engine.ask(question, { limit: args.limit, article }) : NOT_ASKED;
+async function answer(engine: Engine, args: AskArguments, { question, article, context, error }: BatchQuestion): Promise<string> {
+  const found = error === undefined ? await engine.ask(question, { limit: args.limit, article, context }) : NOT_ASKED;
   if (args.json) return `${answersToJson(question, found, error)}\n`;
   return error === undefined ? answersToText(question, found) : `Q: ${question}\n   (skipped: ${error})\n`;
 }

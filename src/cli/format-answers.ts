@@ -2,14 +2,16 @@ import type { AnswerSet } from '../search/types.js';
 
 /**
  * The `--json` output line for one question: `confidence` (`high`, `low`, `none`) when it was
- * asked, `error` instead when the line could not be read as asked. `confidence` was added after
- * `answers`: readers of the older lines find every field where it was.
+ * asked, `error` instead when the line could not be read as asked, and `followedUp` for a line
+ * with `context` (whether it was read as a follow-up). New fields come after the old ones:
+ * readers of the older lines find every field where it was.
  */
-export function answersToJson(question: string, { answers, confidence }: AnswerSet, error?: string): string {
+export function answersToJson(question: string, { answers, confidence, followedUp }: AnswerSet, error?: string): string {
   return JSON.stringify({
     question,
     answers: answers.map((answer) => ({ text: answer.text, passage: answer.passage, score: answer.score, source: answer.source })),
     ...(error === undefined ? { confidence } : { error }),
+    ...(error === undefined && followedUp !== undefined ? { followedUp } : {}),
   });
 }
 

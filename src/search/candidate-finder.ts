@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { type FollowUp, resolveFollowUp, withEarlierArticles } from './follow-up.js';
 import type { SentenceIndex } from './index/sentence-index.js';
 import { indexQueryOf } from './index-query.js';
 import type { IndexedCorpus } from './indexed-corpus.js';
@@ -6,11 +7,22 @@ import type { QuestionMeaning, QuestionSummary } from './model/feature-context.j
 import { type Candidate, candidateFeatures } from './model/features.js';
 import type { ResolvedOptions } from './options.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
+import type { PreviousTurn } from './types.js';
 import type { Thesaurus } from './wordnet.js';
 import { type CorpusVectors, TextVectors } from './vectors/sentence-vectors.js';
 
 /** Questions are cut to this many characters: no real question is longer, and it bounds the work. */
 export const MAX_QUESTION_LENGTH = 1000;
+
+/** Where and how to look for a question's candidates. */
+export interface FindScope {
+  /** Only this article's sentences. */
+  readonly article?: string | undefined;
+  /** The corpus's vectors and the question's: candidates by meaning too, and the meaning features. */
+  readonly meaning?: QuestionMeaning | null;
+  /** The conversation the question follows up, earlier turns oldest first. */
+  readonly context?: readonly PreviousTurn[] | undefined;
+}
 
 /** The sentences that might answer a question, with what ranking needs to know about each. */
 export interface FoundCandidates {
@@ -19,6 +31,8 @@ export interface FoundCandidates {
   readonly candidates: readonly Candidate[];
   /** What the refusal rule needs to know of the question besides its candidates. */
   readonly summary: QuestionSummary;
+  /** What a follow-up takes from the earlier turns; null for a question read on its own. */
+  readonly followUp: FollowUp | null;
 }
 
 /**
@@ -62,32 +76,55 @@ export class CandidateFinder {
   }
 
   /**
-   * The candidates for `question`, from one article when `article` is given, measured in meaning
-   * too when `meaning` gives the corpus's vectors and the question's.
+   * The candidates for `question`: from one article when `scope.article` is given; measured in
+   * meaning too when `scope.meaning` gives the corpus's vectors and the question's; leaning on
+   * the conversation `scope.context` (earlier turns, oldest first) when it is a follow-up.
    */
-  find(question: string, article?: string, meaning: QuestionMeaning | null = null): FoundCandidates {
+  find(question: string, scope: FindScope = {}): FoundCandidates {
+    const { article, meaning = null, context = [] } = scope;
     const text = String(question).slice(0, MAX_QUESTION_LENGTH);
-    const analyzed = analyzeQuestion(text, {
-      analyzer: this.#analyzer,
-      index: this.#index,
-      thesaurus: this.#thesaurus,
-      options: this.#options,
-    });
-    const hits = this.#index.search(indexQueryOf(analyzed.concepts, this.#index, this.#options), {
-      contextBoost: this.#options.contextBoost,
-      bm25: this.#options.bm25,
-      rescoredHits: this.#options.rescoredHits,
-      articleId: article,
-      limit: this.#options.candidates,
-      also: meaning === null ? [] : this.#nearestInMeaning(meaning, article),
-    });
+    const own = this.#analyze(text);
+    // Follow-ups: the earlier turns add concepts, and their articles' best sentences join the candidates.
+    const followUp =
+      context.length === 0
+        ? null
+        : resolveFollowUp(text, own, context, {
+            index: this.#index,
+            analyze: (earlier) => this.#analyze(earlier),
+            options: this.#options.followUp,
+          });
+    const analyzed = followUp?.question ?? own;
+    const query = indexQueryOf(analyzed.concepts, this.#index, this.#options);
+    const byMeaning = meaning === null ? [] : this.#nearestInMeaning(meaning, article);
+    const search = (articleId: string | undefined, also: readonly number[] = []) =>
+      this.#index.search(query, {
+        contextBoost: this.#options.contextBoost,
+        bm25: this.#options.bm25,
+        rescoredHits: this.#options.rescoredHits,
+        articleId,
+        limit: this.#options.candidates,
+        also,
+      });
+    const hits =
+      followUp === null || article !== undefined
+        ? search(article, byMeaning)
+        : withEarlierArticles(search(undefined, byMeaning), followUp, this.#index, search);
     const { summary, candidates } = candidateFeatures(hits, analyzed, text, {
       index: this.#index,
       titleTermsOf: (id) => this.#titleTermsOf(id),
       articleRowOf: (id) => this.#articleRows.get(this.#index.sentences[id]?.articleId ?? '') ?? -1,
       meaning,
     });
-    return { question: analyzed, candidates, summary };
+    return { question: analyzed, candidates, summary, followUp };
+  }
+
+  #analyze(question: string): AnalyzedQuestion {
+    return analyzeQuestion(String(question).slice(0, MAX_QUESTION_LENGTH), {
+      analyzer: this.#analyzer,
+      index: this.#index,
+      thesaurus: this.#thesaurus,
+      options: this.#options,
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Article, Corpus, Sentence } from '../corpus/types.js';
 import type { Analyzer } from './analyzer.js';
 import { CandidateFinder, MAX_QUESTION_LENGTH } from './candidate-finder.js';
+import { preferEarlierAnswers } from './follow-up.js';
 import { indexCorpus, type IndexedCorpus } from './indexed-corpus.js';
 import { featureIndex, matchedTermsOf } from './model/features.js';
 import { LEARNED_MODELS } from './model/learned-model.js';
@@ -48,12 +49,19 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
 
     const meaning = vectors === null || questionVector === null ? null : { vectors, question: questionVector };
     const { refusal, weights } = models[meaning === null ? 'lexical' : 'hybrid'];
-    const found = finder.find(question, askOptions.article, meaning);
-    const ranked = rankCandidates(found.candidates, weights);
+    const found = finder.find(question, { article: askOptions.article, meaning, context: askOptions.context });
+    const ranked =
+      found.followUp === null
+        ? rankCandidates(found.candidates, weights)
+        : preferEarlierAnswers(rankCandidates(found.candidates, weights), found.followUp, index, options.followUp);
+    // With context, the answer says whether the question was read as a follow-up of it.
+    const reading = askOptions.context === undefined || askOptions.context.length === 0 ? {} : { followedUp: found.followUp !== null };
     const features = refusalFeatures(found.summary, ranked);
-    if (features === null) return NOTHING;
+    if (features === null) return { ...NOTHING, ...reading };
     const probability = answerProbability(features, refusal);
-    if (probability < refusal.lowThreshold) return { answers: [], confidence: 'none', probability };
+    // A follow-up's carried words count less, which the refusal rule (learned on questions asked alone) reads as less covered.
+    const lowThreshold = found.followUp === null ? refusal.lowThreshold : Math.min(refusal.lowThreshold, options.followUp.refusalThreshold);
+    if (probability < lowThreshold) return { answers: [], confidence: 'none', probability, ...reading };
     const confidence = probability >= refusal.threshold ? 'high' : 'low';
 
     const answers: Answer[] = [];
@@ -75,10 +83,18 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
       if (repeat) continue;
       shown.push({ articleId: sentence.articleId, range, text: passage });
       answers.push(
-        toAnswer(hit, matchedTermsOf(index, found.question, hit.id), passage, articlesById.get(sentence.articleId), sentence, analyzer),
+        toAnswer(
+          hit,
+          // A follow-up's passages show its own words in bold, not the earlier questions'.
+          matchedTermsOf(index, found.followUp?.own ?? found.question, hit.id),
+          passage,
+          articlesById.get(sentence.articleId),
+          sentence,
+          analyzer,
+        ),
       );
     }
-    return { answers: answers.slice(offset), confidence, probability };
+    return { answers: answers.slice(offset), confidence, probability, ...reading };
   };
 
   // A question the embedder cannot take (its workers failed after start-up) is answered by words.

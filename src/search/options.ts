@@ -35,6 +35,41 @@ export interface RelationWeights {
 }
 
 /**
+ * How a follow-up question (`ask`'s `context`: the earlier turns of a conversation) is read
+ * (`src/search/follow-up.ts`). A question that leans on the earlier turns (pronouns, "that /
+ * there / then", "and the uk?", or too few words of its own) gets their questions' concepts at a
+ * lower weight and prefers the articles and the neighbourhood of the passages the earlier
+ * answers showed, softly: the boosts are on the learned ranker's score scale, so a candidate
+ * whose own features are far better still wins. A whole question is read on its own.
+ */
+export interface FollowUpOptions {
+  /** At most this many earlier turns are read, the most recent. */
+  readonly maxTurns: number;
+  /** A question with fewer concepts of its own (that the corpus knows) than this leans on the earlier turns. */
+  readonly fewConcepts: number;
+  /** A question with at least this many concepts of its own is a whole question even when it says "it" or "they". */
+  readonly wholeQuestionConcepts: number;
+  /** A short or elliptical question whose words the earlier answers' articles hold less of than this share is read on its own. */
+  readonly movedOnShare: number;
+  /** How much an earlier question's concepts count in a follow-up that leans on it, against 1 for its own. */
+  readonly carriedWeight: number;
+  /** How much each turn further back counts of the turn after it, when that one was a whole question. */
+  readonly turnDecay: number;
+  /** Added to the score of a candidate from the article the last answer's first passage came from. */
+  readonly articleBoost: number;
+  /** How much an answer's other passages count, against 1 for its first, for every boost. */
+  readonly laterPassageWeight: number;
+  /** Added to the score of a candidate next to a passage shown before, less with each sentence away. */
+  readonly passageBoost: number;
+  /** How many sentences away from a passage shown before a candidate still gains from `passageBoost`. */
+  readonly nearbySentences: number;
+  /** Added to the score of a candidate that is itself a passage shown before. */
+  readonly shownBoost: number;
+  /** The least probability (by the learned refusal rule) with which a follow-up is answered, when below the learned threshold. */
+  readonly refusalThreshold: number;
+}
+
+/**
  * Everything that tunes how the engine analyses, retrieves, ranks and shows passages, each
  * default documented beside its value. `EngineOptions` is any part of it (nested objects too);
  * `resolveOptions` fills in the rest.
@@ -129,6 +164,53 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   minCoverage: 0.2,
   /** Weights of the ranking features set here, over the learned ones (`DEFAULT_WEIGHTS`, from `npm run train`). */
   weights: {},
+  /** How a follow-up question leans on the earlier turns (`ask`'s `context`); tuned on the follow-up set's dev half. */
+  followUp: {
+    /** At most this many earlier turns are read, the most recent. */
+    maxTurns: 3,
+    /** A question with fewer concepts of its own than this (that the corpus knows) leans on the earlier turns. */
+    fewConcepts: 3,
+    /**
+     * A question with at least this many concepts of its own is a whole question even when it says
+     * "it" or "they" ("does calling it a pandemic mean the virus is worse?"): its words, not the
+     * earlier questions', say what it is about.
+     */
+    wholeQuestionConcepts: 4,
+    /**
+     * A question that leans only by being short or elliptical ("what about the gliders?"), not by a
+     * pronoun, is read on its own when the earlier answers' articles hold less than this share of its
+     * own words (weighted by rarity; a word no article has counts as not held): they are about
+     * something else.
+     */
+    movedOnShare: 0.3,
+    /** How much an earlier question's concepts count in a follow-up that leans on it, against 1 for its own. */
+    carriedWeight: 0.5,
+    /**
+     * Each turn further back counts this much of the turn after it, concepts and articles alike, when
+     * the turn after it was a whole question (one that leaned on it passes it on whole; one that said
+     * it starts afresh, not at all).
+     */
+    turnDecay: 0.5,
+    /** Added to the score of a candidate from the article the last answer's first passage came from. */
+    articleBoost: 3,
+    /** How much an answer's other passages count, against 1 for its first passage, for every boost. */
+    laterPassageWeight: 0.5,
+    /** Added to the score of a candidate next to a passage shown before, less with each sentence away. */
+    passageBoost: 0.5,
+    /** How many sentences away from a passage shown before a candidate still gains from `passageBoost`. */
+    nearbySentences: 2,
+    /**
+     * Added to the score of a candidate that is itself a passage shown before (besides its article's
+     * boost): negative, because a follow-up mostly asks for what the answer before did not say.
+     */
+    shownBoost: -1,
+    /**
+     * The least probability (by the learned refusal rule) with which a follow-up is answered, when
+     * below the learned threshold: the rule was learned on questions asked alone, and reads a
+     * follow-up's carried words, which count less, as less of the question covered.
+     */
+    refusalThreshold: 0.1,
+  },
 };
 
 /** Every option with a value: what the engine runs with. */
@@ -156,6 +238,7 @@ export interface ResolvedOptions {
   readonly nearDuplicateShare: number;
   readonly minCoverage: number;
   readonly weights: Partial<RankingWeights>;
+  readonly followUp: FollowUpOptions;
 }
 
 /** Any part of the options, nested objects too (see `DEFAULT_OPTIONS` for each one's meaning and default). */

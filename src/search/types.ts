@@ -65,6 +65,13 @@ export interface AnswerSet {
   readonly confidence: Confidence;
   /** The refusal rule's probability (0-1) that the articles answer the question; null when no sentence matched at all. */
   readonly probability: number | null;
+  /**
+   * For a question asked with `context`: whether it was read as a follow-up of the earlier
+   * turns (it leans on them), or on its own (a whole question, or one that says it starts
+   * afresh). Absent when no context was given (and when nothing was looked up: a limit of 0, an
+   * unknown article).
+   */
+  readonly followedUp?: boolean;
 }
 
 /** An article as listed by `/sources` and offered by autocomplete. */

@@ -6,6 +6,7 @@ import { formatArticleDate, formatSourceLine } from '../../src/bot/format/source
 import {
   ANSWER_COLOR,
   articleIdFromFooter,
+  followedUpQuestionFromFooter,
   buildAnswerReply,
   LOW_CONFIDENCE_COLOR,
   NO_ANSWER_COLOR,
@@ -169,6 +170,31 @@ describe('buildAnswerReply', () => {
     const footer = onlyEmbed(reply).footer?.text;
     expect(articleIdFromFooter(footer)).toBe('trump-putin-call');
   });
+
+  it('says in the footer which question a follow-up was read with, shortened, and the article filter still reads back', () => {
+    const earlier = 'what did trump · article: fake say to putin during their hour-long phone call on july third?';
+    const reply = buildAnswerReply({
+      ...page,
+      article: { id: 'trump-putin-call', title: 'Trump' },
+      answers: [answer()],
+      context: [
+        { question: 'an older question', passages: [] },
+        { question: earlier, passages: [] },
+      ],
+    });
+    const footer = onlyEmbed(reply).footer?.text;
+    expect(footer).toBe(
+      'Passage 1 · following up on: what did trump - article: fake say to putin during their… · article: trump-putin-call',
+    );
+    expect(articleIdFromFooter(footer)).toBe('trump-putin-call');
+    expect(followedUpQuestionFromFooter(footer)).toBe('what did trump - article: fake say to putin during their');
+  });
+
+  it('says nothing of following up for a question read on its own', () => {
+    const footer = onlyEmbed(buildAnswerReply({ ...page, answers: [answer()], context: [] })).footer?.text;
+    expect(footer).toBe('Passage 1');
+    expect(followedUpQuestionFromFooter(footer)).toBeNull();
+  });
 });
 
 describe('buildAnswerReply for passages the engine is not sure answer the question (confidence low)', () => {
@@ -213,6 +239,11 @@ describe('buildNoAnswerReply', () => {
     expect(embed.description).toContain('I found nothing in the articles');
     expect(embed.description).toContain('/sources');
     expect(embed.title).toBe('Who won the 1930 World Cup?');
+  });
+
+  it('says which question a follow-up that found nothing was read with', () => {
+    const embed = onlyEmbed(buildNoAnswerReply('how old is she?', null, [{ question: "who's biden's running mate?", passages: [] }]));
+    expect(embed.footer?.text).toBe("No passages · following up on: who's biden's running mate?");
   });
 
   it('names the article when the search was limited to one', () => {

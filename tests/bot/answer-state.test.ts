@@ -23,6 +23,15 @@ describe('answerStateFromEmbed', () => {
     expect(answerStateFromEmbed(embedTextOf(state), engine)).toEqual(state);
   });
 
+  it('reads back the question a follow-up followed up from the footer, with the article filter', () => {
+    const context = [{ question: 'who did trump call?', passages: [{ article: 'trump-putin-call', paragraph: 1, sentence: 2 }] }];
+    const state = { question: 'when?', article: { id: 'trump-putin-call', title: 'Trump and Putin' }, context };
+    expect(answerStateFromEmbed(embedTextOf(state), engine)).toEqual({
+      ...state,
+      context: [{ question: 'who did trump call?', passages: [] }],
+    });
+  });
+
   it('gives up when the title had to be shortened', () => {
     const question = `${'why '.repeat(80)}?`;
     expect(answerStateFromEmbed(embedTextOf({ question, article: null }), engine)).toBeNull();

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: false,
       playgroundPort: 3000,
       indexSnapshotPath: null,
+      followUpMinutes: 5,
       vectors: { enabled: true, cacheDir: 'data/vector-cache/', workers: null },
       questionLog: 'data/questions.jsonl',
       questionLogDays: 30,
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       FETCH_ALLOW_LOOPBACK: 'true',
       PLAYGROUND_PORT: '8080',
       INDEX_SNAPSHOT_PATH: '/var/cache/article-qa-bot/index-snapshot',
+      FOLLOW_UP_MINUTES: '10',
       VECTORS: 'off',
       VECTOR_CACHE: '/var/cache/article-qa-bot/vectors',
       VECTOR_WORKERS: '3',
@@ -83,6 +85,7 @@ describe('loadConfig', () => {
       fetchAllowLoopback: true,
       playgroundPort: 8080,
       indexSnapshotPath: '/var/cache/article-qa-bot/index-snapshot',
+      followUpMinutes: 10,
       vectors: { enabled: false, cacheDir: '/var/cache/article-qa-bot/vectors', workers: 3 },
       questionLog: '/var/lib/article-qa-bot/questions.jsonl',
       questionLogDays: 90,
@@ -114,8 +117,13 @@ describe('loadConfig', () => {
       CORPUS_ADMIN_GUILDS: '',
       ADD_ARTICLES_PER_HOUR: '',
       CORPUS_MAX_MB: '',
+      FOLLOW_UP_MINUTES: '',
     });
     expect(config).toEqual(loadConfig({}));
+  });
+
+  it('takes FOLLOW_UP_MINUTES=0 as "a next question is never a follow-up by time alone"', () => {
+    expect(loadConfig({ FOLLOW_UP_MINUTES: '0' }).followUpMinutes).toBe(0);
   });
 
   it('takes PLAYGROUND_PORT=0 as "any free port"', () => {
@@ -157,6 +165,8 @@ describe('loadConfig', () => {
     ['DISCORD_TOKEN', 'abc def', 'DISCORD_TOKEN must be the bot token exactly as copied'],
     ['PLAYGROUND_PORT', '70000', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")'],
     ['PLAYGROUND_PORT', 'http', 'PLAYGROUND_PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "http")'],
+    ['FOLLOW_UP_MINUTES', 'five', 'FOLLOW_UP_MINUTES must be a whole number from 0 to 1440 (0 turns it off) (got "five")'],
+    ['FOLLOW_UP_MINUTES', '1441', 'FOLLOW_UP_MINUTES must be a whole number from 0 to 1440 (0 turns it off) (got "1441")'],
     [
       'INDEX_SNAPSHOT_PATH',
       '/var/cache/',

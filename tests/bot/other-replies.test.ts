@@ -160,7 +160,7 @@ describe('buildContextReply', () => {
 });
 
 describe('buildHelpReply', () => {
-  it('explains /ask, mentions, the message command, the buttons and /sources, with the rate limit', () => {
+  it('explains /ask, mentions, follow-ups, the message command, the buttons and /sources, with the rate limit', () => {
     const embed = firstEmbed(buildHelpReply({ questions: 5, windowSeconds: 30 }));
     const text = JSON.stringify(embed);
     for (const topic of [
@@ -169,6 +169,8 @@ describe('buildHelpReply', () => {
       'Find in articles',
       'More results',
       'Show context',
+      'Follow-up questions',
+      'new question:',
       '/sources',
       '5 questions every 30 seconds',
     ]) {

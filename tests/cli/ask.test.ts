@@ -109,6 +109,32 @@ describe('npm run ask', () => {
     expect(lines[5]).toEqual({ question: 'x', answers: [], error: 'there is no article "nope"' });
   }, 30_000);
 
+  it('answers a follow-up line with the earlier turns given as "context", and explains a bad context', async () => {
+    const earlier = {
+      question: 'did trump talk to putin on the phone?',
+      passages: [{ article: '2025-07-03-trump-putin-call', paragraph: 7, sentence: 10 }],
+    };
+    const input = [
+      JSON.stringify({ question: 'how many times have they spoken?' }),
+      JSON.stringify({ question: 'how many times have they spoken?', context: [earlier] }),
+      JSON.stringify({ question: 'how many times have they spoken?', context: [{ ...earlier, passages: [{ article: 'x' }] }] }),
+    ].join('\n');
+    const { code, stdout } = await ask(['--json', '--limit', '1'], `${input}\n`);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout) as Array<{
+      answers: Array<{ text: string }>;
+      confidence?: string;
+      followedUp?: boolean;
+      error?: string;
+    }>;
+    expect(lines[0]).toEqual({ question: 'how many times have they spoken?', answers: [], confidence: 'none' });
+    expect(lines[1]?.followedUp).toBe(true);
+    expect(lines[1]?.answers[0]?.text).toBe(
+      'The call marks the sixth conversation between the two men since Trump took office in January.',
+    );
+    expect(lines[2]).toMatchObject({ answers: [], error: expect.stringContaining('context[0].passages[0].paragraph') });
+  }, 30_000);
+
   it('gives one answer per line of standard input when a line holds a lone carriage return', async () => {
     const input = 'rocket launch\rapple harvest\n{"question": "apple harvest"}\r\nWhat is the capital of France?\r\n';
     const { code, stdout } = await ask(['--corpus', dir, '--json', '--limit', '1'], input);

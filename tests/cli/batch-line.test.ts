@@ -17,6 +17,41 @@ describe('parseBatchLine', () => {
     expect(parsed.error).toMatch(/^not valid JSON: /u);
   });
 
+  it('reads the earlier turns of a follow-up from "context"', () => {
+    const context = [{ question: 'who stole it?', passages: [{ article: 'a-1', paragraph: 2, sentence: 5 }] }];
+    expect(parseBatchLine(JSON.stringify({ question: 'when?', context }))).toEqual({
+      question: 'when?',
+      article: undefined,
+      context,
+      error: undefined,
+    });
+    expect(parseBatchLine('{"question": "when?", "context": []}').context).toEqual([]);
+  });
+
+  it('refuses a bad "context" with where it is wrong and the shape it must have', () => {
+    const line = (context: unknown) => JSON.stringify({ question: 'when?', context });
+    const cases: ReadonlyArray<readonly [unknown, string]> = [
+      ['who?', '(context: '],
+      [[{ question: 'who?' }], '(context[0].passages: '],
+      [
+        [{ question: 'who?', passages: [{ article: 'a', paragraph: 1, sentence: 0 }] }],
+        '(context[0].passages[0].sentence: a whole number from 1)',
+      ],
+      [
+        [{ question: 'who?', passages: [{ article: 'a', paragraph: 1.5, sentence: 1 }] }],
+        '(context[0].passages[0].paragraph: a whole number from 1)',
+      ],
+      [Array.from({ length: 21 }, () => ({ question: 'q', passages: [] })), '(context: at most 20 earlier turns)'],
+    ];
+    for (const [context, where] of cases) {
+      const parsed = parseBatchLine(line(context));
+      expect(parsed.question).toBe(line(context));
+      expect(parsed.context).toBeUndefined();
+      expect(parsed.error).toContain('"context" must be a list of earlier turns, oldest first, each {"question": string, "passages": [');
+      expect(parsed.error).toContain(where);
+    }
+  });
+
   it('refuses JSON that is not {"question": string}', () => {
     for (const line of ['{"question": 3}', '{}', '{"q": "x"}', '{"question": "x", "article": 5}']) {
       expect(parseBatchLine(line)).toMatchObject({ question: line, error: expect.stringContaining('"question": string') });

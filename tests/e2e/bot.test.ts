@@ -551,13 +551,14 @@ describe('/sources and /help', () => {
     expect(page3Lines.at(-1)).toMatch(/^\*\*29\.\*\* \*\*The lighthouse keeper .*…\*\* · Jan 1, 2024 · 1 sentence$/);
   });
 
-  it('/help explains /ask, mentions, Find in articles, the buttons, /sources and the configured rate limit', async () => {
+  it('/help explains /ask, mentions, follow-ups, Find in articles, the buttons, /sources and the configured rate limit', async () => {
     const { reply, embed } = await slash(server, { name: 'help' });
     expect(reply.callbackType).toBe(CallbackType.ChannelMessageWithSource);
     expect(embed.title).toBe('How to ask me about the articles');
     expect(embed.fields.map((field) => field.name)).toEqual([
       '/ask',
       'Mention me, or send me a DM',
+      'Follow-up questions',
       'Check a message against the articles',
       'Buttons under an answer',
       '/sources',

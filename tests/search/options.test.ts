@@ -12,6 +12,7 @@ describe('resolveOptions', () => {
     expect(options.bm25).toEqual({ ...DEFAULT_OPTIONS.bm25, k: 2 });
     expect(options.relationWeights).toEqual({ ...DEFAULT_OPTIONS.relationWeights, synonym: 0.9 });
     expect(options.maxRetrievalFrequency).toBe(DEFAULT_OPTIONS.maxRetrievalFrequency);
+    expect(resolveOptions({ followUp: { articleBoost: 1 } }).followUp).toEqual({ ...DEFAULT_OPTIONS.followUp, articleBoost: 1 });
   });
 
   it('takes an option set to undefined for one left out', () => {

@@ -39,5 +39,10 @@ export async function handleAskCommand(
 
   // Held to the option's length as Discord counts it, then shown with names for mentions.
   const question = withMentionNames(checked.question, interaction.client.user.id, interaction.channel);
-  await answerQuestionInteraction(interaction, { question, article, private: args.private ?? false, via: 'ask' }, ctx, arrival);
+  await answerQuestionInteraction(
+    interaction,
+    { question, article, private: args.private ?? false, via: 'ask', followsUp: true },
+    ctx,
+    arrival,
+  );
 }

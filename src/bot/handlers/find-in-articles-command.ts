@@ -14,5 +14,5 @@ export async function handleFindInArticlesCommand(interaction: MessageContextMen
     await replyPrivately(interaction, emptyMessageNotice());
     return;
   }
-  await answerQuestionInteraction(interaction, { question, article: null, private: false, via: 'find-in-articles' }, ctx);
+  await answerQuestionInteraction(interaction, { question, article: null, private: false, via: 'find-in-articles', followsUp: false }, ctx);
 }

@@ -21,7 +21,7 @@ export async function handleMoreResultsButton(interaction: ButtonInteraction, pa
   const shown = await answersOnPage(engine, state, current);
   await interaction.update(
     shown.answers.length === 0
-      ? buildNoAnswerReply(state.question, state.article)
+      ? buildNoAnswerReply(state.question, state.article, state.context)
       : buildAnswerReply({ ...state, ...shown, page: current, hasMore: false }),
   );
   ctx.answerStates.set(interaction.message.id, { ...state, shown: shownPassages(shown.answers) });

@@ -1,10 +1,10 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { Answer } from '../../search/types.js';
+import type { Answer, PreviousTurn } from '../../search/types.js';
 import { articleKey } from '../article-key.js';
 import { buttonCustomId } from '../custom-ids.js';
 import { unescapeText } from '../format/escape.js';
 import { DISCORD_LIMITS } from '../format/discord-limits.js';
-import { escapeTextWithin } from '../format/escape.js';
+import { escapeTextWithin, neutralizeMentions } from '../format/escape.js';
 import { highlightTerms } from '../format/highlight.js';
 import { formatSourceLine } from '../format/source-line.js';
 import { truncateAtWord } from '../format/truncate.js';
@@ -43,10 +43,16 @@ export interface AnswerPage {
   readonly answers: readonly Answer[];
   readonly hasMore: boolean;
   readonly confidence: PassagesConfidence;
+  /** The earlier turns the question follows up, oldest first: the footer names the last one. */
+  readonly context?: readonly PreviousTurn[] | undefined;
 }
 
 /** The footer names the article filter so that an answer can be rebuilt from the message alone. */
 const FOOTER_ARTICLE_PREFIX = ' · article: ';
+/** The footer names the question an answer follows up, so that people see why it was read so. */
+const FOOTER_FOLLOW_UP_PREFIX = ' · following up on: ';
+/** How much of the earlier question the footer shows. */
+const FOLLOWED_UP_QUESTION_LENGTH = 60;
 
 /** The embed and buttons for one page of passages. */
 export function buildAnswerReply(page: AnswerPage): ReplyPayload {
@@ -59,7 +65,11 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
     .setColor(sure ? ANSWER_COLOR : LOW_CONFIDENCE_COLOR)
     .setDescription(`${intro}${passagesDescription(page.answers, first, DISCORD_LIMITS.embedDescription - intro.length)}`)
     .setFooter({
-      text: footerText(`${sure ? 'Passage' : 'Closest passage'}${page.answers.length === 1 ? '' : 's'} ${numbers}`, page.article),
+      text: footerText(
+        `${sure ? 'Passage' : 'Closest passage'}${page.answers.length === 1 ? '' : 's'} ${numbers}`,
+        page.article,
+        page.context,
+      ),
     });
 
   // The votes carry the passages shown, so that a vote records them and not a later search's.
@@ -98,7 +108,7 @@ export function buildAnswerReply(page: AnswerPage): ReplyPayload {
 }
 
 /** Said plainly when nothing in the corpus is relevant, pointing at `/sources`. */
-export function buildNoAnswerReply(question: string, article: ArticleFilter | null): ReplyPayload {
+export function buildNoAnswerReply(question: string, article: ArticleFilter | null, context?: readonly PreviousTurn[]): ReplyPayload {
   const where = article === null ? 'the articles' : `the article **${escapeTextWithin(article.title, 200)}**`;
   const embed = withQuestionTitle(new EmbedBuilder(), question)
     .setColor(NO_ANSWER_COLOR)
@@ -106,7 +116,7 @@ export function buildNoAnswerReply(question: string, article: ArticleFilter | nu
       `I found nothing in ${where} that answers this.\n` +
         'Try other words (names, places, what happened), or use `/sources` to see which articles I know.',
     )
-    .setFooter({ text: footerText('No passages', article) });
+    .setFooter({ text: footerText('No passages', article, context) });
   return payload({ embeds: [embed.toJSON()] });
 }
 
@@ -125,8 +135,12 @@ function withQuestionTitle(embed: EmbedBuilder, question: string): EmbedBuilder 
   return title.trim() === '' ? embed : embed.setTitle(title);
 }
 
-function footerText(summary: string, article: ArticleFilter | null): string {
-  const text = article === null ? summary : `${summary}${FOOTER_ARTICLE_PREFIX}${article.id}`;
+function footerText(summary: string, article: ArticleFilter | null, context: readonly PreviousTurn[] | undefined): string {
+  const followedUp = context?.at(-1)?.question;
+  // The earlier question, shortened and inert (a footer shows text as typed), never holds the separator of the footer's parts.
+  const shown = neutralizeMentions(collapseWhitespace(followedUp ?? '')).replaceAll('·', '-');
+  const followUp = followedUp === undefined ? '' : `${FOOTER_FOLLOW_UP_PREFIX}${truncateAtWord(shown, FOLLOWED_UP_QUESTION_LENGTH)}`;
+  const text = `${summary}${followUp}${article === null ? '' : `${FOOTER_ARTICLE_PREFIX}${article.id}`}`;
   return truncateAtWord(text, DISCORD_LIMITS.embedFooterText);
 }
 
@@ -135,6 +149,16 @@ export function articleIdFromFooter(footer: string | null | undefined): string |
   if (footer === null || footer === undefined) return null;
   const index = footer.indexOf(FOOTER_ARTICLE_PREFIX);
   return index === -1 ? null : footer.slice(index + FOOTER_ARTICLE_PREFIX.length);
+}
+
+/** The earlier question a footer written by `buildAnswerReply` says the answer follows up (possibly shortened, "…" left off), or null. */
+export function followedUpQuestionFromFooter(footer: string | null | undefined): string | null {
+  if (footer === null || footer === undefined) return null;
+  const start = footer.indexOf(FOOTER_FOLLOW_UP_PREFIX);
+  if (start === -1) return null;
+  const end = footer.indexOf(FOOTER_ARTICLE_PREFIX, start);
+  const question = footer.slice(start + FOOTER_FOLLOW_UP_PREFIX.length, end === -1 ? undefined : end).replace(/…$/u, '');
+  return question === '' ? null : question;
 }
 
 /**

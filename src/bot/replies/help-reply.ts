@@ -29,6 +29,13 @@ export function buildHelpReply(rateLimit: { questions: number; windowSeconds: nu
         value: 'Write `@bot your question` in a channel and I reply there; a direct message works too.',
       },
       {
+        name: 'Follow-up questions',
+        value:
+          'Reply to one of my answers, ask in a thread I answered in, or ask again a few minutes after your last question, ' +
+          'and "he", "that" or "and the uk?" mean what you asked before (the answer says which question it followed up). ' +
+          'Start with "new question:" to ask afresh.',
+      },
+      {
         name: 'Check a message against the articles',
         value: 'Right-click (or long-press) a message → **Apps** → **Find in articles**: its text becomes the question.',
       },

@@ -42,7 +42,11 @@ export function withFileModesApplying(argv: readonly string[]): string[] {
   return runsAsRoot ? [...WITHOUT_READ_OVERRIDE, ...argv] : [...argv];
 }
 
-export function runCli(script: 'ask' | 'add' | 'build-index' | 'report', args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function runCli(
+  script: 'ask' | 'add' | 'build-index' | 'report',
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<CliRun> {
   const node = [process.execPath, '--import', 'tsx', `src/cli/${script}.ts`, ...args];
   const limited =
     options.openFilesLimit === undefined ? node : ['bash', '-c', `ulimit -n ${options.openFilesLimit} && exec "$@"`, 'bash', ...node];
