@@ -63,7 +63,7 @@ const engines = (articles: readonly Article[]): ReadonlyArray<readonly [string, 
 ];
 
 for (const name of sets) {
-  console.log(`\n## ${name} (${QA_SETS[name]})\n`);
+  console.log(`\n## ${name} (${QA_SETS[name].questions})\n`);
   console.log(
     'Pooled: every question asked of all the articles of its half. Per article: of its own article only. ' +
       `${name === 'news' ? 'The dev half is trained on (in-sample).' : 'Never trained on: the dev half chose the thresholds (out of domain).'} ` +

@@ -12,12 +12,12 @@ export function trainingDataFingerprint(): string {
   const hash = createHash('sha256');
   const files = [
     SQUAD_FILE,
-    ...Object.values(QA_SETS).flatMap((dir) => [
-      join(dir, 'questions.json'),
-      ...readdirSync(join(dir, 'articles'))
+    ...[...new Set(Object.values(QA_SETS).map((set) => set.articles))].flatMap((dir) =>
+      readdirSync(dir)
         .sort()
-        .map((name) => join(dir, 'articles', name)),
-    ]),
+        .map((name) => join(dir, name)),
+    ),
+    ...Object.values(QA_SETS).map((set) => set.questions),
   ];
   for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
   return hash.digest('hex');

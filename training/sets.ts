@@ -8,14 +8,14 @@ import type { Corpus } from '../src/corpus/types.js';
 import { type Cluster, loadNewsSet, type NewsQuestion, type NewsSet } from '../eval/news-set.js';
 import { loadSquad, SQUAD_FILE, type SquadSet } from '../eval/squad.js';
 
-/** The question sets in the repo's evaluation format (`eval/<name>/articles`, `eval/<name>/questions.json`). */
+/** The question sets in the repo's evaluation format: a folder of articles and a questions file. */
 export const QA_SETS = {
   /** Wikinews, questions written by readers, the set the bot was tuned on: trained on (dev half). */
-  news: 'eval/news',
+  news: { articles: 'eval/news/articles', questions: 'eval/news/questions.json' },
   /** Information-seeking questions over Wikipedia (TyDi QA, Natural Questions, SQuAD 2.0): validation only. */
-  infoseek: 'eval/infoseek',
+  infoseek: { articles: 'eval/infoseek/articles', questions: 'eval/infoseek/questions.json' },
   /** Another publisher (Global Voices, VOA, NASA, State Department), questions written before reading: validation only. */
-  news2: 'eval/news2',
+  news2: { articles: 'eval/news2/articles', questions: 'eval/news2/questions.json' },
 } as const;
 
 export type QaSetName = keyof typeof QA_SETS;
@@ -34,8 +34,8 @@ export interface SetHalf {
 }
 
 export async function loadQaSet(name: QaSetName): Promise<NewsSet> {
-  const dir = QA_SETS[name];
-  return loadNewsSet(`${dir}/articles`, `${dir}/questions.json`);
+  const { articles, questions } = QA_SETS[name];
+  return loadNewsSet(articles, questions);
 }
 
 /** The half of a set with `split`: its questions, and only its clusters' articles. */
