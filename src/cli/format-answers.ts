@@ -19,7 +19,7 @@ export function answersToJson(question: string, { answers, confidence, followedU
 export function answersToText(question: string, { answers, confidence }: AnswerSet): string {
   const lines = [`Q: ${question}`];
   if (answers.length === 0) lines.push('   Nothing relevant in the articles.');
-  else if (confidence === 'low') lines.push("   Not sure the articles answer this; the closest passages:");
+  else if (confidence === 'low') lines.push('   Not sure the articles answer this; the closest passages:');
   answers.forEach((answer, index) => {
     const { title, date, paragraph, sentence, url, article } = answer.source;
     lines.push(`${index + 1}. ${answer.passage}`);
