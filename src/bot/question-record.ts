@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnswerSet } from '../search/types.js';
 import type { BotContext } from './bot-context.js';
 import type { QuestionOutcome, QuestionVia } from './question-log-format.js';
+import { PASSAGES_PER_PAGE } from './replies/answer-reply.js';
 import { searchableQuestion } from './question-text.js';
 
 /** Where a question came from and when: taken as it arrives, recorded once its reply is sent. */
@@ -45,7 +46,9 @@ export function recordQuestion(ctx: BotContext, arrival: QuestionArrival, questi
     answer: 'answer' in result ? result.answer : null,
     question: searchableQuestion(question),
     outcome,
-    passages: (found?.answers ?? []).map(({ source }) => ({
+    // The engine is asked for one passage beyond the page (to know whether "More results" has
+    // any): only the page's passages were shown.
+    passages: (found?.answers ?? []).slice(0, PASSAGES_PER_PAGE).map(({ source }) => ({
       article: source.article,
       paragraph: source.paragraph,
       sentence: source.sentence,
