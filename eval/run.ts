@@ -13,7 +13,7 @@ import { engineOver } from '../src/search/engine.js';
 import { indexCorpus, type IndexedCorpus } from '../src/search/indexed-corpus.js';
 import type { CorpusVectors } from '../src/search/vectors/sentence-vectors.js';
 import { VectorTable } from '../training/meaning.js';
-import { halfOf, loadQaSet, QA_SETS, type QaSetName, type SetHalf } from '../training/sets.js';
+import { halfOf, loadQaSet, QA_SETS, type QaSetName, type SetHalf, TRAINED_ON } from '../training/sets.js';
 import { evaluateOwnSet, evaluateSquad, newsOutcomes, summariseNews, type NewsQuality } from './evaluate.js';
 import { followUpOutcomes, summariseFollowUps, type Share } from './follow-ups.js';
 import { loadFollowUpSet } from './followup-set.js';
@@ -66,7 +66,7 @@ for (const name of sets) {
   console.log(`\n## ${name} (${QA_SETS[name].questions})\n`);
   console.log(
     'Pooled: every question asked of all the articles of its half. Per article: of its own article only. ' +
-      `${name === 'news' ? 'The dev half is trained on (in-sample).' : 'Never trained on: the dev half chose the thresholds (out of domain).'} ` +
+      `${TRAINED_ON.includes(name) ? 'The dev half is trained on (in-sample).' : 'Never trained on: the dev half chose the thresholds (out of domain).'} ` +
       'The test half is held out.\n',
   );
   console.log(

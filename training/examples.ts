@@ -16,7 +16,7 @@ import type { ResolvedOptions } from '../src/search/options.js';
 import { passageRange, passageText } from '../src/search/passage.js';
 import type { Thesaurus } from '../src/search/wordnet.js';
 import type { VectorTable } from './meaning.js';
-import type { SetHalf } from './sets.js';
+import { QA_SETS, type SetHalf } from './sets.js';
 
 export type Kind = 'answerable' | 'unanswerable' | 'off-topic';
 /**
@@ -40,7 +40,10 @@ export interface Asked {
   readonly questionId: string;
   readonly kind: Kind;
   readonly scope: Scope;
-  /** What cross-validation folds by: the article (SQuAD) or the story cluster it belongs to. */
+  /**
+   * What cross-validation folds by: the article (SQuAD) or the story cluster it belongs to,
+   * named by its articles' folder, so that two question sets over the same articles fold alike.
+   */
   readonly group: string;
   readonly weight: number;
   /** The ids of the articles of the index it was asked of. */
@@ -204,7 +207,8 @@ function setAsked(
     questionId: question.id,
     kind,
     scope,
-    group: question.cluster === 'off-topic' ? `off-topic:${question.id}` : question.cluster,
+    group:
+      question.cluster === 'off-topic' ? `off-topic:${half.name}:${question.id}` : `${QA_SETS[half.name].articles}:${question.cluster}`,
     weight: settings.setWeight,
     articles: index.articles,
     variants: { lexical: labelled(variants.lexical), hybrid: labelled(variants.hybrid) },

@@ -12,10 +12,13 @@ export interface Thresholds {
   readonly threshold: number;
   /** At or above, below `threshold`: the closest passages, hedged (`low`); below: nothing (`none`). */
   readonly lowThreshold: number;
+  /** Below this probability of being about the articles at all: nothing (`none`). */
+  readonly topicThreshold: number;
 }
 
 export function confidenceOf(outcome: Outcome | undefined, thresholds: Thresholds): Confidence {
-  if (outcome === undefined || outcome.top === undefined || outcome.probability < thresholds.lowThreshold) return 'none';
+  if (outcome === undefined || outcome.top === undefined) return 'none';
+  if (outcome.onTopic < thresholds.topicThreshold || outcome.probability < thresholds.lowThreshold) return 'none';
   return outcome.probability >= thresholds.threshold ? 'high' : 'low';
 }
 
@@ -54,28 +57,65 @@ export function figuresOf(entries: readonly Asked[], outcomes: ReadonlyMap<Asked
 }
 
 /**
- * The thresholds, from dev outcomes of each set (pooled questions): `lowThreshold` the largest
- * that refuses at most `maxRefused` of the answerable questions of every set; `threshold` the one
- * at which `high` best tells apart the questions whose answer is on the first page (the first
- * three passages) from all others, every set counting alike.
+ * The thresholds, from dev outcomes of each set (pooled questions). `topicThreshold` and
+ * `lowThreshold` together refuse at most `maxRefused` of the answerable questions of every set,
+ * and of the pairs that do, the one that refuses most of the questions to refuse; `threshold` is
+ * the one at which `high` best tells apart the questions whose answer is on the first page (the
+ * first three passages) from all others, every set counting alike.
  */
 export function chooseThresholds(
   sets: ReadonlyArray<{ readonly entries: readonly Asked[]; readonly outcomes: ReadonlyMap<Asked, Outcome> }>,
   maxRefused: number,
 ): Thresholds {
-  let lowThreshold = 0.5;
-  for (const { entries, outcomes } of sets) {
-    const probabilities = entries
-      .filter((entry) => entry.kind === 'answerable')
-      .map((entry) => outcomes.get(entry))
-      .filter((outcome) => outcome?.top !== undefined)
-      .map((outcome) => outcome?.probability ?? 0)
-      .sort((a, b) => a - b);
-    const answerable = entries.filter((entry) => entry.kind === 'answerable').length;
-    // Questions with no candidate at all are refused whatever the threshold: they use up the allowance first.
-    const allowed = Math.floor(answerable * maxRefused) - (answerable - probabilities.length);
-    lowThreshold = Math.min(lowThreshold, allowed < 0 ? 0 : (probabilities[allowed] ?? 0.5));
+  const answerableOf = ({ entries, outcomes }: (typeof sets)[number]) =>
+    entries.filter((entry) => entry.kind === 'answerable').map((entry) => outcomes.get(entry));
+  // The largest value of `score` under which at most `share` of every set's answerable questions fall, besides those `already` refused.
+  const largestKeeping = (share: number, score: (outcome: Outcome) => number, already: (outcome: Outcome) => boolean) =>
+    sets.reduce((lowest, set) => {
+      const answerable = answerableOf(set);
+      const open = answerable.filter((outcome) => outcome?.top !== undefined && !already(outcome));
+      const scores = open.map((outcome) => (outcome === undefined ? 0 : score(outcome))).sort((a, b) => a - b);
+      const allowed = Math.floor(answerable.length * share) - (answerable.length - open.length);
+      return Math.min(lowest, allowed < 0 ? 0 : (scores[allowed] ?? 0.5));
+    }, 0.5);
+  // The two refusal thresholds together: of every pair that keeps within the allowance, the one that
+  // refuses the most of the questions to refuse (off-topic and on-topic unanswerable alike, every set alike).
+  const refusedShare = (topicThreshold: number, lowThreshold: number) =>
+    sets.reduce((sum, { entries, outcomes }) => {
+      const kinds = (['unanswerable', 'off-topic'] as const)
+        .map((kind) => entries.filter((entry) => entry.kind === kind))
+        .filter((list) => list.length > 0);
+      const refused = kinds.map(
+        (list) =>
+          list.filter((entry) => confidenceOf(outcomes.get(entry), { threshold: 1, lowThreshold, topicThreshold }) === 'none').length /
+          list.length,
+      );
+      return sum + refused.reduce((total, share) => total + share, 0) / Math.max(1, refused.length);
+    }, 0);
+  const topicCandidates = [
+    0,
+    ...new Set(sets.flatMap((set) => answerableOf(set).map((outcome) => outcome?.onTopic ?? 0)).filter((value) => value <= 0.5)),
+  ].sort((a, b) => a - b);
+  let refusal = { topicThreshold: 0, lowThreshold: 0, refused: -1 };
+  for (const candidate of topicCandidates) {
+    const topicThreshold = roundDown(candidate);
+    const within = sets.every((set) => {
+      const answerable = answerableOf(set);
+      const refused = answerable.filter((outcome) => outcome?.top === undefined || outcome.onTopic < topicThreshold).length;
+      return refused <= Math.floor(answerable.length * maxRefused);
+    });
+    if (!within) break;
+    const lowThreshold = roundDown(
+      largestKeeping(
+        maxRefused,
+        (outcome) => outcome.probability,
+        (outcome) => outcome.onTopic < topicThreshold,
+      ),
+    );
+    const refused = refusedShare(topicThreshold, lowThreshold);
+    if (refused > refusal.refused) refusal = { topicThreshold, lowThreshold, refused };
   }
+  const { topicThreshold, lowThreshold } = refusal;
   const candidates = [...new Set(sets.flatMap(({ entries, outcomes }) => entries.map((entry) => outcomes.get(entry)?.probability ?? 0)))]
     .filter((probability) => probability >= lowThreshold)
     .sort((a, b) => a - b);
@@ -87,15 +127,14 @@ export function chooseThresholds(
           const outcome = outcomes.get(entry);
           // Right: the answer is among the passages of the first page (three).
           const right = entry.kind === 'answerable' && (outcome?.rank ?? Number.POSITIVE_INFINITY) <= 3;
-          const high = outcome?.top !== undefined && outcome.probability >= threshold;
+          const high = confidenceOf(outcome, { threshold, lowThreshold, topicThreshold }) === 'high';
           return right === high;
         }).length;
         return sum + agrees / Math.max(1, entries.length);
       }, 0) / Math.max(1, sets.length);
     if (agreement > best.agreement) best = { threshold, agreement };
   }
-  // Rounded down: a threshold rounded up would refuse the question it was chosen to keep.
-  return { threshold: roundDown(best.threshold), lowThreshold: roundDown(lowThreshold) };
+  return { threshold: roundDown(best.threshold), lowThreshold, topicThreshold };
 }
 
 /** To four decimals, as `model.json` keeps weights and figures. */

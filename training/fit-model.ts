@@ -5,7 +5,13 @@
  */
 import { CANDIDATE_FEATURES, RANKING_FEATURES } from '../src/search/model/features.js';
 import { featuresOf, modelFromWeights, type RankingModel, type Variant } from '../src/search/model/model-file.js';
-import { answerProbability, REFUSAL_FEATURE_LIST, REFUSAL_FEATURES, refusalFeatures } from '../src/search/model/refusal.js';
+import {
+  answerProbability,
+  type LogisticRule,
+  REFUSAL_FEATURE_LIST,
+  REFUSAL_FEATURES,
+  refusalFeatures,
+} from '../src/search/model/refusal.js';
 import { type RankedCandidate, rankCandidates } from '../src/search/rank.js';
 import type { Asked } from './examples.js';
 import { round } from './figures.js';
@@ -18,7 +24,7 @@ export interface FeatureSelection {
 }
 
 /**
- * A variant's ranker and refusal rule, not yet thresholded (both thresholds 0); from `start`
+ * A variant's ranker, refusal rule and topic rule, not yet thresholded (thresholds 0); from `start`
  * (a model fitted on much the same examples) when given, which only makes it faster.
  */
 export function fitModel(training: readonly Asked[], selection: FeatureSelection, start?: RankingModel): RankingModel {
@@ -43,44 +49,61 @@ export function fitModel(training: readonly Asked[], selection: FeatureSelection
   );
   // Rounded as `model.json` keeps them, so that what is measured here is what ships.
   const ranker = spread(fittedRanker, ranking, CANDIDATE_FEATURES.length).map(round);
+  const offTopicSets = new Set(training.filter((entry) => entry.kind === 'off-topic').map((entry) => entry.set));
   const rankerOnly = modelFromWeights(ranker, { bias: 0, weights: [] }, UNTHRESHOLDED);
   const examples = training.flatMap((entry) => {
     const { found } = entry.variants[variant];
     const features = refusalFeatures(found.summary, rankCandidates(found.candidates, rankerOnly.ranker));
     return features === null ? [] : [{ entry, features }];
   });
-  // Classes balanced within each set: as much weight on the questions to refuse as on those to
-  // answer; then each set's two classes together weigh what one of its questions weighs in ranking
-  // (a news question counts `setWeight` SQuAD questions), so that the bot's own kind of question leads.
+  const refusalRule = fitRule(examples, refusal, (entry) => entry.kind === 'answerable', start?.refusal);
+  // The topic rule only tells off-topic questions from the others: fitted where there are some.
+  const topicRule = fitRule(
+    examples.filter(({ entry }) => offTopicSets.has(entry.set)),
+    refusal,
+    (entry) => entry.kind !== 'off-topic',
+    start?.topic,
+  );
+  return modelFromWeights(ranker, refusalRule, UNTHRESHOLDED, topicRule);
+}
+
+/**
+ * A logistic rule over some refusal features, rounded as `model.json` keeps it. Classes are
+ * balanced within each set: as much weight on the questions of one class as on the other's; then
+ * each set's two classes together weigh what one of its questions weighs in ranking (a news
+ * question counts `setWeight` SQuAD questions), so that the bot's own kind of question leads.
+ */
+function fitRule(
+  examples: ReadonlyArray<{ readonly entry: Asked; readonly features: Float64Array }>,
+  columns: readonly number[],
+  positive: (entry: Asked) => boolean,
+  start: LogisticRule | undefined,
+): { bias: number; weights: Float64Array } {
   const classWeight = new Map<string, number>();
-  const keyOf = (entry: Asked) => `${entry.set}:${entry.kind === 'answerable'}`;
+  const keyOf = (entry: Asked) => `${entry.set}:${positive(entry)}`;
   for (const { entry } of examples) classWeight.set(keyOf(entry), (classWeight.get(keyOf(entry)) ?? 0) + entry.weight);
   const fitted = fitLogistic(
     examples.map(({ entry, features }) => ({
-      features: pick(features, refusal),
-      positive: entry.kind === 'answerable',
+      features: pick(features, columns),
+      positive: positive(entry),
       weight: (entry.weight / (classWeight.get(keyOf(entry)) ?? 1)) * (entry.set === 'squad' ? 1 : entry.weight),
     })),
-    refusal.length,
+    columns.length,
     LOGISTIC_SETTINGS,
     start === undefined
       ? undefined
       : {
-          bias: start.refusal.bias,
+          bias: start.bias,
           weights: pick(
-            Float64Array.from(REFUSAL_FEATURES, (name) => start.refusal.weights[name]),
-            refusal,
+            Float64Array.from(REFUSAL_FEATURES, (name) => start.weights[name]),
+            columns,
           ),
         },
   );
-  return modelFromWeights(
-    ranker,
-    { bias: round(fitted.bias), weights: spread(fitted.weights, refusal, REFUSAL_FEATURES.length).map(round) },
-    UNTHRESHOLDED,
-  );
+  return { bias: round(fitted.bias), weights: spread(fitted.weights, columns, REFUSAL_FEATURES.length).map(round) };
 }
 
-const UNTHRESHOLDED = { threshold: 0, lowThreshold: 0 };
+const UNTHRESHOLDED = { threshold: 0, lowThreshold: 0, topicThreshold: 0 };
 
 /** How a model answers one example: its best candidate, the rank of the first that answers, and the probability it gives. */
 export interface Outcome {
@@ -91,6 +114,8 @@ export interface Outcome {
   readonly rightArticle: boolean;
   /** The refusal rule's probability that the articles answer; 0 when there is no candidate at all. */
   readonly probability: number;
+  /** The topic rule's probability that the question is about the articles; 0 when there is no candidate at all. */
+  readonly onTopic: number;
 }
 
 export function outcomeOf(entry: Asked, variant: Variant, model: RankingModel): Outcome {
@@ -105,6 +130,7 @@ export function outcomeOf(entry: Asked, variant: Variant, model: RankingModel): 
     rank: at === -1 ? null : at + 1,
     rightArticle: top !== undefined && rightArticle[found.candidates.findIndex((candidate) => candidate.id === top.id)] === true,
     probability: features === null ? 0 : answerProbability(features, model.refusal),
+    onTopic: features === null ? 0 : answerProbability(features, model.topic),
   };
 }
 

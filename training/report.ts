@@ -40,7 +40,8 @@ export function formatFigures(file: ModelFile): string {
     }
   }
   const thresholds = (['lexical', 'hybrid'] as const).map(
-    (variant) => `${variant}: high at ${file[variant].refusal.threshold}, low at ${file[variant].refusal.lowThreshold}`,
+    (variant) =>
+      `${variant}: high at ${file[variant].refusal.threshold}, low at ${file[variant].refusal.lowThreshold}, off-topic below ${file[variant].topic.threshold}`,
   );
   return `${lines.join('\n')}\n\nThresholds: ${thresholds.join('; ')}.\n`;
 }

@@ -12,6 +12,8 @@ import { loadSquad, SQUAD_FILE, type SquadSet } from '../eval/squad.js';
 export const QA_SETS = {
   /** Wikinews, questions written by readers, the set the bot was tuned on: trained on (dev half). */
   news: { articles: 'eval/news/articles', questions: 'eval/news/questions.json' },
+  /** The same articles, questions written before reading (from the headline and first paragraph): trained on (dev half). */
+  newsBlind: { articles: 'eval/news/articles', questions: 'eval/news/questions-blind.json' },
   /** Information-seeking questions over Wikipedia (TyDi QA, Natural Questions, SQuAD 2.0): validation only. */
   infoseek: { articles: 'eval/infoseek/articles', questions: 'eval/infoseek/questions.json' },
   /** Another publisher (Global Voices, VOA, NASA, State Department), questions written before reading: validation only. */
@@ -21,7 +23,7 @@ export const QA_SETS = {
 export type QaSetName = keyof typeof QA_SETS;
 
 /** The sets training learns from, and those it is only checked against. */
-export const TRAINED_ON: readonly QaSetName[] = ['news'];
+export const TRAINED_ON: readonly QaSetName[] = ['news', 'newsBlind'];
 export const VALIDATED_ON: readonly QaSetName[] = ['infoseek', 'news2'];
 
 /** One half of a question set: its questions, and the articles of its clusters only. */

@@ -8,6 +8,7 @@
  * `-- --ablate`: also what each feature adds, cross-validated and on every validation set.
  * `-- --dry-run`: the figures and the comparison with the model now in `model.json`, without
  * writing it: for trying a change before keeping it.
+ * `-- --check`: trains and exits 1 unless the result is `model.json` byte for byte (CI runs it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +39,18 @@ import { loadTrainingData, type SetHalf } from './sets.js';
 /** A news-style question counts this many SQuAD questions: they are what the bot is for, and far fewer. */
 const SET_WEIGHT = 10;
 /**
- * The most answerable dev questions of any one set that `none` may refuse: 2.5 %, under the 4 %
- * allowed, because questions the thresholds were not chosen on score lower.
+ * The most answerable dev questions of any one set (pooled) that `none` may refuse: the 4 % of
+ * the goal. 2.5 % was tried: it kept a point or two more answerable questions but refused a
+ * quarter as many off-topic ones (news2 dev 0.08 against 0.31; infoseek dev 0.2 against 0.8).
  */
-const MAX_ANSWERABLE_REFUSED = 0.025;
+const MAX_ANSWERABLE_REFUSED = 0.04;
 
 const { values: flags } = parseArgs({
-  options: { ablate: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    ablate: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+  },
 });
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
@@ -103,7 +109,16 @@ function train(selection: FeatureSelection, start?: RankingModel): Trained {
     for (const scope of ['pooled', 'article'] as const)
       outOfDomain[`${half.name}Dev ${scope}`] = figuresOf(scoped(entries, half.name, scope), validated, thresholds);
   }
-  return { model: { ...model, refusal: { ...model.refusal, ...thresholds } }, thresholds, crossValidated: cv, outOfDomain };
+  return {
+    model: {
+      ...model,
+      refusal: { ...model.refusal, threshold: thresholds.threshold, lowThreshold: thresholds.lowThreshold },
+      topic: { ...model.topic, threshold: thresholds.topicThreshold },
+    },
+    thresholds,
+    crossValidated: cv,
+    outOfDomain,
+  };
 }
 
 const trained = Object.fromEntries(
@@ -130,7 +145,9 @@ const file: ModelFile = {
     refusal: {
       loss: 'weighted logistic, classes balanced per set',
       ...LOGISTIC_SETTINGS,
-      lowThreshold: `largest refusing at most ${MAX_ANSWERABLE_REFUSED * 100} % of the answerable pooled dev questions of every set (cross-validated for the sets trained on)`,
+      topicRule: 'the same features and loss, off-topic questions against all others, where a set has off-topic questions',
+      topicThreshold: `with lowThreshold, the pair refusing at most ${MAX_ANSWERABLE_REFUSED * 100} % of the answerable pooled dev questions of every set (cross-validated for the sets trained on) that refuses most of the unanswerable and off-topic ones`,
+      lowThreshold: 'the largest that refuses no more, with topicThreshold',
       threshold:
         'where "high" best tells the questions whose answer is among the first three passages from all others, on the same dev questions, every set counting alike',
     },
@@ -138,7 +155,17 @@ const file: ModelFile = {
   crossValidated: { lexical: trained.lexical.crossValidated, hybrid: trained.hybrid.crossValidated },
   outOfDomainDev: { lexical: trained.lexical.outOfDomain, hybrid: trained.hybrid.outOfDomain },
 };
-if (!flags['dry-run']) writeFileSync(MODEL_FILE, `${JSON.stringify(file, null, 2)}\n`);
+const written = `${JSON.stringify(file, null, 2)}\n`;
+if (flags.check) {
+  const same = readFileSync(MODEL_FILE, 'utf8') === written;
+  process.stdout.write(
+    same
+      ? `npm run train reproduces ${fileURLToPath(MODEL_FILE)} byte for byte.\n`
+      : `npm run train does NOT reproduce ${fileURLToPath(MODEL_FILE)}: the data, the code or the vectors changed since it was trained; run npm run train.\n`,
+  );
+  process.exit(same ? 0 : 1);
+}
+if (!flags['dry-run']) writeFileSync(MODEL_FILE, written);
 process.stdout.write(formatFigures(file));
 if (previous !== null) process.stdout.write(compareWithPrevious(previous, file));
 process.stdout.write(
@@ -158,6 +185,11 @@ function modelPart({ model }: Trained, variant: Variant): ModelFile['lexical'] {
       weights: Object.fromEntries(featuresOf(REFUSAL_FEATURE_LIST, variant).map((name) => [name, round(model.refusal.weights[name])])),
       threshold: model.refusal.threshold,
       lowThreshold: model.refusal.lowThreshold,
+    },
+    topic: {
+      bias: round(model.topic.bias),
+      weights: Object.fromEntries(featuresOf(REFUSAL_FEATURE_LIST, variant).map((name) => [name, round(model.topic.weights[name])])),
+      threshold: model.topic.threshold,
     },
   };
 }

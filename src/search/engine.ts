@@ -37,8 +37,8 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
   const thesaurus = engineOptions.thesaurus === undefined ? sharedWordNet() : engineOptions.thesaurus;
   const finder = new CandidateFinder(indexed, options, thesaurus);
   const models = {
-    lexical: { refusal: LEARNED_MODELS.lexical.refusal, weights: { ...LEARNED_MODELS.lexical.ranker, ...options.weights } },
-    hybrid: { refusal: LEARNED_MODELS.hybrid.refusal, weights: { ...LEARNED_MODELS.hybrid.ranker, ...options.weights } },
+    lexical: { ...LEARNED_MODELS.lexical, weights: { ...LEARNED_MODELS.lexical.ranker, ...options.weights } },
+    hybrid: { ...LEARNED_MODELS.hybrid, weights: { ...LEARNED_MODELS.hybrid.ranker, ...options.weights } },
   };
   const articlesById = new Map(corpus.articles.map((article) => [article.id, article]));
 
@@ -48,7 +48,7 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     if (limit === 0 || (askOptions.article !== undefined && !articlesById.has(askOptions.article))) return NOTHING;
 
     const meaning = vectors === null || questionVector === null ? null : { vectors, question: questionVector };
-    const { refusal, weights } = models[meaning === null ? 'lexical' : 'hybrid'];
+    const { refusal, topic, weights } = models[meaning === null ? 'lexical' : 'hybrid'];
     const found = finder.find(question, { article: askOptions.article, meaning, context: askOptions.context });
     const ranked =
       found.followUp === null
@@ -61,7 +61,9 @@ export function engineOver(indexed: IndexedCorpus, engineOptions: EngineOptions 
     const probability = answerProbability(features, refusal);
     // A follow-up's carried words count less, which the refusal rule (learned on questions asked alone) reads as less covered.
     const lowThreshold = found.followUp === null ? refusal.lowThreshold : Math.min(refusal.lowThreshold, options.followUp.refusalThreshold);
-    if (probability < lowThreshold) return { answers: [], confidence: 'none', probability, ...reading };
+    // Nothing relevant: a question about nothing in the articles, or one they are unlikely to answer.
+    if (answerProbability(features, topic) < topic.threshold || probability < lowThreshold)
+      return { answers: [], confidence: 'none', probability, ...reading };
     const confidence = probability >= refusal.threshold ? 'high' : 'low';
 
     const answers: Answer[] = [];

@@ -127,8 +127,9 @@ describe('npm run ask', () => {
       followedUp?: boolean;
       error?: string;
     }>;
-    expect(lines[0]).toEqual({ question: 'how many times have they spoken?', answers: [], confidence: 'none' });
-    expect(lines[1]?.followedUp).toBe(true);
+    // Alone, "they" could be anyone: at most the closest passage, hedged.
+    expect(lines[0]?.confidence).not.toBe('high');
+    expect(lines[1]).toMatchObject({ followedUp: true, confidence: 'high' });
     expect(lines[1]?.answers[0]?.text).toBe(
       'The call marks the sixth conversation between the two men since Trump took office in January.',
     );

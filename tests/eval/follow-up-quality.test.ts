@@ -11,7 +11,10 @@ import { loadFollowUpSet } from '../../eval/followup-set.js';
 import { createEngine } from '../../src/search/engine.js';
 
 const MARGIN = 0.02;
-const REACHED_DEV = { rightWithContext: 0.605, rightAlone: 0.403, answerableRefusedWithContext: 0.025, shiftNotPulledBack: 0.938 };
+// shiftNotPulledBack was 0.938 (15 of 16) with the model before the one trained with the
+// blind-written news questions; now 14 of 16, and the same shift is lost asked on its own: a
+// ranking change, not the context pulling it back (the test below pins that down).
+const REACHED_DEV = { rightWithContext: 0.605, rightAlone: 0.403, answerableRefusedWithContext: 0.025, shiftNotPulledBack: 0.875 };
 
 describe('follow-up questions on the dev half of the follow-up set, whole news corpus', () => {
   let quality: FollowUpQuality;
@@ -38,5 +41,6 @@ describe('follow-up questions on the dev half of the follow-up set, whole news c
 
   it('keeps a follow-up that changes subject from being pulled back to the earlier answer', () => {
     expect(quality.shiftNotPulledBackWithContext.value).toBeGreaterThanOrEqual(REACHED_DEV.shiftNotPulledBack - MARGIN);
+    expect(quality.shiftNotPulledBackWithContext.value).toBeGreaterThanOrEqual(quality.shiftNotPulledBackAlone.value);
   });
 });

@@ -35,13 +35,13 @@ const firstText = (set: AnswerSet) => set.answers[0]?.text;
 const firstArticle = (set: AnswerSet) => set.answers[0]?.source.article;
 
 describe('a follow-up question', () => {
-  it('is answered from what the question before was about: "how many times have they spoken?" after a question on the call', async () => {
+  it('is answered surely from what the question before was about: "how many times have they spoken?" after a question on the call', async () => {
     const context = await conversation(seed, ['did trump talk to putin on the phone?']);
-    // Alone, "they" could be anyone: the question is refused.
-    expect((await seed.ask('how many times have they spoken?')).answers).toEqual([]);
+    // Alone, "they" could be anyone: the closest passages come hedged, never as a sure answer.
+    expect((await seed.ask('how many times have they spoken?')).confidence).not.toBe('high');
     const followingUp = await seed.ask('how many times have they spoken?', { context });
     expect(firstText(followingUp)).toBe('The call marks the sixth conversation between the two men since Trump took office in January.');
-    expect(followingUp.followedUp).toBe(true);
+    expect(followingUp).toMatchObject({ followedUp: true, confidence: 'high' });
   });
 
   it('finds "who gave them the samples?" in the article of the answer before, among 38 articles', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CANDIDATE_FEATURES, type CandidateFeature, RANKING_FEATURES } from './features.js';
-import { REFUSAL_FEATURE_LIST, REFUSAL_FEATURES, type RefusalFeatureName, type RefusalRule } from './refusal.js';
+import { REFUSAL_FEATURE_LIST, REFUSAL_FEATURES, type RefusalFeatureName, type RefusalRule, type TopicRule } from './refusal.js';
 
 /** Where `npm run train` writes the learned weights, beside this file. */
 export const MODEL_FILE = new URL('./model.json', import.meta.url);
@@ -36,6 +36,11 @@ const variantOf = (variant: Variant) =>
         lowThreshold: z.number().min(0).max(1),
       })
       .refine((rule) => rule.lowThreshold <= rule.threshold, 'lowThreshold must not be above threshold'),
+    topic: z.object({
+      bias: z.number(),
+      weights: weightsOf(featuresOf(REFUSAL_FEATURE_LIST, variant)),
+      threshold: z.number().min(0).max(1),
+    }),
   });
 
 const modelFile = z.object({
@@ -62,17 +67,19 @@ export function parseModel(json: string, source = 'src/search/model/model.json')
   return parsed.data;
 }
 
-/** A learned ranker and refusal rule; a feature the model does not weigh has weight 0. */
+/** A learned ranker, refusal rule and topic rule; a feature the model does not weigh has weight 0. */
 export interface RankingModel {
   readonly ranker: Readonly<Record<CandidateFeature, number>>;
   readonly refusal: RefusalRule;
+  readonly topic: TopicRule;
 }
 
 /** A model from weights in feature order (`CANDIDATE_FEATURES`, `REFUSAL_FEATURES`), as `npm run train` fits them. */
 export function modelFromWeights(
   ranker: ArrayLike<number>,
   refusal: { readonly bias: number; readonly weights: ArrayLike<number> },
-  thresholds: { readonly threshold: number; readonly lowThreshold: number },
+  thresholds: { readonly threshold: number; readonly lowThreshold: number; readonly topicThreshold: number },
+  topic: { readonly bias: number; readonly weights: ArrayLike<number> } = { bias: 0, weights: [] },
 ): RankingModel {
   const rankerWeights = Object.fromEntries(CANDIDATE_FEATURES.map((name, at) => [name, ranker[at] ?? 0])) as Record<
     CandidateFeature,
@@ -82,7 +89,15 @@ export function modelFromWeights(
     RefusalFeatureName,
     number
   >;
-  return { ranker: rankerWeights, refusal: { bias: refusal.bias, weights: refusalWeights, ...thresholds } };
+  const topicWeights = Object.fromEntries(REFUSAL_FEATURES.map((name, at) => [name, topic.weights[at] ?? 0])) as Record<
+    RefusalFeatureName,
+    number
+  >;
+  return {
+    ranker: rankerWeights,
+    refusal: { bias: refusal.bias, weights: refusalWeights, threshold: thresholds.threshold, lowThreshold: thresholds.lowThreshold },
+    topic: { bias: topic.bias, weights: topicWeights, threshold: thresholds.topicThreshold },
+  };
 }
 
 /** One variant of a model file as a model (weights by name; absent features weigh 0). */
@@ -91,6 +106,7 @@ export function modelOf(file: ModelFile, variant: Variant): RankingModel {
   return modelFromWeights(
     CANDIDATE_FEATURES.map((name) => part.ranker[name] ?? 0),
     { bias: part.refusal.bias, weights: REFUSAL_FEATURES.map((name) => part.refusal.weights[name] ?? 0) },
-    { threshold: part.refusal.threshold, lowThreshold: part.refusal.lowThreshold },
+    { threshold: part.refusal.threshold, lowThreshold: part.refusal.lowThreshold, topicThreshold: part.topic.threshold },
+    { bias: part.topic.bias, weights: REFUSAL_FEATURES.map((name) => part.topic.weights[name] ?? 0) },
   );
 }

@@ -61,6 +61,20 @@ export function refusalFeatures(summary: QuestionSummary, ranked: readonly Ranke
   return Float64Array.from(REFUSAL_FEATURE_LIST, (feature) => (feature.needsVectors && !withVectors ? 0 : feature.compute(question)));
 }
 
+/** A logistic rule over the refusal features: a bias and a weight per feature. */
+export interface LogisticRule {
+  readonly bias: number;
+  readonly weights: Readonly<Record<RefusalFeatureName, number>>;
+}
+
+/**
+ * Whether the question is about the articles at all (its answer may be missing from them): below
+ * `threshold`, nothing relevant. Learned from off-topic questions against all others.
+ */
+export interface TopicRule extends LogisticRule {
+  readonly threshold: number;
+}
+
 /** A logistic refusal rule: the probability that the articles answer, and the probabilities that decide how sure an answer is. */
 export interface RefusalRule {
   readonly bias: number;
@@ -71,8 +85,8 @@ export interface RefusalRule {
   readonly lowThreshold: number;
 }
 
-/** The probability, by the rule, that the articles answer a question with these refusal features. */
-export function answerProbability(features: Float64Array, rule: Pick<RefusalRule, 'bias' | 'weights'>): number {
+/** The probability, by a rule, for a question with these refusal features (that the articles answer it; that it is about them). */
+export function answerProbability(features: Float64Array, rule: LogisticRule): number {
   let sum = rule.bias;
   REFUSAL_FEATURES.forEach((name, at) => {
     sum += rule.weights[name] * (features[at] ?? 0);

@@ -25,7 +25,10 @@ export interface TestPlayground {
   close(): Promise<void>;
 }
 
-export async function startTestPlayground(corpusFiles: Readonly<Record<string, string>> = {}): Promise<TestPlayground> {
+export async function startTestPlayground(
+  corpusFiles: Readonly<Record<string, string>> = {},
+  env: Readonly<Record<string, string>> = {},
+): Promise<TestPlayground> {
   const tempDir = await mkdtemp(join(tmpdir(), 'article-qa-playground-'));
   try {
     const corpusDir = join(tempDir, 'corpus');
@@ -42,6 +45,7 @@ export async function startTestPlayground(corpusFiles: Readonly<Record<string, s
       RATE_LIMIT_QUESTIONS: '1000',
       LOG_LEVEL: 'info',
       VECTORS: 'off',
+      ...env,
     });
     const logs: LogLine[] = [];
     const logger = createLogger({

@@ -7,7 +7,7 @@ import { REFUSAL_FEATURE_LIST } from '../../../src/search/model/refusal.js';
 const shipped = readFileSync('src/search/model/model.json', 'utf8');
 
 describe('the model file', () => {
-  it('holds, for words only and for words with meaning, a weight for exactly the features each weighs, and two thresholds', () => {
+  it('holds, for words only and for words with meaning, a weight for exactly the features each weighs, and the thresholds of the three answer states', () => {
     const model = parseModel(shipped);
     for (const variant of VARIANTS) {
       expect(Object.keys(model[variant].ranker).sort()).toEqual(featuresOf(RANKING_FEATURES, variant).sort());
@@ -15,6 +15,8 @@ describe('the model file', () => {
       expect(model[variant].refusal.lowThreshold).toBeGreaterThan(0);
       expect(model[variant].refusal.lowThreshold).toBeLessThanOrEqual(model[variant].refusal.threshold);
       expect(model[variant].refusal.threshold).toBeLessThan(1);
+      expect(Object.keys(model[variant].topic.weights).sort()).toEqual(featuresOf(REFUSAL_FEATURE_LIST, variant).sort());
+      expect(model[variant].topic.threshold).toBeGreaterThanOrEqual(0);
     }
     expect(Object.keys(model.lexical.ranker)).not.toContain('cosine');
     expect(model.crossValidated).toHaveProperty('hybrid.squadPerArticle');
