@@ -31,6 +31,8 @@ export interface BuildFigures {
   readonly rssMB: number;
   /** After the timed questions and gc (the model's worker, once it has embedded questions, is in it). */
   readonly rssAfterQuestionsMB: number;
+  readonly heapAfterQuestionsMB: number;
+  readonly arrayBuffersAfterQuestionsMB: number;
   /** Parts of the build the engine timed apart, in s. */
   readonly phasesS: Readonly<Record<string, number>>;
   /** RSS that loading the model's worker added, when the engine has one. */
@@ -119,6 +121,8 @@ export function buildFigures(result: BuildResult): BuildFigures {
     arrayBuffersMB: result.memoryAfterBuild.arrayBuffers / MB,
     rssMB: result.memoryAfterBuild.rss / MB,
     rssAfterQuestionsMB: result.memoryAfterQuestions.rss / MB,
+    heapAfterQuestionsMB: result.memoryAfterQuestions.heapUsed / MB,
+    arrayBuffersAfterQuestionsMB: result.memoryAfterQuestions.arrayBuffers / MB,
     phasesS: Object.fromEntries(Object.entries(result.details?.phasesMs ?? {}).map(([phase, ms]) => [phase, ms / 1000])),
     modelRssMB: result.details?.modelRssBytes === undefined ? null : result.details.modelRssBytes / MB,
     questionParts: Object.fromEntries(
