@@ -4,7 +4,7 @@
  */
 import type { BenchEngine } from './engines/bench-engine.js';
 import { isEngineName, loadEngine } from './engines/registry.js';
-import { epochNow, heapAfterGc, now } from './measure.js';
+import { epochNow, heapAfterGc, memoryAfterGc, now } from './measure.js';
 import { SAMPLE_QUESTIONS, type BuildResult, type ChildMessage, type ChildTask, type SnapshotResult } from './protocol.js';
 import { holdsAnswer, readQuestionPool, timedQuestions, warmupQuestions } from './questions.js';
 
@@ -31,11 +31,12 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
 
   const heapBeforeBuild = heapAfterGc();
   const buildStart = now();
-  await engine.build({ corpus, sentences });
+  const details = (await engine.build({ corpus, sentences })) ?? null;
   const buildMs = now() - buildStart;
   // The gc above is the bench's, not the engine's: leave it out of the time to ready.
   const coldReadyMs = loadedAt - task.spawnedAt + buildMs;
-  const heapAfterBuild = heapAfterGc();
+  const memoryAfterBuild = memoryAfterGc();
+  const heapAfterBuild = memoryAfterBuild.heapUsed;
   await send({
     kind: 'progress',
     step: `built in ${seconds(buildMs)}, ready ${seconds(coldReadyMs)} after spawn, heap ${megabytes(heapAfterBuild)}`,
@@ -55,6 +56,8 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
   const sampleAnswers: Array<readonly string[]> = [];
   let answered = 0;
   let withGoldAnswer = 0;
+  const partsBefore = engine.questionPartsMs?.() ?? {};
+  const partCountsBefore = new Map(Object.entries(partsBefore).map(([part, times]) => [part, times.length]));
   const questionsStart = now();
   let lastProgress = now();
   for (const question of timed) {
@@ -71,6 +74,11 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
     }
   }
 
+  const questionPartsMs = Object.fromEntries(
+    Object.entries(engine.questionPartsMs?.() ?? {}).map(([part, times]) => [part, times.slice(partCountsBefore.get(part) ?? 0)]),
+  );
+  const memoryAfterQuestions = memoryAfterGc();
+
   let snapshot: BuildResult['snapshot'] = null;
   if (engine.snapshot !== undefined) {
     const saveStart = now();
@@ -86,6 +94,10 @@ async function measureBuild(task: ChildTask, engine: BenchEngine): Promise<Build
     coldReadyMs,
     heapBeforeBuild,
     heapAfterBuild,
+    memoryAfterBuild,
+    memoryAfterQuestions,
+    details,
+    questionPartsMs,
     firstQuestionMs,
     latenciesMs,
     answered,
@@ -123,10 +135,18 @@ function isTask(value: unknown): value is ChildTask {
   return (
     strings &&
     numbers &&
+    isSettings(task.settings) &&
     typeof task.engine === 'string' &&
     isEngineName(task.engine) &&
     (task.mode === 'build' || task.mode === 'snapshot')
   );
+}
+
+function isSettings(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const settings = value as Record<string, unknown>;
+  const textOrNull = (key: string) => settings[key] === null || typeof settings[key] === 'string';
+  return textOrNull('beforeDir') && textOrNull('beforeName') && typeof settings.vectorCacheDir === 'string';
 }
 
 function seconds(ms: number): string {
@@ -144,8 +164,12 @@ if (process.send === undefined) {
 
 try {
   const task = parseTask(process.argv[2]);
-  const engine = await loadEngine(task.engine);
-  await send(task.mode === 'build' ? await measureBuild(task, engine) : await measureSnapshot(task, engine));
+  const engine = await loadEngine(task.engine, task.settings);
+  try {
+    await send(task.mode === 'build' ? await measureBuild(task, engine) : await measureSnapshot(task, engine));
+  } finally {
+    await engine.close?.();
+  }
   process.disconnect();
 } catch (error) {
   await send({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -31,3 +31,10 @@ export function heapAfterGc(): number {
   gc();
   return process.memoryUsage().heapUsed;
 }
+
+/** Heap, array buffers and RSS after full collections (needs `node --expose-gc`). */
+export function memoryAfterGc(): { heapUsed: number; arrayBuffers: number; rss: number } {
+  heapAfterGc();
+  const { heapUsed, arrayBuffers, rss } = process.memoryUsage();
+  return { heapUsed, arrayBuffers, rss };
+}

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ENGINE_NAMES, isEngineName, type EngineName } from './engines/registry.js';
+import { DEFAULT_ENGINES, ENGINE_NAMES, isEngineName, type EngineName } from './engines/registry.js';
 
 export interface BenchOptions {
   readonly quick: boolean;
@@ -16,18 +16,27 @@ export interface BenchOptions {
   readonly questionBudgetMs: number;
   /** A child that has not reported by then is stopped and its row says timeout. */
   readonly childTimeoutMs: number;
+  /** `--before`: the commit or checkout of the engine to compare against (engine `before`), or null. */
+  readonly before: string | null;
+  /** `--vector-cache`: where `ours-meaning` finds the corpus's vectors (filled before the children run). */
+  readonly vectorCacheDir: string;
 }
+
+/** The bench's own vector cache: apart from the bot's (`VECTOR_CACHE`), which the bench's texts would only fill. */
+export const BENCH_VECTOR_CACHE = 'data/bench-vector-cache';
 
 const FULL: BenchOptions = {
   quick: false,
   sizes: [1, 100, 1_000, 10_000],
-  engines: ENGINE_NAMES,
+  engines: DEFAULT_ENGINES,
   questions: 500,
   largeQuestions: 200,
   largeFrom: 10_000,
   warmups: 10,
   questionBudgetMs: 10 * 60_000,
   childTimeoutMs: 30 * 60_000,
+  before: null,
+  vectorCacheDir: BENCH_VECTOR_CACHE,
 };
 
 // CI-sized: well under two minutes on 2 shared cores.
@@ -44,11 +53,16 @@ const QUICK: BenchOptions = {
 };
 
 export const USAGE = `npm run bench -- [--quick] [--sizes 1,100,1000,10000] [--engines ${ENGINE_NAMES.join(',')}] [--questions N]
+                       [--before COMMIT|FOLDER] [--vector-cache DIR]
 
-  --quick      CI-sized run: sizes ${QUICK.sizes.join(', ')}; ${QUICK.questions} questions (${QUICK.largeQuestions} from ${QUICK.largeFrom.toLocaleString('en-US')} articles)
-  --sizes      corpus sizes in articles of ~30 sentences (default ${FULL.sizes.join(',')})
-  --engines    engines to measure (default all: ${ENGINE_NAMES.join(',')})
-  --questions  timed questions per engine below the large size (default ${FULL.questions}; ${FULL.largeQuestions} from ${FULL.largeFrom.toLocaleString('en-US')} articles)`;
+  --quick         CI-sized run: sizes ${QUICK.sizes.join(', ')}; ${QUICK.questions} questions (${QUICK.largeQuestions} from ${QUICK.largeFrom.toLocaleString('en-US')} articles)
+  --sizes         corpus sizes in articles of ~30 sentences (default ${FULL.sizes.join(',')})
+  --engines       engines to measure (default ${DEFAULT_ENGINES.join(',')}; before is added by --before)
+  --questions     timed questions per engine below the large size (default ${FULL.questions}; ${FULL.largeQuestions} from ${FULL.largeFrom.toLocaleString('en-US')} articles)
+  --before        the engine to compare against, side by side and as ratios: a commit (exported once
+                  with git archive to the temporary folder) or a folder holding a checkout
+  --vector-cache  where ours-meaning's sentence vectors are kept (default ${BENCH_VECTOR_CACHE}); texts
+                  missing there are embedded by the model before the engines run: slow the first time`;
 
 /** Reads the command line; throws an Error whose message is meant for the person running it. */
 export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
@@ -59,6 +73,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       sizes: { type: 'string' },
       engines: { type: 'string' },
       questions: { type: 'string' },
+      before: { type: 'string' },
+      'vector-cache': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -66,7 +82,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   const base = values.quick ? QUICK : FULL;
   const sizes = values.sizes === undefined ? base.sizes : positiveIntegers(values.sizes, '--sizes');
-  const engines = values.engines === undefined ? base.engines : engineNames(values.engines);
+  const before = values.before ?? null;
+  const listed = values.engines === undefined ? base.engines : engineNames(values.engines);
+  if (before === null && listed.includes('before')) throw new Error('--engines before needs --before COMMIT or --before FOLDER');
+  const engines: readonly EngineName[] = before === null || listed.includes('before') ? listed : ['before', ...listed];
   const questions =
     values.questions === undefined ? base.questions : (positiveIntegers(values.questions, '--questions')[0] ?? base.questions);
   return {
@@ -75,6 +94,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     engines,
     questions,
     largeQuestions: Math.min(base.largeQuestions, questions),
+    before,
+    vectorCacheDir: values['vector-cache'] ?? base.vectorCacheDir,
   };
 }
 

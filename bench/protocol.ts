@@ -1,8 +1,10 @@
-import type { EngineName } from './engines/registry.js';
+import type { BuildDetails } from './engines/bench-engine.js';
+import type { EngineName, EngineSettings } from './engines/registry.js';
 
 /** What one child process is asked to measure. */
 export interface ChildTask {
   readonly engine: EngineName;
+  readonly settings: EngineSettings;
   /** `build`: load the corpus files and build; `snapshot`: restore from `snapshotFile` instead. */
   readonly mode: 'build' | 'snapshot';
   readonly corpusDir: string;
@@ -15,6 +17,15 @@ export interface ChildTask {
   readonly snapshotFile: string;
   /** Epoch ms just before the parent spawned the child: the start of "cold ready". */
   readonly spawnedAt: number;
+}
+
+/** The process's memory after full collections, in bytes (`process.memoryUsage()`). */
+export interface MemoryUse {
+  readonly heapUsed: number;
+  /** ArrayBuffers and Buffers, outside V8's heap (where sentence vectors live). */
+  readonly arrayBuffers: number;
+  /** The whole process: heaps, code, and every worker thread (the model's). */
+  readonly rss: number;
 }
 
 /** Answers to the first few timed questions, to check a restored snapshot answers like the built index. */
@@ -33,6 +44,13 @@ export interface BuildResult {
   readonly heapBeforeBuild: number;
   /** After gc, with the corpus loaded and the index built. */
   readonly heapAfterBuild: number;
+  readonly memoryAfterBuild: MemoryUse;
+  /** After the timed questions and gc: what answering keeps (e.g. the model's worker after embedding questions). */
+  readonly memoryAfterQuestions: MemoryUse;
+  /** What the engine's build told of its parts, if anything. */
+  readonly details: BuildDetails | null;
+  /** Parts of the timed questions timed apart by the engine (e.g. the question's embedding), one list per part. */
+  readonly questionPartsMs: Readonly<Record<string, readonly number[]>>;
   /** The very first question after ready: the first warm-up question, timed alone. */
   readonly firstQuestionMs: number;
   /** One per timed question asked; fewer than asked for when the time budget ran out. */

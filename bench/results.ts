@@ -26,6 +26,19 @@ export interface BuildFigures {
   readonly meanMs: number;
   readonly answeredShare: number;
   readonly goldInTop3Share: number;
+  /** After build and gc: ArrayBuffers outside V8's heap (sentence vectors), and the whole process. */
+  readonly arrayBuffersMB: number;
+  readonly rssMB: number;
+  /** After the timed questions and gc (the model's worker, once it has embedded questions, is in it). */
+  readonly rssAfterQuestionsMB: number;
+  readonly heapAfterQuestionsMB: number;
+  readonly arrayBuffersAfterQuestionsMB: number;
+  /** Parts of the build the engine timed apart, in s. */
+  readonly phasesS: Readonly<Record<string, number>>;
+  /** RSS that loading the model's worker added, when the engine has one. */
+  readonly modelRssMB: number | null;
+  /** Parts of the questions the engine timed apart (e.g. the question's embedding). */
+  readonly questionParts: Readonly<Record<string, { readonly p50Ms: number; readonly p99Ms: number }>>;
 }
 
 export interface SnapshotFigures {
@@ -38,6 +51,12 @@ export interface SnapshotFigures {
   readonly heapMB?: number;
   /** The restored engine gave the same top 3 as the built one on the first questions. */
   readonly answersMatch?: boolean;
+}
+
+/** Engine / the engine before (`--before`), from the same run; below 1 is faster. */
+export interface BeforeRatios {
+  readonly p50: number;
+  readonly p99: number;
 }
 
 /** Engine / plain MiniSearch, from the same run; below 1 is better (for all three). */
@@ -60,6 +79,7 @@ export interface EngineRun {
   /** Null while the engine has no snapshots: the table shows n/a. */
   readonly snapshot: SnapshotFigures | null;
   readonly vsMiniSearch?: Ratios;
+  readonly vsBefore?: BeforeRatios;
   /** Raw per-question latencies, in the order asked. */
   readonly latenciesMs?: readonly number[];
 }
@@ -98,6 +118,16 @@ export function buildFigures(result: BuildResult): BuildFigures {
     meanMs: mean(result.latenciesMs),
     answeredShare: result.answered / asked,
     goldInTop3Share: result.withGoldAnswer / asked,
+    arrayBuffersMB: result.memoryAfterBuild.arrayBuffers / MB,
+    rssMB: result.memoryAfterBuild.rss / MB,
+    rssAfterQuestionsMB: result.memoryAfterQuestions.rss / MB,
+    heapAfterQuestionsMB: result.memoryAfterQuestions.heapUsed / MB,
+    arrayBuffersAfterQuestionsMB: result.memoryAfterQuestions.arrayBuffers / MB,
+    phasesS: Object.fromEntries(Object.entries(result.details?.phasesMs ?? {}).map(([phase, ms]) => [phase, ms / 1000])),
+    modelRssMB: result.details?.modelRssBytes === undefined ? null : result.details.modelRssBytes / MB,
+    questionParts: Object.fromEntries(
+      Object.entries(result.questionPartsMs).map(([part, times]) => [part, { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) }]),
+    ),
   };
 }
 
@@ -116,8 +146,17 @@ export function snapshotFigures(built: BuildResult, outcome: ChildOutcome<Snapsh
   };
 }
 
-/** Adds each engine's ratios to plain MiniSearch's row of the same size, when that row exists. */
+/** Adds each engine's ratios to plain MiniSearch's row and the engine before's of the same size, when those rows exist. */
 export function withRatios(runs: readonly EngineRun[]): EngineRun[] {
+  const before = runs.find((run) => run.engine === 'before')?.figures;
+  return withMiniSearchRatios(runs).map((run) =>
+    before === undefined || run.figures === undefined || run.engine === 'before'
+      ? run
+      : { ...run, vsBefore: { p50: run.figures.p50Ms / before.p50Ms, p99: run.figures.p99Ms / before.p99Ms } },
+  );
+}
+
+function withMiniSearchRatios(runs: readonly EngineRun[]): EngineRun[] {
   const baseline = runs.find((run) => run.engine === 'minisearch')?.figures;
   return runs.map((run) => {
     if (baseline === undefined || run.figures === undefined) return run;

@@ -6,12 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSquad } from '../eval/squad.js';
 import { runBuildChild, runSnapshotChild, killRunningChild } from './child-runner.js';
 import { describeRecipe, sourceSentences, writeCorpus } from './corpus.js';
-import { ENGINE_LABELS, loadEngine, type EngineName } from './engines/registry.js';
+import { beforeCheckout } from './before-checkout.js';
+import { engineLabel, loadEngine, type EngineName, type EngineSettings } from './engines/registry.js';
 import { codeLine, describeCode } from './code-version.js';
 import { describeMachine, machineLine, packageVersions } from './machine.js';
 import { parseOptions, questionsAt, USAGE, type BenchOptions } from './options.js';
@@ -27,7 +28,8 @@ import {
   type SizeResult,
   type SnapshotFigures,
 } from './results.js';
-import { LEGEND, sizeTable } from './table.js';
+import { beforeAfterTable, LEGEND, sizeTable } from './table.js';
+import { fillVectorCache } from './vector-cache-fill.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SQUAD_PATH = process.env.SQUAD_FILE ?? join(ROOT, 'eval/data/squad-v1.1-dev-public.json');
@@ -44,6 +46,13 @@ if (process.argv.includes('--vectors')) {
 // So is the follow-up benchmark: what a question with context costs beside one without.
 if (process.argv.includes('--follow-ups')) {
   const script = fileURLToPath(new URL('./follow-ups.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
+// And the search by meaning: article means against exact search.
+if (process.argv.includes('--meaning-search')) {
+  const script = fileURLToPath(new URL('./meaning-search.ts', import.meta.url));
   const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
@@ -81,9 +90,15 @@ async function main(options: BenchOptions, workDir: string): Promise<void> {
   const source = sourceSentences(squad.articles);
   const questionPool = join(workDir, 'questions.json');
   await writeQuestionPool(squad.questions, questionPool);
+  const before = options.before === null ? null : beforeCheckout(options.before, ROOT);
+  const settings: EngineSettings = {
+    beforeDir: before?.dir ?? null,
+    beforeName: before?.name ?? null,
+    vectorCacheDir: resolve(options.vectorCacheDir),
+  };
   // Import every adapter once here: tsx caches its transforms on disk, so no child's cold
   // start pays for compiling TypeScript the first time.
-  await Promise.all(options.engines.map((engine) => loadEngine(engine)));
+  await Promise.all(options.engines.map((engine) => loadEngine(engine, settings)));
   await import('../src/corpus/load-corpus.js');
 
   const recipe = describeRecipe(source.length, squad.articles.length);
@@ -94,6 +109,10 @@ async function main(options: BenchOptions, workDir: string): Promise<void> {
   console.log(`# Search benchmark${options.quick ? ' (--quick)' : ''}\n`);
   console.log(`${machineLine(machine)}\n`);
   console.log(`${codeLine(code)}\n`);
+  if (before !== null)
+    console.log(
+      `The engine before: ${engineLabel('before', settings)}, its src/ imported from ${before.dir} with this checkout's node_modules.\n`,
+    );
   console.log(
     `Packages: ${Object.entries(packages)
       .map(([name, version]) => `${name} ${version}`)
@@ -110,15 +129,22 @@ async function main(options: BenchOptions, workDir: string): Promise<void> {
     progress.note(`writing ${articles.toLocaleString('en-US')} article${articles === 1 ? '' : 's'} to ${corpusDir}`);
     const corpus = await writeCorpus(source, articles, corpusDir);
     const questions = questionsAt(options, articles);
+    if (options.engines.includes('ours-meaning')) {
+      const fill = await fillVectorCache(corpusDir, settings.vectorCacheDir, (message) => progress.note(message));
+      console.log(
+        `_Sentence vectors for ${articles.toLocaleString('en-US')} articles: ${fill.texts.toLocaleString('en-US')} texts, ${fill.cached.toLocaleString('en-US')} from the cache (${settings.vectorCacheDir}), ${fill.embedded.toLocaleString('en-US')} embedded now by the model${fill.embedded > 0 ? ` in ${(fill.ms / 1000).toFixed(0)} s` : ''}, before any engine ran._\n`,
+      );
+    }
     const runs: EngineRun[] = [];
     for (const engine of options.engines)
-      runs.push(await measureEngine(engine, articles, { corpusDir, questionPool, questions, workDir }, options, progress));
+      runs.push(await measureEngine(engine, articles, { corpusDir, questionPool, questions, workDir }, options, settings, progress));
     const size: SizeResult = { articles, corpus, questions, questionsCapped: questions < options.questions, engines: withRatios(runs) };
     sizes.push(size);
     await rm(corpusDir, { recursive: true, force: true });
     console.log(`${sizeTable(size, largeCap, options.questionBudgetMs)}\n`);
     await writeResults(RESULTS_FILE, results(false));
   }
+  if (before !== null) console.log(`${beforeAfterTable(sizes, engineLabel('before', settings))}\n`);
   console.log(`${LEGEND}\n`);
   await writeResults(RESULTS_FILE, results(true));
   progress.note(`results written to ${RESULTS_FILE}`);
@@ -136,12 +162,14 @@ async function measureEngine(
   articles: number,
   places: RunPlaces,
   options: BenchOptions,
+  settings: EngineSettings,
   progress: Progress,
 ): Promise<EngineRun> {
   const step = progress.begin(articles, engine);
   const snapshotFile = join(places.workDir, `${engine}-${articles}.snapshot`);
   const task = {
     engine,
+    settings,
     corpusDir: places.corpusDir,
     questionPool: places.questionPool,
     questions: places.questions,
@@ -151,7 +179,7 @@ async function measureEngine(
   };
   step('starting a fresh process');
   const built = await runBuildChild(task, options.childTimeoutMs, step);
-  const label = ENGINE_LABELS[engine];
+  const label = engineLabel(engine, settings);
   if (built.status !== 'ok') {
     step(`${built.status}: ${built.message.split('\n')[0] ?? ''}`);
     progress.end();

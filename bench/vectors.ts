@@ -31,6 +31,7 @@ import { VectorCache } from '../src/search/vectors/vector-cache.js';
 import { sourceSentences, writeCorpus } from './corpus.js';
 import { describeMachine, machineLine } from './machine.js';
 import { heapAfterGc, now } from './measure.js';
+import { standInVector } from './stand-in-vectors.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -149,7 +150,10 @@ async function atScale(source: readonly string[], articles: number, work: string
   const all = [...texts];
   for (let start = 0; start < all.length; start += 10_000) {
     const part = all.slice(start, start + 10_000);
-    await cache.add(part, part.map(pseudoVector));
+    await cache.add(
+      part,
+      part.map((text) => standInVector(text, USE_LITE_DIMENSIONS)),
+    );
   }
   const cacheBytes = (await stat(cache.file)).size;
   const refusing: TextEmbedder = {
@@ -174,9 +178,10 @@ async function atScale(source: readonly string[], articles: number, work: string
 
   const vectors = corpusVectorsOf(saved, refusing);
   const searches = 10;
-  for (let warmup = 0; warmup < 3; warmup += 1) vectors.sentences.nearest(pseudoVector(`warm-up ${warmup}`), 100);
+  for (let warmup = 0; warmup < 3; warmup += 1) vectors.sentences.nearest(standInVector(`warm-up ${warmup}`, USE_LITE_DIMENSIONS), 100);
   const searchStart = now();
-  for (let search = 0; search < searches; search += 1) vectors.sentences.nearest(pseudoVector(`question ${search}`), 100);
+  for (let search = 0; search < searches; search += 1)
+    vectors.sentences.nearest(standInVector(`question ${search}`, USE_LITE_DIMENSIONS), 100);
   const searchMs = (now() - searchStart) / searches;
 
   const sentences = indexed.index.sentences.length;
@@ -198,21 +203,6 @@ async function atScale(source: readonly string[], articles: number, work: string
     `| snapshot with vectors | ${mb(snapshotBytes)} MB, written in ${(writeMs / 1000).toFixed(1)} s, read back in ${(readMs / 1000).toFixed(1)} s |`,
   );
   console.log(`| exact search: the 100 nearest of every sentence to one question | ${searchMs.toFixed(0)} ms |\n`);
-}
-
-/** A deterministic unit vector for a text (stands for the model's where only sizes and times matter). */
-function pseudoVector(text: string): Float32Array {
-  let seed = 2166136261;
-  for (let at = 0; at < text.length; at += 1) seed = Math.imul(seed ^ text.charCodeAt(at), 16777619) >>> 0;
-  const vector = new Float32Array(USE_LITE_DIMENSIONS);
-  let norm = 0;
-  for (let at = 0; at < vector.length; at += 1) {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    const value = seed / 2 ** 32 - 0.5;
-    vector[at] = value;
-    norm += value * value;
-  }
-  return vector.map((value) => value / Math.sqrt(norm));
 }
 
 function memory(): { heap: number; arrayBuffers: number } {

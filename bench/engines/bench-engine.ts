@@ -24,11 +24,26 @@ export interface SnapshotSupport {
   restore(place: SnapshotPlace): Promise<void>;
 }
 
+/** What a build may tell besides its total time. */
+export interface BuildDetails {
+  /** Parts of the build timed apart, in ms, in the order they ran (e.g. index, vectors, model). */
+  readonly phasesMs: Readonly<Record<string, number>>;
+  /** Process RSS that loading a model in a worker thread added (bytes), measured around that part alone. */
+  readonly modelRssBytes?: number;
+}
+
 /** One search engine under test, behind the smallest interface the bench needs. */
 export interface BenchEngine {
   readonly name: string;
-  build(input: BuildInput): void | Promise<void>;
+  build(input: BuildInput): BuildDetails | undefined | Promise<BuildDetails | undefined>;
   /** Texts of the best `limit` sentences for a question, best first. */
   ask(question: string, limit: number): readonly string[] | Promise<readonly string[]>;
   readonly snapshot?: SnapshotSupport;
+  /**
+   * Parts of the questions timed apart so far, in ms, one list per part in the order asked
+   * (e.g. the question's embedding), for the engines that have such parts.
+   */
+  questionPartsMs?(): Readonly<Record<string, readonly number[]>>;
+  /** Stops what the engine started besides its heap (worker threads). */
+  close?(): Promise<void>;
 }
