@@ -17,6 +17,7 @@ const FIGURES: ReadonlyArray<readonly ['crossValidated' | 'outOfDomain', string,
   ['crossValidated', 'squadPerArticle', 'precisionAt1'],
   ['crossValidated', 'newsDev pooled', 'precisionAt1'],
   ['crossValidated', 'newsDev pooled', 'unanswerableRefused'],
+  ['crossValidated', 'newsBlindDev pooled', 'precisionAt1'],
   ['outOfDomain', 'infoseekDev pooled', 'precisionAt1'],
   ['outOfDomain', 'news2Dev pooled', 'precisionAt1'],
   ['outOfDomain', 'news2Dev pooled', 'unanswerableRefused'],
@@ -37,7 +38,6 @@ export function ablationReport(
   const features = [...new Set([...RANKING_FEATURES, ...REFUSAL_FEATURE_LIST].map((feature) => feature.name))];
   for (const name of features) {
     const without = retrain(new Set([name]));
-    progress(`ablation: without ${name}`);
     const cells = FIGURES.map((entry) => {
       const [withIt, withoutIt] = [value(base, entry), value(without, entry)];
       if (withIt === undefined || withoutIt === undefined) return '–';
@@ -45,6 +45,8 @@ export function ablationReport(
       return `${change > 0 ? '+' : ''}${change}`;
     });
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
+    // Each row as it comes: a long run stopped early still tells what it measured.
+    progress(`ablation: ${lines.at(-1)}`);
   }
   return `${lines.join('\n')}\n`;
 }
