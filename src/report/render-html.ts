@@ -102,7 +102,8 @@ export function renderReportHtml(data: ReportData, options: RenderOptions = {}):
       figure(
         'answered',
         share(totals.answered, asked),
-        `${totals.answered.toLocaleString('en')} of ${asked.toLocaleString('en')} the articles were asked`,
+        `${totals.answered.toLocaleString('en')} of ${asked.toLocaleString('en')} the articles were asked` +
+          (totals.notSure > 0 ? `; ${totals.notSure.toLocaleString('en')} of them hedged as "not sure"` : ''),
         'answered',
       ),
       figure('nothing relevant', share(totals.unanswered, asked), `${totals.unanswered.toLocaleString('en')} questions`, 'unanswered'),

@@ -52,6 +52,8 @@ export interface ReportData {
   readonly totals: {
     readonly questions: number;
     readonly answered: number;
+    /** Of the answered, those the bot hedged ("I'm not sure the articles answer this"): likely gaps in the articles too. */
+    readonly notSure: number;
     readonly unanswered: number;
     readonly rateLimited: number;
     readonly tooLong: number;
@@ -100,7 +102,7 @@ export class ReportBuilder {
   #downVotes: DownVote[] = [];
   #times = new Float64Array(1024);
   #timeCount = 0;
-  #totals = { questions: 0, answered: 0, unanswered: 0, rateLimited: 0, tooLong: 0, errors: 0, askers: 0, up: 0, down: 0 };
+  #totals = { questions: 0, answered: 0, notSure: 0, unanswered: 0, rateLimited: 0, tooLong: 0, errors: 0, askers: 0, up: 0, down: 0 };
 
   constructor(options: ReportDataOptions) {
     this.#options = options;
@@ -147,6 +149,7 @@ export class ReportBuilder {
     switch (line.outcome) {
       case 'answered':
         totals.answered += 1;
+        if (line.confidence === 'low') totals.notSure += 1;
         day.answered += 1;
         this.#grouper.addAnswered(line.question);
         for (const passage of line.passages) this.#cited.set(passage.article, (this.#cited.get(passage.article) ?? 0) + 1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildStatsReply } from '../../src/bot/replies/stats-reply.js';
 import { ReportBuilder } from '../../src/report/report-data.js';
+import { renderReportHtml } from '../../src/report/render-html.js';
 import { ARTICLE, asked, voted } from './support/log-lines.js';
 
 const READ = { files: ['questions.jsonl'], lines: 0, damaged: 0, foreign: 0, older: 0 };
@@ -26,6 +28,7 @@ describe('ReportBuilder', () => {
     expect(data.totals).toEqual({
       questions: 5,
       answered: 1,
+      notSure: 0,
       unanswered: 1,
       rateLimited: 1,
       tooLong: 1,
@@ -38,6 +41,18 @@ describe('ReportBuilder', () => {
       { day: '2026-11-01', answered: 1, unanswered: 1, refused: 0 },
       { day: '2026-11-02', answered: 0, unanswered: 0, refused: 3 },
     ]);
+  });
+
+  it('counts the answers the bot hedged as "not sure" among the answered, and old lines without a confidence as answered', () => {
+    const data = build([
+      asked('who decides', 'answered', { confidence: 'high' }),
+      asked('messi goals', 'answered', { confidence: 'low' }),
+      asked('from an older log', 'answered', { confidence: null }),
+    ]);
+    expect(data.totals).toMatchObject({ answered: 3, notSure: 1, unanswered: 0 });
+    expect(renderReportHtml(data)).toContain('3 of 3 the articles were asked; 1 of them hedged as "not sure"');
+    const fields = buildStatsReply(data, 'Test server', true).embeds[0]?.fields ?? [];
+    expect(fields.find((field) => field.name === 'Answered')?.value).toBe('100 % (3 of 3; 1 not sure)');
   });
 
   it('counts votes per article voted on, and lists the 👎 newest first beside the passages they were given', () => {

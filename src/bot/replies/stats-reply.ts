@@ -33,7 +33,9 @@ export function buildStatsReply(data: ReportData, serverName: string, attached: 
       },
       {
         name: 'Answered',
-        value: `${percent(totals.answered)} (${totals.answered.toLocaleString('en')} of ${asked.toLocaleString('en')})`,
+        value:
+          `${percent(totals.answered)} (${totals.answered.toLocaleString('en')} of ${asked.toLocaleString('en')}` +
+          `${totals.notSure > 0 ? `; ${totals.notSure.toLocaleString('en')} not sure` : ''})`,
         inline: true,
       },
       { name: 'Nothing relevant', value: `${percent(totals.unanswered)} (${totals.unanswered.toLocaleString('en')})`, inline: true },
