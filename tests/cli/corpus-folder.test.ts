@@ -37,7 +37,9 @@ describe('the corpus folder every command works on', () => {
   it('npm run ask answers from the folder CORPUS_DIR names, as npm run add writes into it', async () => {
     const run = await runNpmScript('ask', ['--json', 'Why was the rocket launch delayed?'], { env: { CORPUS_DIR: fromEnvironment } });
     // Nothing on standard error but, on a machine whose vector cache lacks them, the progress of computing its vectors.
-    expect(run.stderr.split('\n').filter((line) => line !== '' && !/^ask: comput(?:ing sentence vectors|ed \d+ sentence vectors) /u.test(line))).toEqual([]);
+    expect(
+      run.stderr.split('\n').filter((line) => line !== '' && !/^ask: comput(?:ing sentence vectors|ed \d+ sentence vectors) /u.test(line)),
+    ).toEqual([]);
     expect(run.code).toBe(0);
     const asked = JSON.parse(run.stdout) as AskedJson;
     expect(asked.answers[0]?.text).toBe('The rocket launch was delayed by strong winds.');
