@@ -28,6 +28,11 @@ export function beforeCheckout(ref: string, root: string): BeforeCheckout {
   const name = commit.slice(0, 7);
   const dir = join(tmpdir(), `article-qa-bot-at-${commit.slice(0, 12)}`);
   if (!existsSync(join(dir, '.exported'))) exportCommit(root, commit, dir);
+  else if (!existsSync(join(dir, 'node_modules'))) {
+    // Exported by a checkout since removed: its link to that checkout's packages leads nowhere.
+    rmSync(join(dir, 'node_modules'), { force: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  }
   return { dir, name };
 }
 

@@ -1,10 +1,12 @@
 /**
  * `npm run eval`: retrieval quality of our engine, with sentence vectors (words and meaning) and
  * without (words only), and in the same run of plain MiniSearch (default options) over the same
- * sentences: on the question sets' dev halves (news, infoseek, news2), on SQuAD and on the seed
- * article's set; and how it answers follow-up questions with the conversation before them and
- * without it. `-- --only news|infoseek|news2|followups|squad|own` runs one part; `-- --test` adds
- * the test halves: the held-out run, made once, at the end of a piece of work.
+ * sentences: on the question sets' dev halves (news, newsBlind, infoseek, news2), on SQuAD and on
+ * the seed article's set; and how it answers follow-up questions with the conversation before them
+ * and without it. `-- --only news|newsBlind|infoseek|news2|followups|squad|own` runs one part;
+ * `-- --test` adds the test halves: the held-out run, made once, at the end of a piece of work;
+ * `-- --before REF` adds, on the question sets, the engine at another commit (or checkout) asked
+ * the same questions in the same run (`before-retriever.ts`).
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
@@ -14,6 +16,8 @@ import { indexCorpus, type IndexedCorpus } from '../src/search/indexed-corpus.js
 import type { CorpusVectors } from '../src/search/vectors/sentence-vectors.js';
 import { VectorTable } from '../training/meaning.js';
 import { halfOf, loadQaSet, QA_SETS, type QaSetName, type SetHalf, TRAINED_ON } from '../training/sets.js';
+import { beforeCheckout } from '../bench/before-checkout.js';
+import { beforeRetrievers } from './before-retriever.js';
 import { evaluateOwnSet, evaluateSquad, newsOutcomes, summariseNews, type NewsQuality } from './evaluate.js';
 import { followUpOutcomes, summariseFollowUps, type Share } from './follow-ups.js';
 import { loadFollowUpSet } from './followup-set.js';
@@ -23,7 +27,9 @@ import { engineRetriever, plainMiniSearchRetriever, plainMiniSearchSegmenterRetr
 import { loadSquad, SQUAD_FILE } from './squad.js';
 
 const SQUAD_PATH = process.env.SQUAD_FILE ?? SQUAD_FILE;
-const { values } = parseArgs({ options: { only: { type: 'string' }, test: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, test: { type: 'boolean', default: false }, before: { type: 'string' } },
+});
 const runs = (part: string) => values.only === undefined || values.only === part;
 const started = performance.now();
 const figure = (value: number) => value.toFixed(3);
@@ -56,7 +62,15 @@ const vectors = await VectorTable.cached(
   (done, total) => process.stderr.write(`\rvectors: embedded ${done} of ${total} texts the cache lacked${done === total ? '\n' : ''}`),
 );
 const withMeaning = (indexed: IndexedCorpus): CorpusVectors => vectors.corpusVectors(indexed);
+const before =
+  values.before === undefined
+    ? null
+    : await (async (ref: string) => {
+        const checkout = beforeCheckout(ref, process.cwd());
+        return { name: `article-qa-bot at ${checkout.name} (words)`, retriever: await beforeRetrievers(checkout.dir) };
+      })(values.before);
 const engines = (articles: readonly Article[]): ReadonlyArray<readonly [string, Retriever]> => [
+  ...(before === null ? [] : [[before.name, before.retriever(asCorpus(articles))] as const]),
   ['article-qa-bot, words and meaning', engineRetriever(asCorpus(articles), {}, withMeaning)],
   ['article-qa-bot, words only', engineRetriever(asCorpus(articles))],
   ['plain MiniSearch', plainMiniSearchRetriever(articles)],

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,16 @@ describe('beforeCheckout', () => {
   it('says how to link node_modules into a checkout that has none', async () => {
     const dir = await folder(['src/search/engine.ts']);
     expect(() => beforeCheckout(dir, process.cwd())).toThrow(/ln -s .*node_modules/u);
+  });
+
+  it('links the packages again into a commit exported by a checkout since removed', async () => {
+    const { dir } = beforeCheckout('1a10535', process.cwd());
+    const link = join(dir, 'node_modules');
+    await rm(link, { force: true });
+    await symlink(join(tmpdir(), 'a-checkout-since-removed', 'node_modules'), link, 'dir');
+    expect(existsSync(link)).toBe(false);
+    expect(beforeCheckout('1a10535', process.cwd()).dir).toBe(dir);
+    expect(existsSync(join(link, 'minisearch'))).toBe(true);
   });
 
   it('refuses a name that is neither a folder nor a commit', () => {
