@@ -6,26 +6,18 @@
  * loader reads today. Its `ask` may be synchronous and return the answers (as at 1a10535) or
  * asynchronous and return an answer set with a confidence (as now).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { beforeEngineBuilder, isRecord } from '../bench/engines/before.js';
 import type { Corpus } from '../src/corpus/types.js';
 import type { Confidence } from '../src/search/types.js';
 import type { Retrieved, Retriever } from './retriever.js';
 
-type Callable = (...args: unknown[]) => unknown;
-
 /** A retriever over a corpus by the engine of the checkout in `checkoutDir`. Throws when it has no such engine. */
 export async function beforeRetrievers(checkoutDir: string): Promise<(corpus: Corpus) => Retriever> {
-  const file = join(checkoutDir, 'src/search/engine.ts');
-  const module: unknown = await import(pathToFileURL(file).href);
-  const createEngine = isRecord(module) ? module.createEngine : undefined;
-  if (!isCallable(createEngine)) throw new Error(`${file} exports no createEngine function`);
+  const build = await beforeEngineBuilder(checkoutDir);
   return (corpus) => {
-    const engine = createEngine(corpus);
-    const ask = isRecord(engine) ? engine.ask : undefined;
-    if (!isCallable(ask)) throw new Error(`createEngine from ${file} returned no engine with an ask method`);
+    const ask = build(corpus);
     return async (question, limit, article) => {
-      const result = await ask.call(engine, question, { limit, ...(article === undefined ? {} : { article }) });
+      const result = await ask(question, { limit, ...(article === undefined ? {} : { article }) });
       const answers = answersOf(result);
       const stated = isRecord(result) && !Array.isArray(result) ? result.confidence : undefined;
       const confidence: Confidence =
@@ -47,12 +39,4 @@ function answersOf(result: unknown): Retrieved[] {
       throw new Error('an answer of the engine before lacks its text, passage, article or paragraph');
     return { articleId: article, paragraph, text, passage };
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isCallable(value: unknown): value is Callable {
-  return typeof value === 'function';
 }

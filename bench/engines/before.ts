@@ -12,23 +12,37 @@ type Callable = (...args: unknown[]) => unknown;
  * 1a10535) or asynchronous and return an answer set (as now). Snapshots: n/a.
  */
 export async function createBeforeEngine(checkoutDir: string): Promise<BenchEngine> {
+  const build = await beforeEngineBuilder(checkoutDir);
+  let ask: BeforeAsk | null = null;
+  return {
+    name: 'before',
+    build({ corpus }) {
+      ask = build(corpus);
+    },
+    async ask(question, limit) {
+      if (ask === null) throw new Error('ask before build');
+      return answerTexts(await ask(question, { limit }));
+    },
+  };
+}
+
+/** The `ask` of an engine of another commit: what it returns is read by `answerTexts` or its like. */
+export type BeforeAsk = (question: string, options: { readonly limit: number; readonly article?: string }) => unknown;
+
+/**
+ * The `createEngine(corpus)` of the checkout in `checkoutDir`, imported from its `src/`, as a
+ * function giving each engine's `ask`. Throws, naming the file, when there is no such engine.
+ */
+export async function beforeEngineBuilder(checkoutDir: string): Promise<(corpus: unknown) => BeforeAsk> {
   const file = join(checkoutDir, 'src/search/engine.ts');
   const module: unknown = await import(pathToFileURL(file).href);
   const createEngine = isRecord(module) ? module.createEngine : undefined;
   if (!isCallable(createEngine)) throw new Error(`${file} exports no createEngine function`);
-  let asker: { readonly engine: unknown; readonly ask: Callable } | null = null;
-  return {
-    name: 'before',
-    build({ corpus }) {
-      const engine = createEngine(corpus);
-      const found = isRecord(engine) ? engine.ask : undefined;
-      if (!isCallable(found)) throw new Error(`createEngine from ${file} returned no engine with an ask method`);
-      asker = { engine, ask: found };
-    },
-    async ask(question, limit) {
-      if (asker === null) throw new Error('ask before build');
-      return answerTexts(await asker.ask.call(asker.engine, question, { limit }));
-    },
+  return (corpus) => {
+    const engine = createEngine(corpus);
+    const ask = isRecord(engine) ? engine.ask : undefined;
+    if (!isCallable(ask)) throw new Error(`createEngine from ${file} returned no engine with an ask method`);
+    return (question, options) => ask.call(engine, question, options);
   };
 }
 
@@ -43,7 +57,7 @@ export function answerTexts(result: unknown): string[] {
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
